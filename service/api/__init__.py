@@ -1,0 +1,51 @@
+"""HTTP API: flask-smorest blueprints under ``/v1``; every error is problem+json."""
+
+from __future__ import annotations
+
+import http
+from typing import Any
+
+from flask import current_app, request, url_for
+from flask_smorest import Api
+from flask_smorest.utils import prepare_response
+
+from schemas.common import ProblemSchema
+from service import errors
+
+
+class CorroborateApi(Api):
+    """flask-smorest's Api with RFC 9457 errors, documented as problem+json."""
+
+    ERROR_SCHEMA = ProblemSchema
+
+    def _register_error_handlers(self) -> None:
+        errors.register(self._app)
+
+    def _register_responses(self) -> None:
+        for status in http.HTTPStatus:
+            response: dict[str, Any] = {"description": status.phrase}
+            if not (100 <= status < 200) and status not in (204, 304):
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, errors.PROBLEM_JSON)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "Default error response", "schema": self.ERROR_SCHEMA}
+        prepare_response(response, self.spec, errors.PROBLEM_JSON)
+        self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
+
+
+def page_links(page: Any, **args: Any) -> dict[str, Any]:
+    """The pagination envelope fields: total, page, limit and the next page's URL."""
+    nxt = None
+    if page.has_next:
+        query = {k: v for k, v in args.items() if v is not None}
+        nxt = url_for(
+            request.endpoint, **(request.view_args or {}), **query, page=page.page + 1,
+            limit=page.limit,
+        )
+    return {"items": page.items, "total": page.total, "page": page.page, "limit": page.limit,
+            "next": nxt}
+
+
+def store():
+    """The app's Store."""
+    return current_app.extensions["corroborate"].store

@@ -1,0 +1,122 @@
+"""Statement verification: matches, outlet stances, exact passages."""
+
+from __future__ import annotations
+
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from schemas.verify import VerifyBatchRequest, VerifyBatchResult, VerifyRequest, VerifyResult
+from service.api import store
+from service.matching.verdict import Verdict
+
+blp = Blueprint("verify", __name__, url_prefix="/v1/verify", description="Verify statements")
+
+EXAMPLE = {
+    "statement": "Humanitarian corridors saved more than 200,000 people in six days.",
+    "verdict": "contradicted",
+    "corrections": {},
+    "matches": [
+        {
+            "claim": {
+                "id": 41,
+                "text": "Humanitarian corridors saved more than 130,000 people in six days.",
+                "claimant": "Volodymyr Zelensky",
+                "source": None,
+                "kind": "reported_speech",
+                "external_id": None,
+            },
+            "score": 0.83,
+            "fact_id": 37,
+            "outlets": [
+                {
+                    "outlet": {"id": 2, "name": "The Times of Israel"},
+                    "stance": "differs",
+                    "differences": [
+                        {"kind": "number", "statement": "more than 200,000 people",
+                         "passage": "more than 130,000 people"}
+                    ],
+                    "passages": [
+                        {"article_id": 2, "claim_id": 41, "start": 1804, "end": 1902,
+                         "text": "humanitarian corridors, which saved more than 130,000 people "
+                                 "in six days", "url": None}
+                    ],
+                }
+            ],
+        }
+    ],
+}
+
+
+def serialize(verdict: Verdict) -> dict:
+    """The API shape of a verdict."""
+    return {
+        "statement": verdict.statement,
+        "verdict": verdict.verdict,
+        "corrections": verdict.corrections,
+        "matches": [
+            {
+                "claim": {
+                    "id": m.claim.id,
+                    "text": m.claim.text,
+                    "claimant": m.claim.claimant,
+                    "source": m.claim.source,
+                    "kind": m.claim.kind,
+                    "external_id": m.claim.external_id,
+                },
+                "score": m.score,
+                "fact_id": m.fact_id,
+                "outlets": [
+                    {
+                        "outlet": {"id": s.outlet_id, "name": s.outlet_name},
+                        "stance": s.stance,
+                        "differences": [d.__dict__ for d in s.differences],
+                        "passages": [
+                            {"article_id": p.article_id, "claim_id": p.claim_id,
+                             "start": p.start, "end": p.end, "text": p.text, "url": p.url}
+                            for p in s.passages
+                        ],
+                    }
+                    for s in m.outlets
+                ],
+            }
+            for m in verdict.matches
+        ],
+    }
+
+
+def verifier():
+    """The process's Verifier."""
+    return current_app.extensions["corroborate"].verifier
+
+
+@blp.route("")
+class Verify(MethodView):
+    @blp.arguments(VerifyRequest, example={"statement": EXAMPLE["statement"], "limit": 5})
+    @blp.response(200, VerifyResult, example=EXAMPLE)
+    def post(self, args):
+        """Verify a statement: matching facts, each outlet's stance, exact passages."""
+        with store().read() as repo:
+            result = verifier().verify(
+                repo, args["statement"], limit=args["limit"], outlets=args.get("outlets")
+            )
+        return serialize(result)
+
+
+@blp.route("/batch")
+class VerifyBatch(MethodView):
+    @blp.arguments(VerifyBatchRequest)
+    @blp.response(200, VerifyBatchResult)
+    def post(self, args):
+        """Verify up to 50 statements; results come back in the same order."""
+        results = []
+        with store().read() as repo:
+            for statement in args["statements"]:
+                results.append(
+                    serialize(
+                        verifier().verify(
+                            repo, statement, limit=args["limit"], outlets=args.get("outlets")
+                        )
+                    )
+                )
+        return {"results": results}

@@ -1,0 +1,140 @@
+"""The application factory: settings → store → blueprints → errors → headers."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, fields
+from typing import Any
+
+import yaml
+from flask import Flask, Response, request
+
+from service import errors
+from service.api import CorroborateApi
+from service.config import Settings
+from service.storage import Store
+from service.storage.migrate import current_revision, head_revision
+from service.verification import Verifier
+
+API_VERSION = "1.0.0"
+API_DESCRIPTION = """\
+Corroborate stores atomic claims extracted from news articles and, given a statement,
+returns the matching claims, which outlets support or differ on it, and the exact
+supporting passages.
+
+All offsets (`start`, `end`) are Python string indices, i.e. Unicode code points, into
+the article text exactly as stored: `article.text[start:end] == passage`. A JavaScript
+client counts UTF-16 code units and must convert for characters outside the Basic
+Multilingual Plane.
+
+Every error is `application/problem+json` (RFC 9457): `type`, `title`, `status`,
+`detail`, `instance`, and `errors` with per-field messages for validation failures.
+"""
+
+
+@dataclass
+class Services:
+    """What the views need, kept in ``app.extensions["corroborate"]``."""
+
+    settings: Settings
+    store: Store
+    verifier: Verifier
+
+    def readiness(self) -> dict[str, Any]:
+        """Database reachable and migrated; raises when unreachable."""
+        self.store.db.ping()
+        engine = self.store.db.engine
+        migration = current_revision(engine)
+        counts: dict[str, int] = {}
+        if migration is not None:
+            with self.store.read() as repo:
+                counts = repo.counts()
+        return {
+            "status": "ready",
+            "database": self.store.dialect,
+            "migration": migration,
+            "head": head_revision(engine),
+            "matcher": "lexical",
+            "counts": counts,
+        }
+
+
+def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
+    """Build the WSGI app. ``config`` overrides settings (a Settings or a dict of fields)."""
+    settings = _settings(config)
+    app = Flask("corroborate")
+    app.config.update(
+        API_TITLE="Corroborate",
+        API_VERSION=API_VERSION,
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/",
+        OPENAPI_JSON_PATH="openapi.json",
+        API_SPEC_OPTIONS={
+            "info": {
+                "description": API_DESCRIPTION,
+                "license": {"name": "MIT"},
+            },
+            "servers": [{"url": "http://127.0.0.1:8000", "description": "make run"}],
+        },
+        MAX_CONTENT_LENGTH=settings.max_content_length,
+        JSON_SORT_KEYS=False,
+    )
+    logging.getLogger("corroborate").setLevel(settings.log_level.upper())
+
+    services = Services(
+        settings=settings, store=Store(settings.database_url), verifier=Verifier()
+    )
+    app.extensions["corroborate"] = services
+
+    api = CorroborateApi(app)
+    from service.api import articles, claims, health, outlets, verify
+
+    for module in (health, outlets, articles, claims, verify):
+        api.register_blueprint(module.blp)
+
+    @app.get("/openapi.yaml")
+    def openapi_yaml() -> Response:
+        return Response(spec_yaml(api), mimetype="application/yaml")
+
+    app.before_request(_require_json_body)
+    app.after_request(_standard_headers)
+    app.extensions["corroborate.api"] = api
+    return app
+
+
+def _settings(config: dict[str, Any] | Settings | None) -> Settings:
+    if isinstance(config, Settings):
+        return config
+    config = dict(config or {})
+    known = {f.name for f in fields(Settings)}
+    unknown = set(config) - known
+    if unknown:
+        raise ValueError(f"unknown settings: {', '.join(sorted(unknown))}")
+    return Settings.from_env(**config)
+
+
+def _require_json_body():
+    """A write with a body must say it is JSON: anything else is a 415."""
+    if request.routing_exception is not None:
+        return None  # 404/405 from routing take precedence
+    if request.method in {"POST", "PUT", "PATCH"} and request.path.startswith("/v1/"):
+        mimetype = request.mimetype or ""
+        if mimetype != "application/json" and not mimetype.endswith("+json"):
+            return errors.problem(
+                415,
+                "Send the request body as JSON with `Content-Type: application/json`.",
+            )
+    return None
+
+
+def _standard_headers(response: Response) -> Response:
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    if "Cache-Control" not in response.headers:
+        # The store changes with every ingest; clients must not reuse answers.
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def spec_yaml(api: CorroborateApi) -> str:
+    """The OpenAPI document as YAML, deterministic (what `openapi.yaml` holds)."""
+    return yaml.safe_dump(api.spec.to_dict(), sort_keys=True, allow_unicode=True, width=100)

@@ -1,0 +1,141 @@
+"""Settings: read once from ``CORROBORATE_*`` environment variables.
+
+Nothing else in the code base reads ``os.environ``. Defaults give the embedded
+mode: an SQLite file under ``./instance/``, lexical matching, one process.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+PREFIX = "CORROBORATE_"
+
+
+def _default_database_url() -> str:
+    return f"sqlite:///{Path('instance').resolve() / 'corroborate.db'}"
+
+
+def _bool(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError(f"not a boolean: {value!r}")
+
+
+def _list(value: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in value.split(",") if item.strip())
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting the service reads, with the embedded defaults.
+
+    Each field ``name`` is read from ``CORROBORATE_<NAME>``.
+    """
+
+    database_url: str = field(
+        default_factory=_default_database_url,
+        metadata={"doc": "SQLAlchemy URL. SQLite (embedded) or postgresql+psycopg://…"},
+    )
+    seed_on_start: bool = field(
+        default=True,
+        metadata={"doc": "`corroborate serve` migrates and loads the seed articles if the store is empty"},
+    )
+    seeds_dir: str = field(
+        default="seeds", metadata={"doc": "folder with the seed articles and manifest.yaml"}
+    )
+    host: str = field(default="127.0.0.1", metadata={"doc": "address `corroborate serve` binds"})
+    port: int = field(default=8000, metadata={"doc": "port `corroborate serve` binds"})
+    workers: int = field(
+        default=2, metadata={"doc": "gunicorn worker processes (2 suits a 2-core machine)"}
+    )
+    threads: int = field(default=4, metadata={"doc": "threads per gunicorn worker"})
+    worker_timeout: int = field(
+        default=30, metadata={"doc": "seconds before gunicorn kills a silent worker"}
+    )
+    request_budget: float = field(
+        default=10.0,
+        metadata={"doc": "seconds a request may work before it answers 503 (kept below the worker timeout)"},
+    )
+    max_content_length: int = field(
+        default=2_000_000, metadata={"doc": "largest request body in bytes (413 beyond)"}
+    )
+    max_article_chars: int = field(
+        default=200_000, metadata={"doc": "longest article text accepted, in characters (422 beyond)"}
+    )
+    require_token_for_reads: bool = field(
+        default=False, metadata={"doc": "when true, reads need a bearer token as writes do"}
+    )
+    cors_origins: tuple[str, ...] = field(
+        default=(),
+        metadata={"doc": "comma-separated browser origins allowed by CORS (none by default)"},
+    )
+    ratelimit_storage_url: str = field(
+        default="memory://",
+        metadata={"doc": "Flask-Limiter store; redis://host:6379 when several workers serve"},
+    )
+    ratelimit_default: str = field(
+        default="600 per minute", metadata={"doc": "rate limit per client for reads and verify"}
+    )
+    ratelimit_write: str = field(
+        default="60 per minute", metadata={"doc": "stricter rate limit per client for writes"}
+    )
+    ratelimit_enabled: bool = field(default=True, metadata={"doc": "turn rate limiting off"})
+    log_level: str = field(default="info", metadata={"doc": "gunicorn and app log level"})
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        """Build settings from ``environ`` (default: the process environment) and overrides."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(PREFIX + f.name.upper())
+            if raw is None:
+                continue
+            values[f.name] = _parse(f.type, raw, f.name)
+        settings = cls(**values)
+        return replace(settings, **overrides) if overrides else settings
+
+    @classmethod
+    def env_names(cls) -> list[str]:
+        """Return the environment variable names the settings read."""
+        return [PREFIX + f.name.upper() for f in fields(cls)]
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True when the store is the embedded SQLite database."""
+        return self.database_url.startswith("sqlite")
+
+
+def _parse(type_name: Any, raw: str, name: str) -> Any:
+    type_name = str(type_name)
+    try:
+        if type_name == "bool":
+            return _bool(raw)
+        if type_name == "int":
+            return int(raw)
+        if type_name == "float":
+            return float(raw)
+        if type_name.startswith("tuple"):
+            return _list(raw)
+    except ValueError as exc:
+        raise ValueError(f"{PREFIX}{name.upper()}: {exc}") from exc
+    return raw
+
+
+def settings_table() -> list[tuple[str, str, str]]:
+    """Return ``(variable, default, meaning)`` rows for the README."""
+    rows = []
+    for f in fields(Settings):
+        default = f.default_factory() if callable(f.default_factory) else f.default  # type: ignore[misc]
+        if f.name == "database_url":
+            default = "sqlite:///./instance/corroborate.db"
+        if isinstance(default, tuple):
+            default = ",".join(default)
+        rows.append((PREFIX + f.name.upper(), str(default), f.metadata.get("doc", "")))
+    return rows

@@ -1,0 +1,25 @@
+"""gunicorn settings for `corroborate serve` (``-c python:service.gunicorn_conf``)."""
+
+from service.config import Settings
+
+_settings = Settings.from_env()
+
+bind = f"{_settings.host}:{_settings.port}"
+workers = _settings.workers
+threads = _settings.threads
+worker_class = "gthread"
+timeout = _settings.worker_timeout  # a silent worker is killed after this
+graceful_timeout = 20  # in-flight requests finish on SIGTERM before workers exit
+keepalive = 5
+# Request-line and header limits: a fact-checking API needs nothing larger.
+limit_request_line = 8190
+limit_request_fields = 60
+limit_request_field_size = 8190
+# Recycle workers now and then so slow leaks cannot accumulate; jitter avoids a herd.
+max_requests = 5000
+max_requests_jitter = 500
+accesslog = "-"
+errorlog = "-"
+loglevel = _settings.log_level
+proc_name = "corroborate"
+

@@ -1,0 +1,72 @@
+"""Group claims of different articles that report the same fact.
+
+A new claim joins the fact of the most similar claim from another article when
+their content words agree closely; otherwise it starts a fact of its own. Wording
+may differ (translations, paraphrase) and details may differ (that is what the
+product surfaces), but two claims with conflicting dates *and* places are
+different events, however many words they share (photo captions of two meetings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from service.domain import Claim
+from service.matching.text import match_text
+from service.storage.repository import Repository, terms_of
+
+SAME_FACT = 72.0  # token-set similarity (0..100) at which two claims report one fact
+CANDIDATES = 30
+
+
+def same_fact_score(a: Claim, b: Claim) -> float:
+    """Similarity 0..100 of two claims as reports of one fact (0 when they cannot be)."""
+    ta, tb = match_text(a.text), match_text(b.text)
+    if not ta or not tb:
+        return 0.0
+    score = 0.5 * fuzz.token_set_ratio(ta, tb) + 0.5 * fuzz.token_sort_ratio(ta, tb)
+    if a.claimant and b.claimant and a.claimant != b.claimant:
+        score -= 15
+    if _conflict(a.details, b.details, "dates") and _conflict_places(a.details, b.details):
+        return 0.0
+    return score
+
+
+def _conflict(a: dict, b: dict, key: str) -> bool:
+    da = {d.get("date") for d in a.get(key, []) if d.get("date")}
+    db = {d.get("date") for d in b.get(key, []) if d.get("date")}
+    return bool(da and db and not da & db)
+
+
+def _conflict_places(a: dict, b: dict) -> bool:
+    pa, pb = set(a.get("places", [])), set(b.get("places", []))
+    return bool(pa and pb and not pa & pb) or not (pa or pb)
+
+
+def best_fact(claim: Claim, candidates: Sequence[Claim]) -> tuple[int | None, float]:
+    """The fact id of the best candidate from another article at or above ``SAME_FACT``."""
+    best: tuple[int | None, float] = (None, 0.0)
+    for other in candidates:
+        if other.article_id == claim.article_id or other.fact_id is None:
+            continue
+        if other.language != claim.language:
+            continue
+        score = same_fact_score(claim, other)
+        if score >= SAME_FACT and score > best[1]:
+            best = (other.fact_id, score)
+    return best
+
+
+def assign_facts(repo: Repository, claim_ids: Sequence[int]) -> None:
+    """Put each new claim into the fact it reports, creating facts as needed."""
+    claims = repo.claims_by_ids(claim_ids)
+    for claim_id in claim_ids:
+        claim = claims[claim_id]
+        hits = repo.search(terms_of(match_text(claim.text)), limit=CANDIDATES)
+        candidates = repo.claims_by_ids(h.claim_id for h in hits if h.claim_id != claim_id)
+        fact_id, _score = best_fact(claim, list(candidates.values()))
+        if fact_id is None:
+            fact_id = repo.new_fact()
+        repo.set_fact([claim_id], fact_id)

@@ -1,0 +1,110 @@
+"""Re-rank full-text candidates with rapidfuzz and align the statement in the passage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from service.domain import Claim
+from service.matching.text import content_words, fold, fold_in_place
+from service.storage.repository import Hit
+
+STEM = 6  # words sharing their first six letters count as one (negotiate/negotiations)
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each similarity counts in a match score (they sum to 1)."""
+
+    token_set: float = 0.30
+    coverage: float = 0.35
+    claim_coverage: float = 0.15
+    bm25: float = 0.20
+
+
+WEIGHTS = Weights()
+
+
+@dataclass
+class Scored:
+    """A candidate claim with its match score (0..1) and the parts of it."""
+
+    claim: Claim
+    score: float
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def _stems(words: Sequence[str]) -> set[str]:
+    return {w[:STEM] for w in words}
+
+
+def score_candidates(
+    statement: str,
+    hits: Sequence[Hit],
+    claims: dict[int, Claim],
+    *,
+    corrections: dict[str, str] | None = None,
+    weights: Weights = WEIGHTS,
+) -> list[Scored]:
+    """Score each hit's claim against the statement, best first."""
+    words = content_words(statement)
+    if corrections:
+        words = [corrections.get(w, w) for w in words]
+    if not words or not hits:
+        return []
+    statement_text = " ".join(words)
+    statement_stems = _stems(words)
+    best_bm25 = max(h.score for h in hits) or 1.0
+    scored = []
+    for hit in hits:
+        claim = claims.get(hit.claim_id)
+        if claim is None:
+            continue
+        context = [claim.text, claim.claimant or ""]
+        if claim.external_id is not None and claim.article_title:
+            context.append(claim.article_title)  # a fact-check's headline restates its claim
+        claim_words = content_words(" ".join(context))
+        if not claim_words:
+            continue
+        claim_stems = _stems(claim_words)
+        shared = statement_stems & claim_stems
+        features = {
+            "token_set": fuzz.token_set_ratio(statement_text, " ".join(claim_words)) / 100,
+            "coverage": len(shared) / len(statement_stems),
+            "claim_coverage": len(shared) / len(claim_stems),
+            "bm25": max(hit.score, 0.0) / best_bm25 if best_bm25 > 0 else 0.0,
+        }
+        score = sum(getattr(weights, name) * value for name, value in features.items())
+        scored.append(Scored(claim, round(min(max(score, 0.0), 1.0), 4), features))
+    scored.sort(key=lambda s: (-s.score, s.claim.id))
+    return scored
+
+
+def align(statement: str, claim: Claim, *, min_ratio: float = 60.0) -> tuple[int, int]:
+    """The article offsets of the part of the claim's passage the statement matches.
+
+    A passage much longer than the statement is narrowed to the best-matching window
+    (rapidfuzz ``partial_ratio_alignment``), widened to whole words; otherwise, or when
+    the alignment is weak, the claim's whole passage.
+    """
+    passage = claim.passage
+    folded_passage, folded_statement = fold_in_place(passage), fold(statement)
+    if len(passage) <= 1.5 * len(statement):
+        return claim.start, claim.end
+    alignment = fuzz.partial_ratio_alignment(folded_statement, folded_passage)
+    if alignment is None or alignment.score < min_ratio:
+        return claim.start, claim.end
+    start, end = alignment.dest_start, alignment.dest_end
+    while start > 0 and passage[start - 1].isalnum():
+        start -= 1
+    while end < len(passage) and passage[end].isalnum():
+        end += 1
+    while start < end and passage[start].isspace():
+        start += 1
+    while end > start and passage[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return claim.start, claim.end
+    return claim.start + start, claim.start + end

@@ -1,0 +1,75 @@
+"""Candidate retrieval: query terms, typo expansion against the indexed vocabulary."""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+
+from rapidfuzz import fuzz, process
+
+from service.matching.text import STOPWORDS, fold
+from service.storage.repository import Repository, terms_of
+
+TYPO_CUTOFF = 80.0  # rapidfuzz ratio at which an unknown word is taken for a known one
+MIN_TYPO_LENGTH = 5
+MAX_QUERY_TERMS = 64
+
+
+class Vocabulary:
+    """The words of the index, mirrored per process and topped up from the database.
+
+    The vocabulary table is append-only, so a worker only fetches rows newer than
+    the last one it saw: every query sees every word committed before it started,
+    whichever worker wrote it. A word whose claims were deleted may still expand a
+    typo; the search then finds nothing for it, which is harmless.
+    """
+
+    def __init__(self) -> None:
+        self._last_id = 0
+        self._words: set[str] = set()
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        self._lock = threading.Lock()
+
+    def refresh(self, repo: Repository) -> None:
+        """Fetch the words added since the last refresh."""
+        rows = repo.words_after(self._last_id)
+        if not rows:
+            return
+        with self._lock:
+            for row_id, word in rows:
+                if word not in self._words:
+                    self._words.add(word)
+                    self._by_length[len(word)].append(word)
+                self._last_id = max(self._last_id, row_id)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._words
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def corrections(self, word: str, *, limit: int = 2) -> list[str]:
+        """Known words within typo distance of an unknown ``word``, best first."""
+        if word in self._words or len(word) < MIN_TYPO_LENGTH or word.isdigit():
+            return []
+        choices = [w for n in range(len(word) - 2, len(word) + 3) for w in self._by_length.get(n, ())]
+        found = process.extract(
+            word, choices, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=limit
+        )
+        return [w for w, _score, _i in found]
+
+
+def query_terms(statement: str, vocabulary: Vocabulary | None = None) -> tuple[list[str], dict[str, str]]:
+    """Search terms of a statement and the typo corrections applied (``{typo: word}``)."""
+    terms = [t for t in terms_of(fold(statement)) if t not in STOPWORDS][:MAX_QUERY_TERMS]
+    corrections: dict[str, str] = {}
+    if vocabulary is not None and len(vocabulary):
+        expanded: list[str] = []
+        for term in terms:
+            expanded.append(term)
+            if term not in vocabulary:
+                for fix in vocabulary.corrections(term):
+                    corrections.setdefault(term, fix)
+                    expanded.append(fix)
+        terms = list(dict.fromkeys(expanded))
+    return terms, corrections

@@ -1,0 +1,76 @@
+"""Text normalisation shared by grouping, re-ranking and stance."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Spelling variants that name the same thing; compared after lower-casing.
+VARIANTS = {
+    "kiev": "kyiv",
+    "kharkov": "kharkiv",
+    "lugansk": "luhansk",
+    "odessa": "odesa",
+    "podaliak": "podolyak",
+    "podoliak": "podolyak",
+    "mikhailo": "mykhailo",
+    "zelenskyy": "zelensky",
+    "zelenskiy": "zelensky",
+    "chernobyl": "chornobyl",
+    "ceasefire": "cease-fire",
+}
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not of off on once only or other
+    our ours ourselves out over own same she should so some such than that the their theirs
+    them themselves then there these they this those through to too under until up very was
+    we were what when where which while who whom why will with would you your yours yourself
+    yourselves said says say told according""".split()
+)
+# Negation words are content for stance, noise for retrieval and grouping.
+NEGATIONS = frozenset({"no", "not", "nor", "never", "neither", "none", "without"})
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "`": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, straight quotes, no accents, one space."""
+    text = unicodedata.normalize("NFKD", text.translate(QUOTES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.lower().split())
+
+
+@lru_cache(maxsize=65536)
+def canonical_word(word: str) -> str:
+    """A word with spelling variants and possessives folded ("Kiev's" -> "kyiv")."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.strip("'-")
+    return VARIANTS.get(word, word)
+
+
+def words(text: str) -> list[str]:
+    """Canonical word tokens of a text, in order."""
+    return [canonical_word(m.group(0)) for m in _WORD.finditer(fold(text))]
+
+
+def content_words(text: str) -> list[str]:
+    """Canonical words without stopwords, in order."""
+    return [w for w in words(text) if w not in STOPWORDS]
+
+
+def match_text(text: str) -> str:
+    """The content words of a text joined by spaces: what fuzzy scorers compare."""
+    return " ".join(content_words(text))
+
+
+def fold_in_place(text: str) -> str:
+    """Lower-case with straight quotes, keeping every character's position."""
+    folded = text.translate(QUOTES).lower()
+    return folded if len(folded) == len(text) else text.translate(QUOTES)

@@ -1,0 +1,475 @@
+"""All database access: reads, writes and the per-dialect full-text search."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, selectinload
+
+from service.domain import Article, Claim, Outlet, Page
+from service.storage.models import (
+    ArticleRecord,
+    ClaimRecord,
+    FactRecord,
+    OutletRecord,
+    TokenRecord,
+    VocabularyRecord,
+)
+
+_TERM = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class NewClaim:
+    """A claim to store with its article."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    claimant: str | None
+    source: str | None
+    details: dict
+    worthiness: float
+    language: str
+    search_text: str
+    external_id: str | None = None
+    fact_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A full-text search hit: the claim id and a backend score (higher is better)."""
+
+    claim_id: int
+    score: float
+
+
+class Repository:
+    """Data access on one session (one transaction)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.dialect = session.get_bind().dialect.name
+
+    # --- outlets -----------------------------------------------------------------------
+
+    def outlet_by_name(self, name: str) -> OutletRecord | None:
+        """Return the outlet with this exact name."""
+        return self.session.scalar(select(OutletRecord).where(OutletRecord.name == name))
+
+    def get_or_create_outlet(self, name: str, url: str | None = None) -> OutletRecord:
+        """Return the outlet called ``name``, creating it (race-safe) if new."""
+        insert = pg_insert if self.dialect == "postgresql" else sqlite_insert
+        self.session.execute(
+            insert(OutletRecord)
+            .values(name=name, url=url, created_at=datetime.now(timezone.utc))
+            .on_conflict_do_nothing(index_elements=["name"])
+        )
+        outlet = self.outlet_by_name(name)
+        assert outlet is not None
+        if url and not outlet.url:
+            outlet.url = url
+        return outlet
+
+    def list_outlets(self) -> list[Outlet]:
+        """Every outlet with its article and claim counts, by name."""
+        rows = self.session.execute(self._outlet_rows().order_by(OutletRecord.name))
+        return [self._outlet(row) for row in rows]
+
+    def get_outlet(self, outlet_id: int) -> Outlet | None:
+        """One outlet with its counts."""
+        row = self.session.execute(
+            self._outlet_rows().where(OutletRecord.id == outlet_id)
+        ).first()
+        return self._outlet(row) if row else None
+
+    def _outlet_rows(self):
+        articles = (
+            select(ArticleRecord.outlet_id, func.count().label("n"))
+            .group_by(ArticleRecord.outlet_id)
+            .subquery()
+        )
+        claims = (
+            select(ArticleRecord.outlet_id, func.count(ClaimRecord.id).label("n"))
+            .join(ClaimRecord, ClaimRecord.article_id == ArticleRecord.id)
+            .group_by(ArticleRecord.outlet_id)
+            .subquery()
+        )
+        return (
+            select(
+                OutletRecord,
+                func.coalesce(articles.c.n, 0),
+                func.coalesce(claims.c.n, 0),
+            )
+            .outerjoin(articles, articles.c.outlet_id == OutletRecord.id)
+            .outerjoin(claims, claims.c.outlet_id == OutletRecord.id)
+        )
+
+    @staticmethod
+    def _outlet(row) -> Outlet:
+        record, n_articles, n_claims = row
+        return Outlet(record.id, record.name, record.url, int(n_articles), int(n_claims))
+
+    # --- articles ----------------------------------------------------------------------
+
+    def article_by_sha(self, sha256: str) -> ArticleRecord | None:
+        """Return the article whose text has this SHA-256."""
+        return self.session.scalar(select(ArticleRecord).where(ArticleRecord.sha256 == sha256))
+
+    def add_article(
+        self,
+        *,
+        outlet: OutletRecord,
+        title: str,
+        url: str | None,
+        published_at: date | None,
+        language: str,
+        text_: str,
+        sha256: str,
+        document_type: str = "article",
+        claims: Sequence[NewClaim] = (),
+    ) -> ArticleRecord:
+        """Add an article and its claims (and so their index rows) to the transaction."""
+        article = ArticleRecord(
+            outlet=outlet,
+            title=title,
+            url=url,
+            published_at=published_at,
+            language=language,
+            text=text_,
+            sha256=sha256,
+            document_type=document_type,
+        )
+        self.session.add(article)
+        for c in claims:
+            self.session.add(
+                ClaimRecord(
+                    article=article,
+                    start=c.start,
+                    end=c.end,
+                    text=c.text,
+                    kind=c.kind,
+                    claimant=c.claimant,
+                    source=c.source,
+                    details=c.details,
+                    worthiness=c.worthiness,
+                    language=c.language,
+                    search_text=c.search_text,
+                    external_id=c.external_id,
+                    fact_id=c.fact_id,
+                )
+            )
+        self.session.flush()
+        return article
+
+    def list_articles(self, *, outlet_id: int | None, page: int, limit: int) -> Page:
+        """A page of articles, newest first, optionally of one outlet."""
+        query = select(ArticleRecord).options(selectinload(ArticleRecord.outlet))
+        count = select(func.count()).select_from(ArticleRecord)
+        if outlet_id is not None:
+            query = query.where(ArticleRecord.outlet_id == outlet_id)
+            count = count.where(ArticleRecord.outlet_id == outlet_id)
+        total = self.session.scalar(count) or 0
+        records = self.session.scalars(
+            query.order_by(ArticleRecord.published_at.desc().nulls_last(), ArticleRecord.id)
+            .offset((page - 1) * limit)
+            .limit(limit)
+        ).all()
+        counts = self._claim_counts([r.id for r in records])
+        items = [self._article(r, claim_count=counts.get(r.id, 0)) for r in records]
+        return Page(items, total, page, limit)
+
+    def get_article(self, article_id: int, *, with_claims: bool = True) -> Article | None:
+        """One article with its text and claims."""
+        record = self.session.get(ArticleRecord, article_id)
+        if record is None:
+            return None
+        article = self._article(record, claim_count=len(record.claims))
+        if with_claims:
+            article.text = record.text
+            article.claims = [self._claim(c, record) for c in record.claims]
+        return article
+
+    def article_record(self, article_id: int) -> ArticleRecord | None:
+        """The stored row, for use cases that change it."""
+        return self.session.get(ArticleRecord, article_id)
+
+    def delete_article(self, article: ArticleRecord) -> None:
+        """Delete an article, its claims, their index rows, and facts left empty."""
+        fact_ids = {c.fact_id for c in article.claims if c.fact_id is not None}
+        self.session.execute(delete(ClaimRecord).where(ClaimRecord.article_id == article.id))
+        self.session.delete(article)
+        self.session.flush()
+        self.delete_empty_facts(fact_ids)
+
+    def _claim_counts(self, article_ids: list[int]) -> dict[int, int]:
+        if not article_ids:
+            return {}
+        rows = self.session.execute(
+            select(ClaimRecord.article_id, func.count())
+            .where(ClaimRecord.article_id.in_(article_ids))
+            .group_by(ClaimRecord.article_id)
+        )
+        return {a: int(n) for a, n in rows}
+
+    @staticmethod
+    def _article(record: ArticleRecord, *, claim_count: int = 0) -> Article:
+        return Article(
+            id=record.id,
+            outlet_id=record.outlet_id,
+            outlet_name=record.outlet.name,
+            title=record.title,
+            url=record.url,
+            published_at=record.published_at,
+            language=record.language,
+            sha256=record.sha256,
+            document_type=record.document_type,
+            claim_count=claim_count,
+        )
+
+    # --- claims and facts --------------------------------------------------------------
+
+    def list_claims(
+        self,
+        *,
+        outlet_id: int | None = None,
+        article_id: int | None = None,
+        q: str | None = None,
+        page: int = 1,
+        limit: int = 20,
+    ) -> Page:
+        """A page of claims, filtered by outlet, article and full-text query."""
+        query = select(ClaimRecord).join(ArticleRecord)
+        if outlet_id is not None:
+            query = query.where(ArticleRecord.outlet_id == outlet_id)
+        if article_id is not None:
+            query = query.where(ClaimRecord.article_id == article_id)
+        if q:
+            terms = terms_of(q)
+            if not terms:
+                return Page([], 0, page, limit)
+            query = query.where(self._match_all(terms))
+        total = self.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        records = self.session.scalars(
+            query.options(selectinload(ClaimRecord.article).selectinload(ArticleRecord.outlet))
+            .order_by(ClaimRecord.article_id, ClaimRecord.start, ClaimRecord.id)
+            .offset((page - 1) * limit)
+            .limit(limit)
+        ).all()
+        return Page([self._claim(c, c.article) for c in records], total, page, limit)
+
+    def _match_all(self, terms: list[str]):
+        """A WHERE clause: the claim's index text contains every term (stemmed)."""
+        if self.dialect == "sqlite":
+            fts = " AND ".join(f'"{t}"' for t in terms)
+            return ClaimRecord.id.in_(
+                select(text("rowid")).select_from(text("claims_fts")).where(
+                    text("claims_fts MATCH :fts").bindparams(fts=fts)
+                )
+            )
+        return text(
+            "claims.search_vector @@ plainto_tsquery('english', :q)"
+        ).bindparams(q=" ".join(terms))
+
+    def get_claim(self, claim_id: int) -> Claim | None:
+        """One claim with its passage."""
+        record = self.session.get(ClaimRecord, claim_id)
+        return self._claim(record, record.article) if record else None
+
+    def claims_by_ids(self, claim_ids: Iterable[int]) -> dict[int, Claim]:
+        """Claims by id, with their article and outlet names."""
+        ids = list(claim_ids)
+        if not ids:
+            return {}
+        records = self.session.scalars(
+            select(ClaimRecord)
+            .where(ClaimRecord.id.in_(ids))
+            .options(selectinload(ClaimRecord.article).selectinload(ArticleRecord.outlet))
+        ).all()
+        return {r.id: self._claim(r, r.article) for r in records}
+
+    def claims_of_facts(self, fact_ids: Iterable[int]) -> dict[int, list[Claim]]:
+        """Every claim of each fact, grouped by fact id."""
+        ids = list(fact_ids)
+        if not ids:
+            return {}
+        records = self.session.scalars(
+            select(ClaimRecord)
+            .where(ClaimRecord.fact_id.in_(ids))
+            .options(selectinload(ClaimRecord.article).selectinload(ArticleRecord.outlet))
+            .order_by(ClaimRecord.article_id, ClaimRecord.start)
+        ).all()
+        grouped: dict[int, list[Claim]] = {i: [] for i in ids}
+        for r in records:
+            grouped[r.fact_id].append(self._claim(r, r.article))  # type: ignore[index]
+        return grouped
+
+    def new_fact(self) -> int:
+        """Create an empty fact and return its id."""
+        fact = FactRecord()
+        self.session.add(fact)
+        self.session.flush()
+        return fact.id
+
+    def set_fact(self, claim_ids: Iterable[int], fact_id: int) -> None:
+        """Put claims into a fact."""
+        for record in self.session.scalars(
+            select(ClaimRecord).where(ClaimRecord.id.in_(list(claim_ids)))
+        ):
+            record.fact_id = fact_id
+        self.session.flush()
+
+    def delete_empty_facts(self, fact_ids: Iterable[int]) -> None:
+        """Delete the given facts that no claim belongs to any more."""
+        ids = list(fact_ids)
+        if not ids:
+            return
+        used = set(
+            self.session.scalars(
+                select(ClaimRecord.fact_id).where(ClaimRecord.fact_id.in_(ids)).distinct()
+            )
+        )
+        empty = [i for i in ids if i not in used]
+        if empty:
+            self.session.execute(delete(FactRecord).where(FactRecord.id.in_(empty)))
+
+    def external_ids_present(self, external_ids: Iterable[str]) -> set[str]:
+        """Which of these external ids are already stored."""
+        ids = list(external_ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            found.update(
+                self.session.scalars(
+                    select(ClaimRecord.external_id).where(
+                        ClaimRecord.external_id.in_(ids[i : i + 500])
+                    )
+                )
+            )
+        return found
+
+    @staticmethod
+    def _claim(record: ClaimRecord, article: ArticleRecord) -> Claim:
+        return Claim(
+            id=record.id,
+            article_id=record.article_id,
+            outlet_id=article.outlet_id,
+            start=record.start,
+            end=record.end,
+            passage=article.text[record.start : record.end],
+            text=record.text,
+            claimant=record.claimant,
+            source=record.source,
+            kind=record.kind,
+            details=record.details or {},
+            worthiness=record.worthiness,
+            language=record.language,
+            fact_id=record.fact_id,
+            external_id=record.external_id,
+            outlet_name=article.outlet.name,
+            article_title=article.title,
+            article_url=article.url,
+        )
+
+    # --- full-text search --------------------------------------------------------------
+
+    def search(self, terms: Sequence[str], *, limit: int) -> list[Hit]:
+        """Claims whose index text matches any of ``terms``, best first.
+
+        SQLite: FTS5 bm25 (negated so that higher is better). PostgreSQL:
+        ``ts_rank_cd`` over the GIN-indexed tsvector.
+        """
+        terms = [t for t in terms if t]
+        if not terms:
+            return []
+        if self.dialect == "sqlite":
+            query = " OR ".join(f'"{t}"' for t in terms)
+            rows = self.session.execute(
+                text(
+                    "SELECT rowid, bm25(claims_fts) AS rank FROM claims_fts "
+                    "WHERE claims_fts MATCH :q ORDER BY rank LIMIT :n"
+                ),
+                {"q": query, "n": limit},
+            )
+            return [Hit(int(r[0]), -float(r[1])) for r in rows]
+        rows = self.session.execute(
+            text(
+                "SELECT id, ts_rank_cd(search_vector, q, 1) AS rank "
+                "FROM claims, websearch_to_tsquery('english', :q) AS q "
+                "WHERE search_vector @@ q ORDER BY rank DESC LIMIT :n"
+            ),
+            {"q": " or ".join(terms), "n": limit},
+        )
+        return [Hit(int(r[0]), float(r[1])) for r in rows]
+
+    # --- vocabulary --------------------------------------------------------------------
+
+    def add_words(self, words: Iterable[str]) -> None:
+        """Record words in the vocabulary (existing ones are left alone)."""
+        values = [{"word": w} for w in sorted(set(words)) if 0 < len(w) <= 100]
+        if not values:
+            return
+        insert = pg_insert if self.dialect == "postgresql" else sqlite_insert
+        for i in range(0, len(values), 500):
+            self.session.execute(
+                insert(VocabularyRecord)
+                .values(values[i : i + 500])
+                .on_conflict_do_nothing(index_elements=["word"])
+            )
+
+    def words_after(self, last_id: int) -> list[tuple[int, str]]:
+        """Vocabulary rows added after ``last_id``, in order."""
+        return list(
+            self.session.execute(
+                select(VocabularyRecord.id, VocabularyRecord.word)
+                .where(VocabularyRecord.id > last_id)
+                .order_by(VocabularyRecord.id)
+            ).tuples()
+        )
+
+    # --- tokens ------------------------------------------------------------------------
+
+    def add_token(self, name: str, token_hash: str, prefix: str) -> TokenRecord:
+        """Store a token's hash."""
+        record = TokenRecord(name=name, token_hash=token_hash, prefix=prefix, active=True)
+        self.session.add(record)
+        self.session.flush()
+        return record
+
+    def token_by_hash(self, token_hash: str) -> TokenRecord | None:
+        """The token with this hash, if any."""
+        return self.session.scalar(select(TokenRecord).where(TokenRecord.token_hash == token_hash))
+
+    def list_tokens(self) -> list[TokenRecord]:
+        """Every token, oldest first."""
+        return list(self.session.scalars(select(TokenRecord).order_by(TokenRecord.id)))
+
+    def get_token(self, token_id: int) -> TokenRecord | None:
+        """One token by id."""
+        return self.session.get(TokenRecord, token_id)
+
+    def counts(self) -> dict[str, int]:
+        """How many outlets, articles, claims and facts are stored."""
+        return {
+            name: int(self.session.scalar(select(func.count()).select_from(model)) or 0)
+            for name, model in (
+                ("outlets", OutletRecord),
+                ("articles", ArticleRecord),
+                ("claims", ClaimRecord),
+                ("facts", FactRecord),
+            )
+        }
+
+
+def terms_of(text_: str) -> list[str]:
+    """Lower-case word tokens of ``text_`` (letters and digits), in order, unique."""
+    seen: dict[str, None] = {}
+    for match in _TERM.finditer(text_.lower()):
+        seen.setdefault(match.group(0), None)
+    return list(seen)

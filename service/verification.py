@@ -1,0 +1,238 @@
+"""Use cases: ingest articles, import fact-checks, verify statements.
+
+Each function receives a ``Repository`` bound to one transaction; the caller
+(API view or CLI command) decides where the transaction begins and ends.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from service.extraction import extract, extract_details
+from service.matching.grouping import assign_facts
+from service.matching.rerank import WEIGHTS, Scored, Weights, score_candidates
+from service.matching.retrieve import Vocabulary, query_terms
+from service.matching.stance import StatementFacts, statement_source, statement_speaker
+from service.matching.verdict import MATCH_THRESHOLD, Verdict, build_matches, verdict_of
+from service.storage.repository import NewClaim, Repository, terms_of
+
+DEFAULT_OUTLET_FOR_IMPORTS = "Imported fact-checks"
+
+
+def sha256_of(text: str) -> str:
+    """Hex SHA-256 of a text's UTF-8 bytes: the identity of an article."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def search_text(claim_text: str, claimant: str | None, title: str | None) -> str:
+    """What the full-text index sees for a claim: its text, claimant and article title."""
+    return " \n".join(part for part in (claim_text, claimant, title) if part)
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """The stored article and whether this call created it."""
+
+    article_id: int
+    created: bool
+
+
+def ingest_article(
+    repo: Repository,
+    *,
+    outlet: str,
+    title: str,
+    text: str,
+    outlet_url: str | None = None,
+    url: str | None = None,
+    published_at: date | None = None,
+    language: str = "en",
+) -> IngestResult:
+    """Store an article verbatim with its extracted claims, index rows and fact groups.
+
+    The same text (by SHA-256) returns the existing article and changes nothing.
+    """
+    digest = sha256_of(text)
+    existing = repo.article_by_sha(digest)
+    if existing is not None:
+        return IngestResult(existing.id, created=False)
+    extraction = extract(text, published=published_at, title=title)
+    claims = [
+        NewClaim(
+            start=c.start,
+            end=c.end,
+            text=c.text,
+            kind=c.kind,
+            claimant=c.claimant,
+            source=c.source,
+            details=c.details.to_dict(),
+            worthiness=round(float(c.worthiness), 4),
+            language=c.language,
+            search_text=search_text(c.text, c.claimant, title),
+        )
+        for c in extraction.claims
+    ]
+    outlet_record = repo.get_or_create_outlet(outlet, outlet_url)
+    article = repo.add_article(
+        outlet=outlet_record,
+        title=title,
+        url=url,
+        published_at=published_at,
+        language=language,
+        text_=text,
+        sha256=digest,
+        claims=claims,
+    )
+    assign_facts(repo, [c.id for c in article.claims])
+    repo.add_words(w for c in claims for w in terms_of(c.search_text))
+    return IngestResult(article.id, created=True)
+
+
+@dataclass(frozen=True)
+class FactCheckRecord:
+    """One record of a fact-check database (CheckThat! verified claims, ClaimReview dumps…)."""
+
+    external_id: str
+    text: str
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    date: date | None = None
+
+
+@dataclass
+class ImportReport:
+    """Per-record outcome of an import."""
+
+    created: list[str] = field(default_factory=list)
+    present: list[str] = field(default_factory=list)
+    rejected: dict[str, str] = field(default_factory=dict)
+
+
+def import_claims(repo: Repository, records: Iterable[FactCheckRecord]) -> ImportReport:
+    """Store each record as a one-claim document of its publisher; skip ids already present.
+
+    Imported claims are matched like any other claim; they are not grouped with
+    news claims at import time (a fact-check database is its own corpus).
+    """
+    report = ImportReport()
+    batch = list(records)
+    present = repo.external_ids_present(r.external_id for r in batch)
+    seen: set[str] = set()
+    outlets: dict[str, object] = {}
+    words: set[str] = set()
+    for record in batch:
+        text = record.text.strip()
+        if record.external_id in present or record.external_id in seen:
+            report.present.append(record.external_id)
+            continue
+        if not text:
+            report.rejected[record.external_id] = "empty text"
+            continue
+        digest = sha256_of(f"factcheck:{record.external_id}\n{text}")
+        publisher = record.publisher or DEFAULT_OUTLET_FOR_IMPORTS
+        if publisher not in outlets:
+            outlets[publisher] = repo.get_or_create_outlet(publisher)
+        title = record.title or text[:200]
+        offset = record.text.index(text)
+        claim = NewClaim(
+            start=offset,
+            end=offset + len(text),
+            text=" ".join(text.split()),
+            kind="narration",
+            claimant=None,
+            source=publisher if record.publisher else None,
+            details=extract_details(text, published=record.date).to_dict(),
+            worthiness=1.0,
+            language="en",
+            search_text=search_text(text, None, record.title),
+            external_id=record.external_id,
+        )
+        repo.add_article(
+            outlet=outlets[publisher],  # type: ignore[arg-type]
+            title=title,
+            url=record.url,
+            published_at=record.date,
+            language="en",
+            text_=record.text,
+            sha256=digest,
+            document_type="factcheck",
+            claims=[claim],
+        )
+        words.update(terms_of(claim.search_text))
+        seen.add(record.external_id)
+        report.created.append(record.external_id)
+    repo.add_words(words)
+    return report
+
+
+def delete_article(repo: Repository, article_id: int) -> bool:
+    """Delete an article with its claims, index rows and emptied facts; False if absent."""
+    record = repo.article_record(article_id)
+    if record is None:
+        return False
+    repo.delete_article(record)
+    return True
+
+
+def statement_facts(statement: str, *, today: date | None = None) -> StatementFacts:
+    """The checkable content of a user's statement: details, speaker and source."""
+    details = extract_details(statement, published=today).to_dict()
+    return StatementFacts(
+        details=details,
+        speaker=statement_speaker(statement),
+        source=statement_source(statement),
+    )
+
+
+class Verifier:
+    """Verifies statements against a store; holds the per-process vocabulary mirror."""
+
+    def __init__(self, *, candidates: int = 100, weights: Weights = WEIGHTS,
+                 threshold: float = MATCH_THRESHOLD) -> None:
+        self.vocabulary = Vocabulary()
+        self.candidates = candidates
+        self.weights = weights
+        self.threshold = threshold
+
+    def rank(self, repo: Repository, statement: str) -> tuple[list[Scored], dict[str, str]]:
+        """Candidate claims for a statement, scored best first, and the typo corrections."""
+        self.vocabulary.refresh(repo)
+        terms, corrections = query_terms(statement, self.vocabulary)
+        hits = repo.search(terms, limit=self.candidates)
+        claims = repo.claims_by_ids(h.claim_id for h in hits)
+        scored = score_candidates(
+            statement, hits, claims, corrections=corrections, weights=self.weights
+        )
+        return scored, corrections
+
+    def verify(
+        self,
+        repo: Repository,
+        statement: str,
+        *,
+        limit: int = 5,
+        outlets: Iterable[int] | None = None,
+    ) -> Verdict:
+        """Matching facts, each outlet's stance with differences and passages, and a verdict."""
+        outlet_filter = set(outlets) if outlets is not None else None
+        scored, corrections = self.rank(repo, statement)
+        if outlet_filter is not None:
+            scored = [s for s in scored if s.claim.outlet_id in outlet_filter or
+                      s.claim.fact_id is not None]
+        fact_ids = {s.claim.fact_id for s in scored[: limit * 4]
+                    if s.claim.fact_id is not None and s.score >= self.threshold}
+        fact_claims = repo.claims_of_facts(fact_ids)
+        matches = build_matches(
+            statement,
+            statement_facts(statement),
+            scored,
+            fact_claims,
+            limit=limit,
+            outlets=outlet_filter,
+            threshold=self.threshold,
+        )
+        return Verdict(statement, verdict_of(matches), matches, corrections)

@@ -1,0 +1,130 @@
+"""Storage on SQLite and PostgreSQL: seeds, verbatim text, deletes, migrations."""
+
+from __future__ import annotations
+
+import hashlib
+
+import sqlalchemy as sa
+
+from service.cli import seed_store
+from service.seeds import load_manifest
+from service.storage import Store
+from service.storage.migrate import current_revision, downgrade, upgrade
+from service.verification import delete_article, ingest_article
+from tests.conftest import SEEDS
+
+SHORT = (
+    "Negotiators met in Geneva on Tuesday. The delegation said that 40 prisoners "
+    "would be exchanged within two weeks, officials told Reuters."
+)
+
+
+def table_counts(store: Store) -> dict[str, int]:
+    with store.read() as repo:
+        return repo.counts()
+
+
+def index_rows(store: Store) -> int:
+    """Rows the full-text index holds."""
+    with store.db.engine.connect() as conn:
+        if store.dialect == "sqlite":
+            return conn.execute(sa.text("SELECT count(*) FROM claims_fts")).scalar_one()
+        return conn.execute(
+            sa.text("SELECT count(*) FROM claims WHERE search_vector IS NOT NULL")
+        ).scalar_one()
+
+
+def test_seeding_twice_adds_nothing(store):
+    assert seed_store(store, SEEDS) == (5, 0)
+    first = table_counts(store)
+    assert seed_store(store, SEEDS) == (0, 5)
+    assert table_counts(store) == first
+    assert first["outlets"] == 4 and first["articles"] == 5 and first["claims"] > 50
+
+
+def test_texts_are_stored_verbatim_with_their_sha256(store):
+    seed_store(store, SEEDS)
+    with store.read() as repo:
+        for entry in load_manifest(SEEDS):
+            raw = (SEEDS / entry.file).read_bytes()
+            digest = hashlib.sha256(raw).hexdigest()
+            record = repo.article_by_sha(digest)
+            assert record is not None, entry.file
+            assert record.text.encode("utf-8") == raw
+            assert record.published_at == entry.published
+
+
+def test_manifest_describes_every_seed_file_with_two_articles_of_one_outlet():
+    entries = load_manifest(SEEDS)
+    files = sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert sorted(e.file for e in entries) == files and len(files) == 5
+    outlets = [e.outlet for e in entries]
+    assert len(set(outlets)) == 4 and outlets.count("The Epoch Times") == 2
+    moscow = next(e for e in entries if e.outlet == "The Moscow Times")
+    assert moscow.url and moscow.url.startswith("https://www.themoscowtimes.com/2022/03/14/")
+    assert all(e.published and e.language == "en" and e.title for e in entries)
+
+
+def test_second_ingest_of_the_same_text_returns_the_existing_article(store):
+    with store.write() as repo:
+        first = ingest_article(repo, outlet="Wire", title="Talks", text=SHORT)
+    with store.write() as repo:
+        second = ingest_article(repo, outlet="Other", title="Other title", text=SHORT)
+    assert first.created and not second.created
+    assert first.article_id == second.article_id
+    assert table_counts(store)["articles"] == 1
+
+
+def test_deleting_an_article_removes_its_claims_index_rows_and_empty_facts(store):
+    with store.write() as repo:
+        result = ingest_article(repo, outlet="Wire", title="Talks", text=SHORT)
+    assert table_counts(store)["claims"] > 0 and index_rows(store) > 0
+    with store.write() as repo:
+        assert delete_article(repo, result.article_id)
+    counts = table_counts(store)
+    assert counts["articles"] == 0 and counts["claims"] == 0 and counts["facts"] == 0
+    assert index_rows(store) == 0
+    with store.write() as repo:
+        assert not delete_article(repo, result.article_id)
+
+
+def test_index_rows_follow_the_claims(store):
+    seed_store(store, SEEDS)
+    assert index_rows(store) == table_counts(store)["claims"]
+    with store.read() as repo:
+        hits = repo.search(["ultimatums"], limit=10)
+        claims = repo.claims_by_ids(h.claim_id for h in hits)
+    assert hits
+    for claim in claims.values():
+        indexed = " ".join((claim.text, claim.passage, claim.article_title or ""))
+        assert "ultimatum" in indexed.lower()
+
+
+def test_a_failed_write_transaction_leaves_nothing_behind(store):
+    try:
+        with store.write() as repo:
+            ingest_article(repo, outlet="Wire", title="Talks", text=SHORT)
+            raise RuntimeError("injected failure after the claims were written")
+    except RuntimeError:
+        pass
+    assert table_counts(store) == {"outlets": 0, "articles": 0, "claims": 0, "facts": 0}
+    assert index_rows(store) == 0
+
+
+def test_migrations_go_down_and_up_again(stores, backend):
+    store = stores.store(backend)
+    assert current_revision(store.db.engine) == "0001"
+    downgrade(store.db.engine, "base")
+    assert current_revision(store.db.engine) is None
+    upgrade(store.db.engine)
+    assert current_revision(store.db.engine) == "0001"
+    seed_store(store, SEEDS)
+    assert table_counts(store)["articles"] == 5
+
+
+def test_sqlite_runs_with_wal_foreign_keys_and_a_busy_timeout(stores):
+    store = stores.store("sqlite")
+    with store.db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
