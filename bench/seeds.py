@@ -61,7 +61,7 @@ def evaluate(client, labels: list[dict], texts: dict[str, str], file_of: dict[in
             continue
         spans = expected_spans(item, texts)
 
-        def hits(match: dict) -> bool:
+        def hits(match: dict, spans=spans) -> bool:
             for outlet in match["outlets"]:
                 for p in outlet["passages"]:
                     name = file_of[p["article_id"]]

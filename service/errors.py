@@ -6,7 +6,7 @@ import http
 import logging
 from typing import Any
 
-from flask import Flask, Response, json, request
+from flask import Flask, Response, has_request_context, json, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 PROBLEM_JSON = "application/problem+json"
@@ -38,10 +38,8 @@ def problem(
     }
     if detail:
         body["detail"] = detail
-    try:
+    if has_request_context():
         body["instance"] = request.path
-    except RuntimeError:  # outside a request
-        pass
     if errors:
         body["errors"] = errors
     response = Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)

@@ -129,9 +129,9 @@ def store(stores, backend) -> Store:
 
 
 @pytest.fixture
-def app(store):
+def app(store, make_app):
     """An app on a fresh, empty store."""
-    return create_app(make_settings(store.db.url))
+    return make_app(make_settings(store.db.url))
 
 
 @pytest.fixture
@@ -162,12 +162,27 @@ def seeded_store(stores, backend) -> Store:
 
 
 @pytest.fixture
-def seeded_app(seeded_store):
+def seeded_app(seeded_store, make_app):
     """An app on the seeded store (do not write through it)."""
-    return create_app(make_settings(seeded_store.db.url))
+    return make_app(make_settings(seeded_store.db.url))
 
 
 @pytest.fixture
 def seeded_client(seeded_app):
     """A test client of the seeded app."""
     return seeded_app.test_client()
+
+
+@pytest.fixture
+def make_app():
+    """Build apps on given settings; their engines are disposed after the test."""
+    built = []
+
+    def factory(settings):
+        application = create_app(settings)
+        built.append(application)
+        return application
+
+    yield factory
+    for application in built:
+        application.extensions["corroborate"].store.db.dispose()

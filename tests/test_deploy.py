@@ -46,3 +46,9 @@ def test_ci_runs_the_readme_test_command():
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make run" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_documents_every_setting():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in Settings.env_names():
+        assert f"`{name}`" in readme, f"README does not document {name}"

@@ -14,7 +14,9 @@ COMMITTED = ROOT / "openapi.yaml"
 
 def live_spec_text() -> str:
     app = create_app({"database_url": "sqlite://"})
-    return spec_yaml(app.extensions["corroborate.api"])
+    text = spec_yaml(app.extensions["corroborate.api"])
+    app.extensions["corroborate"].store.db.dispose()
+    return text
 
 
 def test_committed_spec_matches_the_code():
@@ -31,6 +33,8 @@ def test_every_operation_has_a_summary_and_documented_errors():
     spec = yaml.safe_load(COMMITTED.read_text(encoding="utf-8"))
     for path, item in spec["paths"].items():
         for method, operation in item.items():
+            if method == "parameters":
+                continue
             assert operation.get("summary"), f"{method.upper()} {path} has no summary"
             codes = set(operation["responses"])
             assert any(c.startswith("2") for c in codes), f"{method} {path}"

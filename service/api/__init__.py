@@ -5,9 +5,11 @@ from __future__ import annotations
 import http
 from typing import Any
 
+import flask_smorest
 from flask import current_app, request, url_for
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
+from webargs.flaskparser import FlaskParser
 
 from schemas.common import ProblemSchema
 from service import errors
@@ -31,6 +33,14 @@ class CorroborateApi(Api):
         response = {"description": "Default error response", "schema": self.ERROR_SCHEMA}
         prepare_response(response, self.spec, errors.PROBLEM_JSON)
         self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
+
+
+class Blueprint(flask_smorest.Blueprint):
+    """A blueprint whose arguments reject unknown fields in every location (query too)."""
+
+    # webargs drops unknown query parameters by default; None defers to the schemas,
+    # whose marshmallow default is RAISE: a misspelt filter is a 422, not ignored.
+    ARGUMENTS_PARSER = FlaskParser(unknown=None)
 
 
 def page_links(page: Any, **args: Any) -> dict[str, Any]:

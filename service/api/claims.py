@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from schemas.resources import ClaimDetailSchema, ClaimListSchema, ClaimQueryArgs
-from service.api import page_links, store
+from service.api import Blueprint, page_links, store
 
 blp = Blueprint("claims", __name__, url_prefix="/v1/claims", description="Stored claims")
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask import current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from schemas.resources import HealthSchema, ReadySchema
 from service import errors
+from service.api import Blueprint
 
 blp = Blueprint("health", __name__, url_prefix="/v1", description="Liveness and readiness")
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from schemas.resources import OutletListSchema, OutletSchema
-from service.api import store
+from service.api import Blueprint, store
 
 blp = Blueprint("outlets", __name__, url_prefix="/v1/outlets", description="Publishers")
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from flask import current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from schemas.verify import VerifyBatchRequest, VerifyBatchResult, VerifyRequest, VerifyResult
-from service.api import store
+from service.api import Blueprint, store
 from service.matching.verdict import Verdict
 
 blp = Blueprint("verify", __name__, url_prefix="/v1/verify", description="Verify statements")

@@ -198,7 +198,7 @@ def _place_differences(statement: dict, passage: dict) -> list[Difference]:
     missing = [
         p for p in s_places if _place_key(p) not in p_keys and fold(p) not in p_folded
     ]
-    if not missing or len(missing) < len(s_places) and not _disjoint_kind(missing, p_places):
+    if not missing or (len(missing) < len(s_places) and not _disjoint_kind(missing, p_places)):
         return []
     return [Difference("place", ", ".join(missing), ", ".join(p_places))]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -69,7 +69,7 @@ class Repository:
         insert = pg_insert if self.dialect == "postgresql" else sqlite_insert
         self.session.execute(
             insert(OutletRecord)
-            .values(name=name, url=url, created_at=datetime.now(timezone.utc))
+            .values(name=name, url=url, created_at=datetime.now(UTC))
             .on_conflict_do_nothing(index_elements=["name"])
         )
         outlet = self.outlet_by_name(name)
@@ -204,8 +204,7 @@ class Repository:
     def delete_article(self, article: ArticleRecord) -> None:
         """Delete an article, its claims, their index rows, and facts left empty."""
         fact_ids = {c.fact_id for c in article.claims if c.fact_id is not None}
-        self.session.execute(delete(ClaimRecord).where(ClaimRecord.article_id == article.id))
-        self.session.delete(article)
+        self.session.delete(article)  # cascades to the loaded claims; triggers drop index rows
         self.session.flush()
         self.delete_empty_facts(fact_ids)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from service import create_app
 from tests.conftest import make_settings
 
 PROBLEM = "application/problem+json"
@@ -150,14 +149,14 @@ def test_wrong_method_is_405_problem_with_allow_header(seeded_client):
     assert "GET" in response.headers["Allow"]
 
 
-def test_health_does_not_touch_the_database(backend):
-    app = create_app(make_settings("postgresql+psycopg://nobody@127.0.0.1:1/none"))
+def test_health_does_not_touch_the_database(make_app):
+    app = make_app(make_settings("postgresql+psycopg://nobody@127.0.0.1:1/none"))
     response = app.test_client().get("/v1/health")
     assert response.status_code == 200 and response.get_json() == {"status": "ok"}
 
 
-def test_ready_is_503_problem_when_the_database_is_unreachable():
-    app = create_app(make_settings("postgresql+psycopg://nobody@127.0.0.1:1/none"))
+def test_ready_is_503_problem_when_the_database_is_unreachable(make_app):
+    app = make_app(make_settings("postgresql+psycopg://nobody@127.0.0.1:1/none"))
     body = assert_problem(app.test_client().get("/v1/ready"), 503)
     assert "unreachable" in body["detail"]
 
@@ -170,8 +169,8 @@ def test_ready_reports_database_migration_and_counts(seeded_client, backend):
     assert body["counts"]["articles"] == 5 and body["counts"]["outlets"] == 4
 
 
-def test_ready_is_503_on_an_unmigrated_database(stores, backend):
-    app = create_app(make_settings(stores.url(backend)))
+def test_ready_is_503_on_an_unmigrated_database(stores, backend, make_app):
+    app = make_app(make_settings(stores.url(backend)))
     body = assert_problem(app.test_client().get("/v1/ready"), 503)
     assert "db upgrade" in body["detail"]
 
