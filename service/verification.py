@@ -183,6 +183,7 @@ def statement_facts(statement: str, *, today: date | None = None) -> StatementFa
     details = extract_details(statement, published=today).to_dict()
     return StatementFacts(
         details=details,
+        text=statement,
         speaker=statement_speaker(statement),
         source=statement_source(statement),
     )
@@ -205,7 +206,12 @@ class Verifier:
         hits = repo.search(terms, limit=self.candidates)
         claims = repo.claims_by_ids(h.claim_id for h in hits)
         scored = score_candidates(
-            statement, hits, claims, corrections=corrections, weights=self.weights
+            statement,
+            hits,
+            claims,
+            corrections=corrections,
+            weights=self.weights,
+            known=self.vocabulary.__contains__,
         )
         return scored, corrections
 

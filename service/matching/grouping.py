@@ -19,6 +19,9 @@ from service.storage.repository import Repository, terms_of
 
 SAME_FACT = 72.0  # token-set similarity (0..100) at which two claims report one fact
 CANDIDATES = 30
+SAME_CLAIMANT = 10.0
+OTHER_CLAIMANT = 15.0
+SAME_DATE = 8.0
 
 
 def same_fact_score(a: Claim, b: Claim) -> float:
@@ -26,12 +29,21 @@ def same_fact_score(a: Claim, b: Claim) -> float:
     ta, tb = match_text(a.text), match_text(b.text)
     if not ta or not tb:
         return 0.0
-    score = 0.5 * fuzz.token_set_ratio(ta, tb) + 0.5 * fuzz.token_sort_ratio(ta, tb)
-    if a.claimant and b.claimant and a.claimant != b.claimant:
-        score -= 15
     if _conflict(a.details, b.details, "dates") and _conflict_places(a.details, b.details):
         return 0.0
+    score = 0.5 * fuzz.token_set_ratio(ta, tb) + 0.5 * fuzz.token_sort_ratio(ta, tb)
+    if a.claimant and b.claimant:
+        # the same person saying it is evidence of one fact; two people, of two
+        score += SAME_CLAIMANT if a.claimant == b.claimant else -OTHER_CLAIMANT
+    if _shared_dates(a.details, b.details):
+        score += SAME_DATE
     return score
+
+
+def _shared_dates(a: dict, b: dict) -> bool:
+    da = {d.get("date") for d in a.get("dates", []) if d.get("date")}
+    db = {d.get("date") for d in b.get("dates", []) if d.get("date")}
+    return bool(da & db)
 
 
 def _conflict(a: dict, b: dict, key: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -12,6 +12,7 @@ from service.matching.text import content_words, fold, fold_in_place
 from service.storage.repository import Hit
 
 STEM = 6  # words sharing their first six letters count as one (negotiate/negotiations)
+UNKNOWN_WEIGHT = 2.0  # a statement word the index has never seen weighs this much more
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,15 @@ def score_candidates(
     *,
     corrections: dict[str, str] | None = None,
     weights: Weights = WEIGHTS,
+    known: Callable[[str], bool] | None = None,
 ) -> list[Scored]:
-    """Score each hit's claim against the statement, best first."""
+    """Score each hit's claim against the statement, best first.
+
+    ``known`` tells whether the index has seen a word: the words it has not seen
+    (nothing in the store speaks of them) weigh more in the statement's coverage, so
+    a statement about something else entirely scores low even when a few common
+    words match.
+    """
     words = content_words(statement)
     if corrections:
         words = [corrections.get(w, w) for w in words]
@@ -56,6 +64,11 @@ def score_candidates(
         return []
     statement_text = " ".join(words)
     statement_stems = _stems(words)
+    stem_weight: dict[str, float] = {}
+    for w in words:
+        weight = UNKNOWN_WEIGHT if known is not None and not known(w) else 1.0
+        stem_weight[w[:STEM]] = max(stem_weight.get(w[:STEM], 0.0), weight)
+    total_weight = sum(stem_weight.values())
     best_bm25 = max(h.score for h in hits) or 1.0
     scored = []
     for hit in hits:
@@ -72,7 +85,7 @@ def score_candidates(
         shared = statement_stems & claim_stems
         features = {
             "token_set": fuzz.token_set_ratio(statement_text, " ".join(claim_words)) / 100,
-            "coverage": len(shared) / len(statement_stems),
+            "coverage": sum(stem_weight[s] for s in shared) / total_weight,
             "claim_coverage": len(shared) / len(claim_stems),
             "bm25": max(hit.score, 0.0) / best_bm25 if best_bm25 > 0 else 0.0,
         }
@@ -85,13 +98,13 @@ def score_candidates(
 def align(statement: str, claim: Claim, *, min_ratio: float = 60.0) -> tuple[int, int]:
     """The article offsets of the part of the claim's passage the statement matches.
 
-    A passage much longer than the statement is narrowed to the best-matching window
+    A passage over three times as long as the statement is narrowed to the best-matching window
     (rapidfuzz ``partial_ratio_alignment``), widened to whole words; otherwise, or when
     the alignment is weak, the claim's whole passage.
     """
     passage = claim.passage
     folded_passage, folded_statement = fold_in_place(passage), fold(statement)
-    if len(passage) <= 1.5 * len(statement):
+    if len(passage) <= 3 * len(statement):
         return claim.start, claim.end
     alignment = fuzz.partial_ratio_alignment(folded_statement, folded_passage)
     if alignment is None or alignment.score < min_ratio:

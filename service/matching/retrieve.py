@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 from service.matching.text import STOPWORDS, fold
 from service.storage.repository import Repository, terms_of
 
-TYPO_CUTOFF = 80.0  # rapidfuzz ratio at which an unknown word is taken for a known one
+TYPO_CUTOFF = 85.0  # rapidfuzz ratio at which an unknown word is taken for a known one
 MIN_TYPO_LENGTH = 5
 MAX_QUERY_TERMS = 64
 

@@ -67,6 +67,30 @@ _MEDIA_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_SPEAKERS = {"the", "a", "an", "it", "officials", "negotiators", "russia", "ukraine"}
+# Relays that name no one medium: "according to Russian news agencies" does not
+# contradict "told RT" (the agencies relayed what he told the network).
+RUSSIAN_MEDIA = {"RT", "RIA Novosti", "TASS", "Interfax", "Izvestia", "state media",
+                 "Russian news agencies"}
+VAGUE_SOURCES: dict[str, set[str] | None] = {  # None: compatible with any named medium
+    "Russian news agencies": RUSSIAN_MEDIA,
+    "state media": RUSSIAN_MEDIA,
+    "news agencies": None,
+    "agencies": None,
+    "media": None,
+}
+# A city stands for its country's government ("Moscow said", "Kyiv's envoy").
+CITY_COUNTRY = {
+    "moscow": "russia", "kremlin": "russia", "kyiv": "ukraine", "kharkiv": "ukraine",
+    "donetsk": "ukraine", "luhansk": "ukraine", "mariupol": "ukraine", "odesa": "ukraine",
+    "lviv": "ukraine", "minsk": "belarus", "brest": "belarus", "gomel": "belarus",
+    "washington": "united states", "beijing": "china", "jerusalem": "israel",
+    "istanbul": "turkey", "ankara": "turkey", "antalya": "turkey", "warsaw": "poland",
+    "london": "united kingdom", "paris": "france", "berlin": "germany", "new york": "united states",
+    "u.s.": "united states", "us": "united states", "usa": "united states",
+}
+# Words that make a negation of continuing ("stopped issuing", "no longer laying down").
+CESSATION = re.compile(r"\b(?:stopped|stops|ceased|ceases|halted|no longer|any longer|anymore)\b",
+                       re.IGNORECASE)
 
 
 @dataclass
@@ -74,6 +98,7 @@ class StatementFacts:
     """What a statement asserts that a passage can contradict."""
 
     details: dict
+    text: str = ""
     speaker: str | None = None
     source: str | None = None
     extra_people: list[str] = field(default_factory=list)
@@ -85,12 +110,19 @@ def statement_speaker(statement: str) -> str | None:
         match = pattern.search(statement)
         if match:
             who = match.group("who").strip(" ,.")
-            if who.lower() in _NOT_SPEAKERS or who.lower() in MEDIA:
+            if who.endswith(("'s", "’s")):
+                continue  # "Moscow's negotiator said": the speaker is the negotiator, unnamed
+            if who.lower() in _NOT_SPEAKERS or who.lower() in MEDIA or _is_place(who):
                 continue
             if who.split()[0].lower() in {"russian", "ukrainian", "the"} and len(who.split()) == 1:
                 continue
             return who
     return None
+
+
+def _is_place(name: str) -> bool:
+    lowered = canonical_word(fold(name))
+    return lowered in CITY_COUNTRY or lowered in set(CITY_COUNTRY.values())
 
 
 def statement_source(statement: str) -> str | None:
@@ -188,15 +220,25 @@ def _place_key(place: str) -> str:
     return canonical_word(fold(place).split()[0]) if place.strip() else ""
 
 
+def _country(place: str) -> str:
+    folded = " ".join(canonical_word(w) for w in fold(place).split())
+    return CITY_COUNTRY.get(folded, folded)
+
+
 def _place_differences(statement: dict, passage: dict) -> list[Difference]:
     s_places = statement.get("places", [])
     p_places = passage.get("places", [])
     if not s_places or not p_places:
         return []
     p_keys = {_place_key(p) for p in p_places}
+    p_countries = {_country(p) for p in p_places}
     p_folded = " ".join(fold(p) for p in p_places)
     missing = [
-        p for p in s_places if _place_key(p) not in p_keys and fold(p) not in p_folded
+        p
+        for p in s_places
+        if _place_key(p) not in p_keys
+        and fold(p) not in p_folded
+        and _country(p) not in p_countries
     ]
     if not missing or (len(missing) < len(s_places) and not _disjoint_kind(missing, p_places)):
         return []
@@ -217,6 +259,7 @@ def differences(
     passage_details: dict,
     claimant: str | None,
     source: str | None,
+    passage_text: str = "",
 ) -> list[Difference]:
     """Every checkable way in which a passage differs from the statement."""
     found: list[Difference] = []
@@ -225,21 +268,30 @@ def differences(
     found += _place_differences(facts.details, passage_details)
     if facts.speaker and claimant and not same_person(facts.speaker, claimant):
         found.append(Difference("speaker", facts.speaker, claimant))
-    if facts.source and source and facts.source != source:
+    if facts.source and source and not _compatible_sources(facts.source, source):
         found.append(Difference("source", facts.source, source))
-    if bool(facts.details.get("negated")) != bool(passage_details.get("negated")):
-        found.append(
-            Difference(
-                "negation",
-                _polarity(facts.details),
-                _polarity(passage_details),
-            )
-        )
+    ours, theirs = _negations(facts.details, facts.text), _negations(passage_details, passage_text)
+    if bool(ours) != bool(theirs):
+        found.append(Difference("negation", _polarity(ours), _polarity(theirs)))
     return found
 
 
-def _polarity(details: dict) -> str:
-    if details.get("negated"):
-        return "negated: " + ", ".join(details.get("negations", [])) if details.get(
-            "negations") else "negated"
-    return "affirmed"
+def _compatible_sources(a: str, b: str) -> bool:
+    """Same medium, or a vague relay that may stand for the named one."""
+    if a == b:
+        return True
+    for vague, named in ((a, b), (b, a)):
+        if vague in VAGUE_SOURCES:
+            allowed = VAGUE_SOURCES[vague]
+            return allowed is None or named in allowed
+    return False
+
+
+def _negations(details: dict, text: str) -> list[str]:
+    words = list(details.get("negations", [])) if details.get("negated") else []
+    words += [m.group(0) for m in CESSATION.finditer(text or "")]
+    return words
+
+
+def _polarity(negations: list[str]) -> str:
+    return "negated: " + ", ".join(negations) if negations else "affirmed"

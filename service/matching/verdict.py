@@ -10,7 +10,7 @@ from service.domain import Claim, Difference
 from service.matching.rerank import Scored, align
 from service.matching.stance import StatementFacts, differences
 
-MATCH_THRESHOLD = 0.45  # a fact scoring below this is not a match
+MATCH_THRESHOLD = 0.47  # a fact scoring below this is not a match (tuned on bench/data statements)
 VERDICT_MARGIN = 0.15  # matches this close to the best one count towards the verdict
 
 
@@ -117,6 +117,7 @@ def outlet_stances(
                 passage_details=claim.details,
                 claimant=claim.claimant,
                 source=claim.source,
+                passage_text=claim.passage,
             )
             passage = passage_of(statement, claim)
             if diffs:

@@ -424,13 +424,12 @@ class Repository:
 
     def words_after(self, last_id: int) -> list[tuple[int, str]]:
         """Vocabulary rows added after ``last_id``, in order."""
-        return list(
-            self.session.execute(
-                select(VocabularyRecord.id, VocabularyRecord.word)
-                .where(VocabularyRecord.id > last_id)
-                .order_by(VocabularyRecord.id)
-            ).tuples()
+        rows = self.session.execute(
+            select(VocabularyRecord.id, VocabularyRecord.word)
+            .where(VocabularyRecord.id > last_id)
+            .order_by(VocabularyRecord.id)
         )
+        return [(int(row_id), word) for row_id, word in rows]
 
     # --- tokens ------------------------------------------------------------------------
 

@@ -1,0 +1,382 @@
+"""From typed sentences to atomic, attributed, rendered claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from service.domain import ExtractedClaim, Extraction, Segment
+from service.extraction.attribution import (
+    ArticleContext,
+    Attribution,
+    attribute,
+    build_registry,
+    mask_quotes,
+)
+from service.extraction.details import extract_details, find_name_runs
+from service.extraction.segment import Sentence, sentences
+from service.extraction.worthiness import score
+
+_QUOTE_CHARS = "\"'“”„«»‘’‚‹›"
+_MIN_WORDS = 4
+
+# ------------------------------------------------------------------ rendering
+
+
+def normalize(text: str) -> str:
+    """Plain text: straight quotes, no Markdown emphasis/links, collapsed whitespace."""
+    t = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    t = re.sub(r"<(https?://[^>\s]+)>", r"\1", t)
+    t = re.sub(r"(\*\*|__|(?<!\w)\*|\*(?!\w))", "", t)
+    t = t.replace("“", '"').replace("”", '"').replace("„", '"').replace("«", '"')
+    t = t.replace("»", '"').replace("‘", "'").replace("’", "'").replace("‚", "'")
+    t = t.replace("\u200b", "").replace("\ufeff", "")
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _render(
+    local: str,
+    a: int,
+    b: int,
+    remove: list[tuple[int, int]],
+    quotes: list[tuple[int, int]],
+    claimant: str | None,
+    is_person: bool,
+) -> str:
+    drop = set()
+    for ra, rb in remove:
+        drop.update(range(ra, rb))
+    for qa, qb in quotes:
+        if local[qa] in _QUOTE_CHARS:
+            drop.add(qa)
+        if qb - 1 > qa and local[qb - 1] in _QUOTE_CHARS:
+            drop.add(qb - 1)
+    chars = [(" " if i in drop else local[i]) for i in range(a, b)]
+    t = "".join(chars)
+    t = re.sub(r"\[([^\]]*)\]", r"\1", t)
+    t = normalize(t).replace('"', "")
+    t = re.sub(r"\s+([,.;:!?])", r"\1", t)
+    t = re.sub(r"([,;:])(?=[,.;:])", "", t)
+    t = re.sub(r"^[\s,;:—–-]+", "", t)
+    if a > 0:
+        for _ in range(2):
+            t = re.sub(
+                r"^(?:and|but|although|though|while|whereas|as|with|that|so|yet|adding|noting)\s+",
+                "",
+                t,
+                flags=re.IGNORECASE,
+            )
+    t = re.sub(r"[\s,;:—–-]+$", "", t)
+    t = re.sub(r"\s+", " ", t).strip()
+    if claimant and is_person:
+        t = re.sub(r"^(?:he|she)\b", claimant, t, flags=re.IGNORECASE)
+    elif claimant and len(claimant.split()) <= 4:
+        t = re.sub(r"^(?:it|they)\b(?!['’])", claimant, t, flags=re.IGNORECASE)
+    if t and t[0].islower():
+        t = t[0].upper() + t[1:]
+    if t and t[-1] not in ".!?":
+        t += "."
+    return t
+
+
+# ------------------------------------------------------------------- splitting
+
+_SPLIT_RE = re.compile(
+    r",\s+(?=with\s+\w+\s+\w+ing\b)"
+    r"|,?\s+(?=(?:but|although|though|whereas|while|yet|despite)\s+\S)"
+    r"|,\s+(?=as\s+(?!well\b|part\b|a\b|an\b|much\b|many\b|long\b|soon\b|of\b)\S)"
+    r"|;\s+"
+    r"|\s+(?=and\s+(?:that|instead|to|has|have|had|is|are|was|were|will|would|could|"
+    r"\w{3,}ed|\w{3,}ing)\s)"
+    r"|,?\s+(?=and\s+(?:he|she|they|it|we|[A-Z]\w+)\s+(?:is|are|was|were|has|have|had|will|"
+    r"would|\w+ed)\b)"
+    r"|,\s+(?=(?:which|including|refusing|adding|noting|saying|referring)\b)"
+    r"|,\s+(?=(?:after|because|since|before|when)\s+\w+\s+\w+\s+\w+)"
+)
+_VERBISH_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|did|does|do|"
+    r"\w{3,}ed|\w{3,}ing|says|said)\b"
+)
+
+
+def _split(local: str, masked: str, a: int, b: int, remove) -> list[tuple[int, int]]:
+    cuts = [a]
+    for m in _SPLIT_RE.finditer(masked, a, b):
+        if any(ra <= m.start() < rb for ra, rb in remove):
+            continue
+        left = local[cuts[-1] : m.start()]
+        right = local[m.end() : b]
+        if len(left.split()) < 4 or len(right.split()) < 4:
+            continue
+        if not _VERBISH_RE.search(right) or not _VERBISH_RE.search(left):
+            continue
+        cuts.append(m.start())
+    cuts.append(b)
+    parts = []
+    for i in range(len(cuts) - 1):
+        s, e = cuts[i], cuts[i + 1]
+        while s < e and (local[s].isspace() or local[s] in ",;"):
+            s += 1
+        while e > s and (local[e - 1].isspace() or local[e - 1] in ",;"):
+            e -= 1
+        if s < e:
+            parts.append((s, e))
+    return parts
+
+
+def _trim_part(local: str, a: int, b: int, att: Attribution | None) -> tuple[int, int]:
+    """Shrink a claim passage to its content: no edge attribution, quotes or commas."""
+    if att is not None and att.mode in ("head",) and a <= att.start < b:
+        a = att.start
+    if att is not None:
+        for ra, rb in att.remove:
+            if att.mode in ("tail", "quote_tail", "paren") and ra < b <= rb + 2 and ra > a:
+                b = ra
+    while a < b and (local[a].isspace() or local[a] in ",;:—–"):
+        a += 1
+    while b > a and (local[b - 1].isspace() or local[b - 1] in ",;:—–"):
+        b -= 1
+    # a closing quote mark (and the comma before it) at the very end
+    if b - a > 2 and local[b - 1] in "”\"’'»" and local[b - 2] in ",":
+        b -= 2
+    return a, b
+
+
+_APPOS_ROLES = "chairman|chairwoman|head|member|leader|spokesman|spokeswoman"
+_APPOSITIVE_RE = re.compile(
+    rf",\s+(?P<app>(?:(?:a|an|the|who|whose)\s|[A-Z][\w-]*['’]s\s+[a-z]|(?:{_APPOS_ROLES})\s+of\s)"
+    r"[^,;·]{3,140}?)(?=,|\s+on\s+(?:Twitter|Telegram|Facebook)\b|[.;]?$)"
+)
+
+
+def _appositives(local: str, masked: str, registry) -> list[tuple[int, int, str]]:
+    """'Mykhailo Podolyak, an adviser to X' style descriptions: (start, end, rendering)."""
+    out = []
+    for s, e, name in find_name_runs(masked):
+        m = _APPOSITIVE_RE.match(masked, e)
+        if m:
+            app = local[m.start("app") : m.end("app")].strip()
+            canon = registry.resolve(name) or name
+            if app.lower().startswith(("who ", "whose ")):
+                text = f"{canon} {app.split(' ', 1)[1]}"
+            else:
+                text = f"{canon} is {app}"
+            out.append((s, m.end("app"), text))
+            continue
+        # "a senior member of Russia's negotiating team, Leonid Slutsky,"
+        pre = re.search(
+            r"(?:^|,\s+|\b(?:Meanwhile|However),\s+)(?P<app>(?:a|an|the)\s+[^,;·]{3,100}"
+            r"),\s+$",
+            masked[:s],
+        )
+        if pre and masked[e : e + 1] == ",":
+            canon = registry.resolve(name) or name
+            out.append(
+                (pre.start("app"), e, f"{canon} is {local[pre.start('app') : pre.end('app')]}")
+            )
+    return out
+
+
+# ---------------------------------------------------------------------- kinds
+
+
+def _kind(
+    sent: Sentence, local: str, quotes, a: int, b: int, remove, att: Attribution | None
+) -> str:
+    if att is None or not (att.claimant or att.source):
+        return "narration"
+    body = [i for i in range(a, b) if not any(ra <= i < rb for ra, rb in remove)]
+    body = [i for i in body if not local[i].isspace()]
+    if not body:
+        return "reported_speech"
+    inside = sum(1 for i in body if any(qa <= i < qb for qa, qb in quotes))
+    if inside / len(body) >= (0.8 if att.that else 0.5):
+        return "direct_quote"
+    if not inside or att.that:
+        return "reported_speech"
+    first = body[0]
+    starts_quoted = local[first] in "“\"‘'«„" or any(qa <= first < qb for qa, qb in quotes)
+    if att.mode == "quote_tail" or (att.mode in ("head", "inherited") and starts_quoted):
+        return "direct_quote"
+    if att.mode == "inherited" and sent.ends_inside:
+        return "direct_quote"
+    return "reported_speech"
+
+
+# ---------------------------------------------------------------------- main
+
+
+def _groups(sents: list[Sentence]) -> list[list[int]]:
+    """Indices of content sentences grouped by quotes that run across them."""
+    groups: list[list[int]] = []
+    for i, s in enumerate(sents):
+        if s.kind != "content":
+            continue
+        prev = groups[-1][-1] if groups else None
+        if (
+            prev is not None
+            and sents[prev].line == s.line
+            and sents[prev].ends_inside
+            and s.opens_inside
+        ):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _is_quote_start(local: str) -> bool:
+    return bool(local) and local[0] in "“\"‘'«„"
+
+
+def extract(text: str, *, published: dt.date | None = None, title: str | None = None) -> Extraction:
+    """Segments and atomic claims of an article."""
+    sents = sentences(text, title)
+    segments = [Segment(s.start, s.end, s.kind, s.language) for s in sents]  # type: ignore[arg-type]
+    registry = build_registry(
+        text,
+        [(s.start, s.credit or s.end) for s in sents if s.kind in ("content", "caption")],
+    )
+    ctx = ArticleContext(registry)
+    claims: list[ExtractedClaim] = []
+    seen_captions: set[str] = set()
+    atts: dict[int, Attribution | None] = {}
+    last_line_att: dict[int, Attribution] = {}
+    prev_att: Attribution | None = None
+
+    # attribution, group by group (a quote spanning sentences shares its speaker)
+    for group in _groups(sents):
+        found: Attribution | None = None
+        for i in group:
+            s = sents[i]
+            local = text[s.start : s.end]
+            lq = [(a - s.start, b - s.start) for a, b in s.quotes]
+            att = attribute(local, lq, ctx)
+            atts[i] = att if (att.claimant or att.source) else None
+            if atts[i] and found is None:
+                found = att
+        for i in group:
+            s = sents[i]
+            local = text[s.start : s.end]
+            if atts[i] is None:
+                inherit = found
+                if inherit is None and (_is_quote_start(local) or s.opens_inside):
+                    inherit = last_line_att.get(s.line)
+                    if inherit is None and ctx.last_speaker and _is_quote_start(local):
+                        inherit = Attribution(claimant=ctx.last_speaker, is_person=True)
+                if inherit is not None:
+                    atts[i] = Attribution(
+                        claimant=inherit.claimant,
+                        source=inherit.source,
+                        is_person=inherit.is_person,
+                        mode="inherited",
+                    )
+            cur = atts[i]
+            if (
+                cur is not None
+                and cur.claimant
+                and not cur.source
+                and prev_att is not None
+                and prev_att.claimant == cur.claimant
+                and prev_att.source
+                and (
+                    cur.mode == "inherited"
+                    or re.search(
+                        r"\b(?:he|she)\s+(?:said|added|"
+                        r"continued|wrote)\b",
+                        local,
+                    )
+                )
+            ):
+                cur.source = prev_att.source
+            if cur is not None and cur.claimant:
+                last_line_att[s.line] = cur
+            prev_att = cur
+
+    for i, s in enumerate(sents):
+        if s.kind not in ("content", "caption"):
+            continue
+        end = s.end
+        if s.kind == "caption":
+            if s.credit is not None:
+                end = s.credit
+            while end > s.start and text[end - 1].isspace():
+                end -= 1
+            local = text[s.start : end]
+            local_md = re.sub(r"[*_]+$", "", local)
+            end = s.start + len(local_md.rstrip())
+            if end <= s.start:
+                continue
+            local = text[s.start : end]
+            lq = [(max(0, a - s.start), min(end, b) - s.start) for a, b in s.quotes if a < end]
+            rendered = _render(local, 0, len(local), [], lq, None, False)
+            key = rendered.lower()
+            if len(rendered.split()) < _MIN_WORDS or key in seen_captions:
+                continue
+            seen_captions.add(key)
+            details = extract_details(local, published=published, resolve_person=registry.resolve)
+            claims.append(
+                ExtractedClaim(
+                    start=s.start,
+                    end=end,
+                    text=rendered,
+                    kind="caption",
+                    details=details,
+                    worthiness=score(rendered, details, "caption", None),
+                    language=s.language,
+                )
+            )
+            continue
+        local = text[s.start : s.end]
+        lq = [(a - s.start, b - s.start) for a, b in s.quotes]
+        masked = mask_quotes(local, lq)
+        att = atts.get(i)
+        remove = list(att.remove) if att else []
+        ca, cb = (0, len(local))
+        parts = _split(local, masked, ca, cb, remove)
+        if len(parts) > 1:
+            spans = parts
+        else:
+            spans = [(0, len(local))]
+        for a, b, app_text in _appositives(local, masked, registry):
+            rendered = _render(app_text, 0, len(app_text), [], [], None, False)
+            details = extract_details(
+                local[a:b], published=published, resolve_person=registry.resolve
+            )
+            claims.append(
+                ExtractedClaim(
+                    start=s.start + a,
+                    end=s.start + b,
+                    text=rendered,
+                    kind="narration",
+                    details=details,
+                    worthiness=score(rendered, details, "narration", None),
+                    language=s.language,
+                )
+            )
+        for a, b in spans:
+            a, b = _trim_part(local, a, b, att)
+            if a >= b:
+                continue
+            claimant = att.claimant if att else None
+            is_person = att.is_person if att else False
+            rendered = _render(local, a, b, remove, lq, claimant, is_person)
+            if len(rendered.split()) < _MIN_WORDS or not re.search(r"[^\W\d_]", rendered):
+                continue
+            passage = local[a:b]
+            details = extract_details(passage, published=published, resolve_person=registry.resolve)
+            kind = _kind(s, local, lq, a, b, remove, att)
+            claims.append(
+                ExtractedClaim(
+                    start=s.start + a,
+                    end=s.start + b,
+                    text=rendered,
+                    kind=kind,
+                    claimant=claimant,
+                    source=att.source if att else None,
+                    details=details,
+                    worthiness=score(rendered, details, kind, claimant),
+                    language=s.language,
+                )
+            )
+    return Extraction(segments=segments, claims=claims)

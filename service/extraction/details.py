@@ -1,0 +1,500 @@
+"""Checkable details of a passage: numbers, dates, places, people, organisations, polarity.
+
+Pure functions over a string; article context (the publication date and the
+people already named in the article) is passed in explicitly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from service.domain import DateMention, Details, Quantity
+from service.extraction.data import (
+    APPROX_PHRASES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DEMONYMS,
+    KNOWN_PEOPLE,
+    MONTHS,
+    NON_NAME_WORDS,
+    NON_UNIT_WORDS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    ORG_VARIANTS,
+    PLACE_VARIANTS,
+    SCALES,
+    TITLE_WORDS,
+    UNIT_SINGULAR,
+    UNIT_SKIP_WORDS,
+    WEEKDAYS,
+)
+
+# ------------------------------------------------------------------------ dates
+
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_ALT = "|".join(WEEKDAYS)
+_MONTH_DAY_RE = re.compile(
+    rf"\b(?:(?P<wd>{_WEEKDAY_ALT}),?\s+)?(?P<mon>{_MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?",
+    re.IGNORECASE,
+)
+_DAY_MONTH_RE = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_ALT})\.?"
+    rf"(?:,?\s+(?P<year>(?:1[89]|20)\d\d))?\b",
+    re.IGNORECASE,
+)
+_MONTH_YEAR_RE = re.compile(
+    rf"\b(?P<mon>{_MONTH_ALT})\.?,?\s+(?P<year>(?:1[89]|20)\d\d)\b", re.IGNORECASE
+)
+_ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b")
+_YEAR_RE = re.compile(r"(?<![\w$€£.,/-])(?P<year>(?:1[89]|20)\d\d)(?![\w,.]\d|[\w%-])")
+_WEEKDAY_RE = re.compile(
+    rf"\b(?:(?P<mod>next|last|this|coming|previous|past)\s+)?(?P<wd>{_WEEKDAY_ALT})(?:['’]s)?\b",
+    re.IGNORECASE,
+)
+_RELATIVE_RE = re.compile(
+    r"\b(?:(?P<day>today|tonight|yesterday|tomorrow)|(?P<rel>(?:earlier |later )?"
+    r"(?:last|this|next|past|coming) (?:week|month|year|weekend)|a day (?:later|earlier)|"
+    r"the day before|the following day|the next day))\b",
+    re.IGNORECASE,
+)
+_FUTURE_RE = re.compile(
+    r"\b(?:will|shall|set to|slated to|scheduled|would resume|to resume|is to|are to|due to|"
+    r"expected to|planned|plans to|going to)\b",
+    re.IGNORECASE,
+)
+
+
+def _month_num(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+def _month_ok(text: str, m: re.Match) -> bool:
+    """Full month names must be capitalised ("May", not "may")."""
+    mon = m.group("mon")
+    return mon[0].isupper()
+
+
+def _safe_date(y: int, mo: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def _resolve_year(mo: int, d: int, published: dt.date | None) -> dt.date | None:
+    if published is None:
+        return None
+    cand = _safe_date(published.year, mo, d)
+    if cand and (cand - published).days > 183 and published.year > 1:
+        cand = _safe_date(published.year - 1, mo, d)
+    return cand
+
+
+def _resolve_weekday(wd: str, mod: str | None, future: bool, published: dt.date | None):
+    try:
+        return _weekday_date(wd, mod, future, published)
+    except OverflowError:
+        return None
+
+
+def _weekday_date(wd: str, mod: str | None, future: bool, published: dt.date | None):
+    if published is None:
+        return None
+    target = WEEKDAYS.index(wd)
+    cur = published.weekday()
+    mod = (mod or "").lower()
+    if mod in ("next", "coming") or (future and mod not in ("last", "past", "previous")):
+        delta = (target - cur) % 7
+        if mod == "next" and delta == 0:
+            delta = 7
+        return published + dt.timedelta(days=delta)
+    delta = (cur - target) % 7
+    if mod in ("last", "previous", "past") and delta == 0:
+        delta = 7
+    return published - dt.timedelta(days=delta)
+
+
+def find_dates(
+    text: str, published: dt.date | None = None
+) -> tuple[list[DateMention], list[tuple[int, int]]]:
+    """Date mentions in ``text`` and the character ranges they cover."""
+    found: list[tuple[int, int, DateMention]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(a: int, b: int, mention: DateMention) -> None:
+        found.append((a, b, mention))
+        taken.append((a, b))
+
+    for m in _ISO_RE.finditer(text):
+        d = _safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
+        if d:
+            add(m.start(), m.end(), DateMention(m.group(0), d.isoformat()))
+    for rx in (_MONTH_DAY_RE, _DAY_MONTH_RE):
+        for m in rx.finditer(text):
+            if not free(m.start(), m.end()) or not _month_ok(text, m):
+                continue
+            mo = _month_num(m["mon"])
+            day = int(m["day"])
+            if mo is None or not 1 <= day <= 31:
+                continue
+            if m["year"]:
+                d = _safe_date(int(m["year"]), mo, day)
+            else:
+                d = _resolve_year(mo, day, published)
+            wd = m.groupdict().get("wd")
+            add(
+                m.start(),
+                m.end(),
+                DateMention(m.group(0), d.isoformat() if d else None, wd.lower() if wd else None),
+            )
+    for m in _MONTH_YEAR_RE.finditer(text):
+        if free(m.start(), m.end()) and _month_ok(text, m):
+            mo = _month_num(m["mon"])
+            add(m.start(), m.end(), DateMention(m.group(0), f"{m['year']}-{mo:02d}"))
+    for m in _YEAR_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        after = text[m.end() : m.end() + 12].lower()
+        if re.match(r"\s*(?:people|troops|soldiers|civilians|km|miles|tons|dollars|%)", after):
+            continue
+        before = text[max(0, m.start() - 12) : m.start()]
+        if re.search(r"[$€£]\s*$|\b[A-Z]\.\s*$", before):
+            continue
+        add(m.start(), m.end(), DateMention(m.group(0), m.group(0)))
+    for m in _WEEKDAY_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        if not m["wd"][0].isupper():
+            continue
+        wd = m["wd"].lower()
+        clause_start = max(text.rfind(c, 0, m.start()) for c in ",.;:—(") + 1
+        ends = [i for i in (text.find(c, m.end()) for c in ",.;:—)") if i >= 0]
+        clause = text[clause_start : min(ends) if ends else len(text)]
+        future = bool(_FUTURE_RE.search(clause)) and not re.search(
+            r"\b(?:said|says|told|wrote|late|earlier)\s*$", text[max(0, m.start() - 12) : m.start()]
+        )
+        d = _resolve_weekday(wd, m["mod"], future, published)
+        add(m.start(), m.end(), DateMention(m.group(0), d.isoformat() if d else None, wd))
+    for m in _RELATIVE_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        d = None
+        if m["day"] and published is not None:
+            off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["day"].lower()]
+            try:
+                d = (published + dt.timedelta(days=off)).isoformat()
+            except OverflowError:
+                d = None
+        add(m.start(), m.end(), DateMention(m.group(0), d))
+    found.sort(key=lambda x: x[0])
+    return [f[2] for f in found], sorted(taken)
+
+
+# ---------------------------------------------------------------------- numbers
+
+_NUMWORD_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_ORD_ALT = "|".join(ORDINAL_WORDS)
+_NUMBER_RE = re.compile(
+    r"(?P<cur>[$€£₴₽])?\s?(?P<num>(?<![\w.,/])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|"
+    r"(?<![\w.,/])\d+(?:\.\d+)?(?![\d]))(?P<pct>\s?%)?"
+    r"(?:[\s-](?P<scale>thousand|million|billion|trillion|mln|bn|tn)\b)?"
+    rf"|\b(?P<word>(?:{'|'.join(w for w in NUMBER_WORDS if ' ' not in w and w != 'dozens')})"
+    rf"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|dozens|a dozen|a hundred|"
+    rf"a thousand|hundreds|thousands|millions)\b"
+    r"(?:[\s-](?P<wscale>hundred|thousand|million|billion)\b)?"
+    rf"|\b(?P<ord>{_ORD_ALT}|\d+(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+_UNIT_WORD_RE = re.compile(r"[\s-]+([A-Za-z%][A-Za-z%'’]*)")
+
+
+def _singular(word: str) -> str:
+    w = word.lower().strip("'’")
+    if w in UNIT_SINGULAR:
+        return UNIT_SINGULAR[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _word_value(word: str) -> float | None:
+    w = word.lower()
+    if w in NUMBER_WORDS:
+        return float(NUMBER_WORDS[w])
+    if "-" in w:
+        a, b = w.split("-", 1)
+        if a in NUMBER_WORDS and b in NUMBER_WORDS:
+            return float(NUMBER_WORDS[a] + NUMBER_WORDS[b])
+    return {"hundreds": 100.0, "thousands": 1000.0, "millions": 1e6}.get(w)
+
+
+def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
+    """The unit noun after a number ("-hour", "previous rounds"), and where it ends."""
+    skipped = 0
+    p = pos
+    while True:
+        m = _UNIT_WORD_RE.match(text, p)
+        if not m:
+            return None, pos
+        word = m.group(1)
+        low = word.lower().strip("'’")
+        if low in ("long", "old", "strong") and skipped == 0 and text[p : m.start(1)] == "-":
+            # "two-week-long": the unit was before
+            return None, pos
+        if low in UNIT_SKIP_WORDS and skipped < 2:
+            skipped += 1
+            p = m.end()
+            continue
+        if low in NON_UNIT_WORDS or (not word[0].isalpha() and word != "%"):
+            return None, pos
+        if word[0].isupper() and low not in CURRENCY_WORDS:
+            return None, pos
+        return _singular(low), m.end()
+
+
+def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Quantities in ``text``, skipping character ranges in ``skip`` (dates)."""
+    skip = skip or []
+    out: list[Quantity] = []
+    for m in _NUMBER_RE.finditer(text):
+        a, b = m.start(), m.end()
+        if m["num"]:
+            a = m.start("cur") if m["cur"] else m.start("num")
+        if any(a < e and b > s for s, e in skip):
+            continue
+        before = text[max(0, a - 8) : a]
+        ordinal = False
+        if m["num"]:
+            if re.search(r"(?:\b[A-Z]\.|\bNo\.?|#)\s*$", before) or re.match(
+                r"[LR]\)", text[b : b + 2]
+            ):
+                continue  # bill numbers ("H.R. 1"), positions in captions ("(4L)")
+            if re.search(r"[A-Za-z]-$", before):
+                continue  # "COVID-19", "Su-35"
+            value = float(m["num"].replace(",", ""))
+            scale = m["scale"]
+            if scale:
+                value *= SCALES[scale.lower()]
+        elif m["word"]:
+            value = _word_value(m["word"]) or 0.0
+            if m["wscale"]:
+                value *= SCALES.get(m["wscale"].lower(), 100.0)
+        else:
+            word = m["ord"].lower()
+            value = float(ORDINAL_WORDS.get(word) or int(re.sub(r"\D", "", word)))
+            ordinal = True
+        unit = None
+        if m["num"] and m["cur"]:
+            unit = CURRENCY_SYMBOLS[m["cur"]]
+        elif m["num"] and m["pct"]:
+            unit = "percent"
+        else:
+            unit, _ = _unit_after(text, b)
+            if unit in CURRENCY_WORDS:
+                unit = CURRENCY_WORDS[unit]
+            elif unit == "per":
+                unit = (
+                    "percent" if text[b : b + 12].lower().strip().startswith("per cent") else None
+                )
+        if (m["word"] or ordinal) and unit is None:
+            continue  # "one another", "the first": no unit, nothing to compare
+        if m["word"] and m["word"].lower() == "one" and unit in ("another", "side"):
+            continue
+        if ordinal and re.search(r"\b(?:in the|at)\s*$", text[max(0, a - 8) : a].lower()):
+            if unit in ("instance", "place", "time", "sight", "glance"):
+                continue
+        approx = None
+        low_before = text[max(0, a - 24) : a].lower().rstrip()
+        for phrase in APPROX_PHRASES:
+            if low_before.endswith(phrase) and (
+                len(low_before) == len(phrase) or not low_before[-len(phrase) - 1].isalnum()
+            ):
+                approx = phrase
+                break
+        out.append(Quantity(value, unit, text[a:b].strip(), approx, ordinal))
+    return out
+
+
+# ---------------------------------------------------------------------- entities
+
+
+def _alternation(variants: dict[str, tuple[str, ...]]) -> tuple[re.Pattern, dict[str, str]]:
+    lookup: dict[str, str] = {}
+    for canon, alts in variants.items():
+        lookup[canon] = canon
+        for alt in alts:
+            lookup[alt] = canon
+    alt = "|".join(re.escape(k) for k in sorted(lookup, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alt})(?![\w]|\.\w)"), lookup
+
+
+_PLACE_RE, _PLACE_LOOKUP = _alternation(PLACE_VARIANTS)
+_ORG_RE, _ORG_LOOKUP = _alternation(ORG_VARIANTS)
+_REGION_RE = re.compile(r"\b([A-Z][\w-]+)(?:['’]s)?\s+(?:region|province|oblast|district)s?\b")
+_BORDER_RE = re.compile(r"\b([A-Z][a-z]+)(?:-([A-Z][a-z]+))?\s+border\b")
+
+
+def find_places(text: str) -> list[str]:
+    """Canonical place names mentioned in ``text`` (spelling variants normalised)."""
+    out: list[str] = []
+
+    def add(name: str) -> None:
+        if name not in out:
+            out.append(name)
+
+    for m in _PLACE_RE.finditer(text):
+        add(_PLACE_LOOKUP[m.group(0)])
+    for m in _REGION_RE.finditer(text):
+        word = m.group(1)
+        if word in _PLACE_LOOKUP:
+            add(_PLACE_LOOKUP[word])
+        elif word not in NON_NAME_WORDS and word not in DEMONYMS:
+            add(word)
+    for m in _BORDER_RE.finditer(text):
+        for word in m.groups():
+            if word and word in DEMONYMS:
+                add(DEMONYMS[word])
+    return out
+
+
+def find_organisations(text: str) -> list[str]:
+    """Canonical organisation names mentioned in ``text``."""
+    out: list[str] = []
+    for m in _ORG_RE.finditer(text):
+        canon = _ORG_LOOKUP[m.group(0)]
+        if canon not in out:
+            out.append(canon)
+    return out
+
+
+_CAP_TOKEN_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _strip_possessive(tok: str) -> str:
+    for suf in ("’s", "'s", "’", "'"):
+        if tok.endswith(suf):
+            return tok[: -len(suf)]
+    return tok
+
+
+def find_name_runs(text: str) -> list[tuple[int, int, str]]:
+    """Multi-word personal names ("Mykhailo Podolyak") with their spans.
+
+    Runs of capitalised words; leading titles, demonyms and place/org words are
+    stripped; a run that ends in a place/organisation word is not a name.
+    """
+    toks = [(m.start(), m.end(), m.group(0)) for m in _CAP_TOKEN_RE.finditer(text)]
+    runs: list[list[tuple[int, int, str]]] = []
+    cur: list[tuple[int, int, str]] = []
+    for a, b, tok in toks:
+        word = tok.rstrip(".") if tok not in TITLE_WORDS else tok
+        capital = (word[:1].isupper() and not word.isupper()) or tok in ("Rep.", "Sen.")
+        if (
+            capital
+            and cur
+            and text[cur[-1][1] : a] == " "
+            and not cur[-1][2].endswith(("’s", "'s"))
+        ):
+            cur.append((a, b, tok))
+        else:
+            if cur:
+                runs.append(cur)
+            cur = [(a, b, tok)] if capital else []
+    if cur:
+        runs.append(cur)
+    out = []
+    for run in runs:
+        words = [(a, b, _strip_possessive(t.rstrip(".,"))) for a, b, t in run]
+        while words and (
+            words[0][2] in TITLE_WORDS
+            or words[0][2] in NON_NAME_WORDS
+            or words[0][2] in DEMONYMS
+            or words[0][2] in _PLACE_LOOKUP
+            or words[0][2] in _ORG_LOOKUP
+            or words[0][2].rstrip(".") + "." in TITLE_WORDS
+        ):
+            words = words[1:]
+        if len(words) < 2 or len(words) > 4:
+            continue
+        if any(
+            w in NON_NAME_WORDS or w in _PLACE_LOOKUP or w in _ORG_LOOKUP or w in DEMONYMS
+            for _, _, w in words
+        ):
+            continue
+        if any(not w[0].isupper() or len(w) < 2 for _, _, w in words):
+            continue
+        out.append((words[0][0], words[-1][1], " ".join(w for _, _, w in words)))
+    return out
+
+
+def find_people(text: str, resolve: Callable[[str], str | None] | None = None) -> list[str]:
+    """People named in ``text``; ``resolve`` maps a name or surname to a canonical name."""
+    out: list[str] = []
+    covered: list[tuple[int, int]] = []
+    for a, b, name in find_name_runs(text):
+        canon = (resolve(name) if resolve else None) or name
+        covered.append((a, b))
+        if canon not in out:
+            out.append(canon)
+    for m in re.finditer(r"\b[A-Z][a-z][\w'’-]+", text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        word = _strip_possessive(m.group(0))
+        if word in NON_NAME_WORDS or word in _PLACE_LOOKUP or word in _ORG_LOOKUP:
+            continue
+        canon = resolve(word) if resolve else None
+        if canon is None:
+            canon = KNOWN_PEOPLE.get(word)
+        if canon and canon not in out:
+            out.append(canon)
+    return out
+
+
+# ---------------------------------------------------------------------- negation
+
+_NEGATION_RE = re.compile(
+    r"\b(?:(?:did|does|do|is|are|was|were|has|have|had|will|would|could|can|should|may|might|"
+    r"must)\s+not|\w+n['’]t|no\s+(?!longer\b|doubt\b)[a-z]+|not|never|neither|nor|none|nobody|"
+    r"nothing|nowhere|without|cannot|unable|unanswered|refus(?:ed|es|ing|e)|fail(?:ed|s|ing)?"
+    r"(?:\s+to)?|den(?:ied|ies|y|ying)|reject(?:ed|s|ing)?|lack(?:ed|s|ing)?)\b",
+    re.IGNORECASE,
+)
+
+
+def find_negations(text: str) -> list[str]:
+    """Negating words and phrases as written ("did not", "no results", "unanswered")."""
+    return [m.group(0) for m in _NEGATION_RE.finditer(text)]
+
+
+# ---------------------------------------------------------------------- all
+
+
+def extract_details(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    resolve_person: Callable[[str], str | None] | None = None,
+) -> Details:
+    """All checkable details of a passage or a user's statement."""
+    dates, date_spans = find_dates(text, published)
+    numbers = find_numbers(text, date_spans)
+    negations = find_negations(text)
+    return Details(
+        numbers=numbers,
+        dates=dates,
+        places=find_places(text),
+        people=find_people(text, resolve_person),
+        organisations=find_organisations(text),
+        negated=bool(negations),
+        negations=negations,
+    )

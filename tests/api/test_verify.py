@@ -1,0 +1,169 @@
+"""POST /v1/verify and /v1/verify/batch over the seeds, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.api.test_read_api import assert_problem
+
+
+def verify(client, statement: str, **extra) -> dict:
+    response = client.post("/v1/verify", json={"statement": statement, **extra})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return response.get_json()
+
+
+def outlet(match: dict, name: str) -> dict:
+    return next(o for o in match["outlets"] if o["outlet"]["name"] == name)
+
+
+def assert_passages_exact(client, result: dict) -> None:
+    texts: dict[int, str] = {}
+    for match in result["matches"]:
+        for stance in match["outlets"]:
+            for p in stance["passages"]:
+                if p["article_id"] not in texts:
+                    texts[p["article_id"]] = client.get(f"/v1/articles/{p['article_id']}").get_json()["text"]
+                assert texts[p["article_id"]][p["start"] : p["end"]] == p["text"]
+
+
+def test_a_wrong_number_gets_the_times_of_israel_passage_with_a_number_difference(seeded_client):
+    result = verify(seeded_client, "Humanitarian corridors saved more than 200,000 people in six days.")
+    assert result["verdict"] == "contradicted"
+    top = result["matches"][0]
+    toi = outlet(top, "The Times of Israel")
+    assert toi["stance"] == "differs"
+    assert toi["differences"] == [
+        {"kind": "number", "statement": "200,000", "passage": "130,000"}
+    ]
+    assert "130,000" in toi["passages"][0]["text"]
+    assert_passages_exact(seeded_client, result)
+
+
+def test_slutsky_told_rt_is_supported_by_three_outlets_and_differs_on_source_in_one(seeded_client):
+    result = verify(
+        seeded_client, "Leonid Slutsky told RT that significant progress had been made in the talks."
+    )
+    assert result["verdict"] == "mixed"
+    top = result["matches"][0]
+    assert outlet(top, "The Times of Israel")["stance"] == "supports"
+    assert outlet(top, "The Moscow Times")["stance"] == "supports"
+    epoch = outlet(top, "The Epoch Times")
+    assert epoch["stance"] == "differs"
+    assert {"kind": "source", "statement": "RT", "passage": "RIA Novosti"} in epoch["differences"]
+    assert top["claim"]["claimant"] == "Leonid Slutsky"
+    assert_passages_exact(seeded_client, result)
+
+
+def test_a_verbatim_statement_is_supported_with_exact_passages(seeded_client):
+    result = verify(seeded_client, "Zelensky said Saturday that Russia had adopted a fundamentally "
+                                   "different approach in the talks.")
+    assert result["verdict"] == "supported"
+    names = {o["outlet"]["name"] for o in result["matches"][0]["outlets"]}
+    assert names == {"The Times of Israel", "Press TV", "The Moscow Times"}
+    assert_passages_exact(seeded_client, result)
+
+
+@pytest.mark.parametrize(
+    ("statement", "typo", "word"),
+    [
+        ("Zelenksy said Russia had adopted a fundamentally different approach.", "zelenksy", "zelensky"),
+        ("Slutksy said there was significant progress in the negotations.", "slutksy", "slutsky"),
+    ],
+)
+def test_typos_still_find_the_right_claims(seeded_client, statement, typo, word):
+    result = verify(seeded_client, statement)
+    assert result["corrections"][typo] == word
+    assert result["verdict"] == "supported"
+    top = result["matches"][0]
+    assert word in (top["claim"]["text"] + " " + (top["claim"]["claimant"] or "")).lower() or any(
+        word in p["text"].lower() for o in top["outlets"] for p in o["passages"]
+    )
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Lionel Messi scored twice as Paris Saint-Germain beat Lyon in Ligue 1.",
+        "The CDC recommended a second COVID-19 booster shot for adults over 50.",
+        "The Federal Reserve raised interest rates by a quarter percentage point.",
+    ],
+)
+def test_an_unrelated_statement_is_unverified_with_no_matches(seeded_client, statement):
+    result = verify(seeded_client, statement)
+    assert result == {"statement": statement, "verdict": "unverified", "matches": [],
+                      "corrections": result["corrections"]}
+
+
+def test_the_outlet_filter_keeps_only_those_outlets(seeded_client):
+    outlets = seeded_client.get("/v1/outlets").get_json()["items"]
+    press_tv = next(o["id"] for o in outlets if o["name"] == "Press TV")
+    result = verify(seeded_client, "Zelensky said Russia had adopted a fundamentally different "
+                                   "approach in the talks.", outlets=[press_tv])
+    assert result["matches"]
+    for match in result["matches"]:
+        assert {o["outlet"]["id"] for o in match["outlets"]} == {press_tv}
+
+
+def test_limit_caps_the_matches(seeded_client):
+    result = verify(seeded_client, "Slutsky said significant progress was made in talks with "
+                                   "Ukraine on Sunday and Podolyak tweeted", limit=1)
+    assert len(result["matches"]) <= 1
+
+
+def test_batch_answers_in_order(seeded_client):
+    statements = [
+        "Humanitarian corridors saved more than 200,000 people in six days.",
+        "Lionel Messi scored twice as Paris Saint-Germain beat Lyon in Ligue 1.",
+        "Zelensky said Saturday that Russia had adopted a fundamentally different approach.",
+    ]
+    response = seeded_client.post("/v1/verify/batch", json={"statements": statements})
+    assert response.status_code == 200
+    results = response.get_json()["results"]
+    assert [r["statement"] for r in results] == statements
+    assert [r["verdict"] for r in results] == ["contradicted", "unverified", "supported"]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"statement": ""}, "statement"),
+        ({"statement": "   "}, "statement"),
+        ({"statement": "x" * 2001}, "statement"),
+        ({"statement": "ok statement", "limit": 51}, "limit"),
+        ({"statement": "ok statement", "limit": 0}, "limit"),
+        ({"statement": "ok statement", "id": 3}, "id"),
+        ({}, "statement"),
+    ],
+)
+def test_bad_verify_requests_are_422_with_the_field_named(seeded_client, body, field):
+    problem = assert_problem(seeded_client.post("/v1/verify", json=body), 422)
+    assert field in problem["errors"]["json"]
+
+
+def test_a_batch_over_fifty_statements_is_422(seeded_client):
+    problem = assert_problem(
+        seeded_client.post("/v1/verify/batch", json={"statements": ["a claim"] * 51}), 422
+    )
+    assert "statements" in problem["errors"]["json"]
+
+
+def test_malformed_json_is_a_400_problem(seeded_client):
+    response = seeded_client.post(
+        "/v1/verify", data='{"statement": "unterminated', content_type="application/json"
+    )
+    body = assert_problem(response, 400)
+    assert body["type"] == "/problems/malformed-json"
+
+
+def test_a_body_that_is_not_json_is_a_415_problem(seeded_client):
+    response = seeded_client.post("/v1/verify", data="statement=hello",
+                                  content_type="application/x-www-form-urlencoded")
+    assert_problem(response, 415)
+
+
+def test_an_oversized_body_is_a_413_problem(seeded_client):
+    response = seeded_client.post(
+        "/v1/verify", json={"statement": "x" * 3_000_000}
+    )
+    assert_problem(response, 413)

@@ -1,0 +1,138 @@
+"""extract_details on single statements (no article context)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from service.extraction import extract_details, normalize
+
+MONDAY = dt.date(2022, 3, 14)
+
+
+def nums(text: str):
+    return [(q.value, q.unit, q.approx, q.ordinal) for q in extract_details(text).numbers]
+
+
+def dates(text: str, published=MONDAY):
+    return [d.date for d in extract_details(text, published=published).dates]
+
+
+def test_more_than_130000_people_has_value_unit_and_approximation():
+    assert nums("Corridors saved more than 130,000 people.") == [
+        (130000.0, "people", "more than", False)
+    ]
+
+
+def test_dollar_millions_are_usd():
+    assert nums("Biden approved $200 million in weapons.") == [(200000000.0, "usd", None, False)]
+
+
+def test_miles_hours_rounds_weeks_years():
+    assert nums("a base just 12 miles from the Polish border") == [(12.0, "mile", None, False)]
+    assert nums("the five-hour talks") == [(5.0, "hour", None, False)]
+    assert nums("Three previous rounds of negotiations") == [(3.0, "round", None, False)]
+    assert nums("The fourth round of peace talks") == [(4.0, "round", None, True)]
+    assert nums("the more than two-week-long conflict") == [(2.0, "week", "more than", False)]
+    assert nums("more than two weeks of fighting") == [(2.0, "week", "more than", False)]
+    assert nums("for eight years") == [(8.0, "year", None, False)]
+
+
+def test_120000_strong_contingent_keeps_the_value():
+    assert [q.value for q in extract_details("a 120,000 strong military contingent").numbers] == [
+        120000.0
+    ]
+
+
+def test_year_is_a_date_not_a_number_and_bill_number_is_ignored():
+    d = extract_details("scene of the world's worst nuclear disaster in 1986")
+    assert d.numbers == [] and [x.date for x in d.dates] == ["1986"]
+    assert extract_details("before voting on H.R. 1, or the People Act").numbers == []
+
+
+def test_one_another_is_not_a_quantity():
+    assert nums("both sides accused one another of firing on people") == []
+
+
+def test_weekdays_resolve_to_the_most_recent_one_on_or_before_publication():
+    assert dates("Negotiators on Sunday said there was progress") == ["2022-03-13"]
+    assert dates("Zelensky said Saturday that Russia had changed") == ["2022-03-12"]
+    assert dates("On Friday, Putin told state media", published=dt.date(2022, 3, 13)) == [
+        "2022-03-11"
+    ]
+    assert dates("The talks happened on Monday") == ["2022-03-14"]
+
+
+def test_future_weekday_resolves_forward():
+    assert dates("Talks will resume on Wednesday") == ["2022-03-16"]
+    assert dates("Talks are set to resume next Monday") == ["2022-03-21"]
+    assert dates("Talks are set to resume on Monday") == ["2022-03-14"]
+
+
+def test_month_day_dates_take_the_publication_year():
+    assert dates("Negotiations on Feb. 28 yielded no results", dt.date(2022, 2, 28)) == [
+        "2022-02-28"
+    ]
+    assert dates("talks in Belarus on March 7, 2022") == ["2022-03-07"]
+    assert dates("On Monday, March 14, a session will be held") == ["2022-03-14"]
+    assert dates("on February 24") == ["2022-02-24"]
+
+
+def test_vague_periods_are_kept_unresolved():
+    d = extract_details("The plant was knocked off the grid last week", published=MONDAY)
+    assert [(x.text, x.date) for x in d.dates] == [("last week", None)]
+
+
+def test_without_publication_date_weekdays_are_unresolved():
+    d = extract_details("Negotiators said on Sunday")
+    assert [(x.date, x.weekday) for x in d.dates] == [(None, "sunday")]
+
+
+def test_places_are_normalised_spellings():
+    d = extract_details("Fighting around Kiev, Kharkov and the Lugansk region near Odessa")
+    assert d.places == ["Kyiv", "Kharkiv", "Luhansk", "Odesa"]
+
+
+def test_border_pattern_maps_demonyms_to_countries():
+    assert extract_details("12 miles from the Polish border").places == ["Poland"]
+
+
+def test_organisations_are_canonical():
+    d = extract_details(
+        "The International Atomic Energy Agency and the Kremlin told RIA Novosti and the UN"
+    )
+    assert d.organisations == ["IAEA", "Kremlin", "RIA Novosti", "UN"]
+
+
+def test_people_full_names_and_known_surnames():
+    d = extract_details("Russian President Vladimir Putin spoke with Zelensky")
+    assert d.people == ["Vladimir Putin", "Volodymyr Zelensky"]
+    d = extract_details("U.S. Deputy Secretary of State Wendy Sherman said")
+    assert d.people == ["Wendy Sherman"]
+
+
+def test_negations_and_their_lexical_forms():
+    d = extract_details("Neither Russia nor Ukraine indicated the scope. No details were provided.")
+    assert d.negated and d.negations == ["Neither", "nor", "No details"]
+    assert extract_details("requests have gone unanswered").negations == ["unanswered"]
+    assert extract_details("Kiev has refused to surrender").negations == ["refused"]
+    assert extract_details("but he did not elaborate").negations == ["did not"]
+    assert extract_details("talks failed to produce a deal").negations == ["failed to"]
+    assert extract_details("Talks ended without an agreement").negations == ["without"]
+    d = extract_details("Negotiations go non-stop in the format of video conferences")
+    assert not d.negated and d.negations == []
+
+
+def test_extract_details_on_a_sentence_is_well_under_a_millisecond():
+    s = "Zelensky said more than 130,000 people were saved in six days, on Sunday in Kyiv."
+    extract_details(s, published=MONDAY)
+    t0 = time.perf_counter()
+    for _ in range(200):
+        extract_details(s, published=MONDAY)
+    assert (time.perf_counter() - t0) / 200 < 0.001
+
+
+def test_normalize_straightens_quotes_and_collapses_whitespace():
+    assert normalize("“Progress”  is\u00a0made — **really** [here](#)") == (
+        '"Progress" is made — really here'
+    )
