@@ -139,7 +139,10 @@ def read_records(path: Path):
     def record(row: dict) -> FactCheckRecord:
         raw_date = row.get("date") or None
         return FactCheckRecord(
-            external_id=str(row.get("external_id") or row.get("vclaim_id") or "").strip(),
+            # the CheckThat! file leaves its id column's header empty
+            external_id=str(
+                row.get("external_id") or row.get("vclaim_id") or row.get("") or ""
+            ).strip(),
             text=row.get("text") or row.get("vclaim") or "",
             title=row.get("title") or None,
             publisher=row.get("publisher") or None,

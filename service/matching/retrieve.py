@@ -27,7 +27,8 @@ class Vocabulary:
     def __init__(self) -> None:
         self._last_id = 0
         self._words: set[str] = set()
-        self._by_length: dict[int, list[str]] = defaultdict(list)
+        # typos rarely touch the first letter: candidates by (first letter, length)
+        self._buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         self._lock = threading.Lock()
 
     def refresh(self, repo: Repository) -> None:
@@ -39,7 +40,7 @@ class Vocabulary:
             for row_id, word in rows:
                 if word not in self._words:
                     self._words.add(word)
-                    self._by_length[len(word)].append(word)
+                    self._buckets[(word[0], len(word))].append(word)
                 self._last_id = max(self._last_id, row_id)
 
     def __contains__(self, word: str) -> bool:
@@ -52,7 +53,11 @@ class Vocabulary:
         """Known words within typo distance of an unknown ``word``, best first."""
         if word in self._words or len(word) < MIN_TYPO_LENGTH or word.isdigit():
             return []
-        choices = [w for n in range(len(word) - 2, len(word) + 3) for w in self._by_length.get(n, ())]
+        choices = [
+            w
+            for n in range(len(word) - 2, len(word) + 3)
+            for w in self._buckets.get((word[0], n), ())
+        ]
         found = process.extract(
             word, choices, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=limit
         )

@@ -55,7 +55,13 @@ def words(text: str) -> list[str]:
 
 def content_words(text: str) -> list[str]:
     """Canonical words without stopwords, in order."""
-    return [w for w in words(text) if w not in STOPWORDS]
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=200_000)
+def _content_words(text: str) -> tuple[str, ...]:
+    # a pure function of the text: stored claims are re-scored on every query
+    return tuple(w for w in words(text) if w not in STOPWORDS)
 
 
 def match_text(text: str) -> str:

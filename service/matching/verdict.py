@@ -10,7 +10,7 @@ from service.domain import Claim, Difference
 from service.matching.rerank import Scored, align
 from service.matching.stance import StatementFacts, differences
 
-MATCH_THRESHOLD = 0.47  # a fact scoring below this is not a match (tuned on bench/data statements)
+MATCH_THRESHOLD = 0.53  # a fact scoring below this is not a match (tuned on bench/data statements)
 VERDICT_MARGIN = 0.15  # matches this close to the best one count towards the verdict
 
 
