@@ -8,9 +8,12 @@ from typing import Any
 
 import yaml
 from flask import Flask, Response, request
+from flask_cors import CORS
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 
-from service import errors
-from service.api import CorroborateApi
+from service import budget, errors
+from service.api import PUBLIC_ALWAYS, CorroborateApi, is_write
 from service.config import Settings
 from service.storage import Store
 from service.storage.migrate import current_revision, head_revision
@@ -87,6 +90,11 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     app.extensions["corroborate"] = services
 
     api = CorroborateApi(app)
+    api.spec.components.security_scheme(
+        "bearerAuth",
+        {"type": "http", "scheme": "bearer",
+         "description": "A token from `corroborate token create --name NAME`"},
+    )
     from service.api import articles, claims, health, outlets, verify
 
     for module in (health, outlets, articles, claims, verify):
@@ -96,10 +104,81 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     def openapi_yaml() -> Response:
         return Response(spec_yaml(api), mimetype="application/yaml")
 
+    app.before_request(_start_budget)
+    app.before_request(_require_token)
     app.before_request(_require_json_body)
     app.after_request(_standard_headers)
+    app.teardown_request(lambda _exc: budget.clear())
+    _rate_limits(app, settings)
+    if settings.cors_origins:
+        CORS(app, resources={r"/v1/*": {"origins": list(settings.cors_origins)}},
+             expose_headers=["Location", "Retry-After"], max_age=600)
     app.extensions["corroborate.api"] = api
     return app
+
+
+def _rate_limits(app: Flask, settings: Settings) -> Limiter:
+    """Per-client limits in a store all workers share (Redis) or in memory (one process)."""
+
+    def limit_for_request() -> str:
+        return settings.ratelimit_write if is_write() else settings.ratelimit_default
+
+    limiter = Limiter(
+        get_remote_address,
+        app=app,
+        default_limits=[limit_for_request],
+        storage_uri=settings.ratelimit_storage_url,
+        headers_enabled=True,
+        strategy="fixed-window",
+        enabled=settings.ratelimit_enabled,
+        default_limits_exempt_when=lambda: request.endpoint in PUBLIC_ALWAYS,
+        key_prefix=settings.ratelimit_key_prefix,
+    )
+    return limiter
+
+
+def _start_budget() -> None:
+    budget.start(current_settings().request_budget)
+
+
+def current_settings() -> Settings:
+    """The settings of the app serving the current request."""
+    from flask import current_app
+
+    return current_app.extensions["corroborate"].settings
+
+
+def _require_token():
+    """Writes need a valid bearer token; reads too when the settings say so."""
+    if request.routing_exception is not None or request.method == "OPTIONS":
+        return None
+    if not is_write():
+        if not current_settings().require_token_for_reads or request.endpoint in PUBLIC_ALWAYS:
+            return None
+        if not request.path.startswith("/v1/"):
+            return None
+    header = request.headers.get("Authorization", "")
+    scheme, _, secret = header.partition(" ")
+    challenge = {"WWW-Authenticate": 'Bearer realm="corroborate"'}
+    if scheme.lower() != "bearer" or not secret.strip():
+        return errors.problem(401, "This operation needs `Authorization: Bearer <token>`.",
+                              type_=errors.UNAUTHORIZED, headers=challenge)
+    from service.tokens import token_is_valid
+
+    store = request_services().store
+    with store.read() as repo:
+        valid = token_is_valid(repo, secret.strip())
+    if not valid:
+        return errors.problem(401, "The token is unknown or revoked.",
+                              type_=errors.UNAUTHORIZED, headers=challenge)
+    return None
+
+
+def request_services() -> Services:
+    """The Services of the app serving the current request."""
+    from flask import current_app
+
+    return current_app.extensions["corroborate"]
 
 
 def _settings(config: dict[str, Any] | Settings | None) -> Settings:

@@ -183,3 +183,47 @@ def import_claims_command(file: Path, batch_size: int) -> None:
                 tqdm.write(f"rejected {external_id}: {reason}")
             bar.update(len(batch))
     click.echo(f"claims: {created} added, {present} already present, {rejected} rejected")
+
+
+@main.group()
+def token() -> None:
+    """API tokens for writes (and reads, when CORROBORATE_REQUIRE_TOKEN_FOR_READS is on)."""
+
+
+@token.command("create")
+@click.option("--name", required=True, help="Who or what the token is for.")
+def token_create(name: str) -> None:
+    """Create a token and print it once; only its hash is stored."""
+    from service.tokens import create_token
+
+    services = _services(_app())
+    with services.store.write() as repo:
+        record, secret = create_token(repo, name)
+        token_id = record.id
+    click.echo(secret)
+    click.echo(f"token {token_id} ({name}) created; it is shown only now", err=True)
+
+
+@token.command("list")
+def token_list() -> None:
+    """List tokens (id, name, prefix, created, revoked) — never the secrets."""
+    services = _services(_app())
+    with services.store.read() as repo:
+        rows = [(t.id, t.name, t.prefix, t.created_at, t.revoked_at) for t in repo.list_tokens()]
+    for token_id, name, prefix, created, revoked in rows:
+        state = f"revoked {revoked:%Y-%m-%d %H:%M}" if revoked else "active"
+        click.echo(f"{token_id}\t{name}\t{prefix}…\t{created:%Y-%m-%d %H:%M}\t{state}")
+
+
+@token.command("revoke")
+@click.argument("token_id", type=int)
+def token_revoke(token_id: int) -> None:
+    """Revoke a token by id; requests with it get 401 from then on."""
+    from service.tokens import revoke_token
+
+    services = _services(_app())
+    with services.store.write() as repo:
+        found = revoke_token(repo, token_id)
+    if not found:
+        raise click.ClickException(f"no token with id {token_id}")
+    click.echo(f"token {token_id} revoked")

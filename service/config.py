@@ -65,9 +65,6 @@ class Settings:
     max_content_length: int = field(
         default=2_000_000, metadata={"doc": "largest request body in bytes (413 beyond)"}
     )
-    max_article_chars: int = field(
-        default=200_000, metadata={"doc": "longest article text accepted, in characters (422 beyond)"}
-    )
     require_token_for_reads: bool = field(
         default=False, metadata={"doc": "when true, reads need a bearer token as writes do"}
     )
@@ -84,6 +81,10 @@ class Settings:
     )
     ratelimit_write: str = field(
         default="60 per minute", metadata={"doc": "stricter rate limit per client for writes"}
+    )
+    ratelimit_key_prefix: str = field(
+        default="corroborate",
+        metadata={"doc": "prefix of the rate-limit keys (deployments sharing one Redis differ)"},
     )
     ratelimit_enabled: bool = field(default=True, metadata={"doc": "turn rate limiting off"})
     log_level: str = field(default="info", metadata={"doc": "gunicorn and app log level"})

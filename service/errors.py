@@ -122,6 +122,24 @@ def _plain(value: Any) -> Any:
     return value if isinstance(value, str | int | float | bool) or value is None else str(value)
 
 
+def handle_budget(_error: Exception) -> Response:
+    """The request ran past its time budget: 503, the worker lives on."""
+    return problem(503, "The request took longer than this server allows; try again or "
+                   "narrow it (fewer statements, a smaller limit).", type_=TIME_BUDGET,
+                   headers={"Retry-After": "1"})
+
+
+def handle_database_error(error: Exception) -> Response:
+    """A database that cannot answer now (interrupted, locked, unreachable): 503."""
+    from service import budget
+
+    if budget.expired():
+        return handle_budget(error)
+    log.warning("database unavailable on %s %s: %s", request.method, request.path, error)
+    return problem(503, "The database is unavailable; try again shortly.", type_=UNAVAILABLE,
+                   headers={"Retry-After": "5"})
+
+
 def handle_unexpected(error: Exception) -> Response:
     """Log the traceback; answer a bare 500."""
     if isinstance(error, HTTPException):
@@ -133,5 +151,11 @@ def handle_unexpected(error: Exception) -> Response:
 def register(app: Flask) -> None:
     """Install the handlers on an app (the Api subclass also routes through them)."""
     app.config["PROPAGATE_EXCEPTIONS"] = False
+    from sqlalchemy.exc import OperationalError
+
+    from service.budget import BudgetExceeded
+
     app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(BudgetExceeded, handle_budget)
+    app.register_error_handler(OperationalError, handle_database_error)
     app.register_error_handler(Exception, handle_unexpected)

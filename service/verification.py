@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from service import budget
 from service.extraction import extract, extract_details
 from service.matching.grouping import assign_facts
 from service.matching.rerank import WEIGHTS, Scored, Weights, score_candidates
@@ -110,6 +111,8 @@ class ImportReport:
     created: list[str] = field(default_factory=list)
     present: list[str] = field(default_factory=list)
     rejected: dict[str, str] = field(default_factory=dict)
+    # (external_id, created | present | rejected, reason) in the order of the records
+    outcomes: list[tuple[str, str, str | None]] = field(default_factory=list)
 
 
 def import_claims(repo: Repository, records: Iterable[FactCheckRecord]) -> ImportReport:
@@ -128,9 +131,11 @@ def import_claims(repo: Repository, records: Iterable[FactCheckRecord]) -> Impor
         text = record.text.strip()
         if record.external_id in present or record.external_id in seen:
             report.present.append(record.external_id)
+            report.outcomes.append((record.external_id, "present", None))
             continue
         if not text:
             report.rejected[record.external_id] = "empty text"
+            report.outcomes.append((record.external_id, "rejected", "empty text"))
             continue
         digest = sha256_of(f"factcheck:{record.external_id}\n{text}")
         publisher = record.publisher or DEFAULT_OUTLET_FOR_IMPORTS
@@ -165,6 +170,7 @@ def import_claims(repo: Repository, records: Iterable[FactCheckRecord]) -> Impor
         words.update(terms_of(claim.search_text))
         seen.add(record.external_id)
         report.created.append(record.external_id)
+        report.outcomes.append((record.external_id, "created", None))
     repo.add_words(words)
     return report
 
@@ -204,6 +210,7 @@ class Verifier:
         self.vocabulary.refresh(repo)
         terms, corrections = query_terms(statement, self.vocabulary)
         hits = repo.search(terms, limit=self.candidates)
+        budget.check()
         claims = repo.claims_by_ids(h.claim_id for h in hits)
         scored = score_candidates(
             statement,

@@ -43,6 +43,22 @@ class Blueprint(flask_smorest.Blueprint):
     ARGUMENTS_PARSER = FlaskParser(unknown=None)
 
 
+# OpenAPI documentation of an operation that needs a bearer token.
+WRITE_DOC = {"security": [{"bearerAuth": []}]}
+# (endpoint, method) pairs that change the store: they need a token and the write limit.
+WRITES = {
+    ("articles.Articles", "POST"),
+    ("articles.ArticleById", "DELETE"),
+    ("claims.ClaimImport", "POST"),
+}
+PUBLIC_ALWAYS = {"health.Health", "health.Ready"}
+
+
+def is_write() -> bool:
+    """True when the current request is a write operation."""
+    return (request.endpoint, request.method) in WRITES
+
+
 def page_links(page: Any, **args: Any) -> dict[str, Any]:
     """The pagination envelope fields: total, page, limit and the next page's URL."""
     nxt = None

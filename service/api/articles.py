@@ -1,14 +1,28 @@
-"""Articles: the stored texts and their claims."""
+"""Articles: the stored texts and their claims; ingestion and deletion."""
 
 from __future__ import annotations
 
+from flask import url_for
 from flask.views import MethodView
 from flask_smorest import abort
+from sqlalchemy.exc import IntegrityError
 
 from schemas.resources import ArticleListSchema, ArticleQueryArgs, ArticleSchema
-from service.api import Blueprint, page_links, store
+from schemas.write import ArticleCreate
+from service.api import WRITE_DOC, Blueprint, page_links, store
+from service.verification import delete_article, ingest_article
 
 blp = Blueprint("articles", __name__, url_prefix="/v1/articles", description="Stored articles")
+
+INGEST_EXAMPLE = {
+    "outlet": {"name": "Example Wire", "url": "https://wire.example.org"},
+    "title": "Talks to resume on Monday",
+    "url": "https://wire.example.org/2022/03/14/talks",
+    "published_at": "2022-03-14",
+    "language": "en",
+    "text": "Talks between the two delegations will resume by video link on Monday, "
+            "negotiator Jane Doe said on Sunday.",
+}
 
 
 @blp.route("")
@@ -20,6 +34,38 @@ class Articles(MethodView):
         with store().read() as repo:
             result = repo.list_articles(outlet_id=outlet_id, page=page, limit=limit)
         return page_links(result, outlet_id=outlet_id)
+
+    @blp.doc(**WRITE_DOC)
+    @blp.arguments(ArticleCreate, example=INGEST_EXAMPLE)
+    @blp.response(201, ArticleSchema, description="Stored: the article with its claims")
+    @blp.alt_response(200, schema=ArticleSchema,
+                      description="The same text was already stored: the existing article")
+    @blp.alt_response(401, response="UNAUTHORIZED")
+    @blp.alt_response(429, response="TOO_MANY_REQUESTS")
+    def post(self, args):
+        """Ingest an article: extract, group and index its claims in one transaction."""
+        fields = {
+            "outlet": args["outlet"]["name"],
+            "outlet_url": args["outlet"].get("url"),
+            "title": args["title"],
+            "text": args["text"],
+            "url": args.get("url"),
+            "published_at": args.get("published_at"),
+            "language": args["language"],
+        }
+        try:
+            with store().write() as repo:
+                result = ingest_article(repo, **fields)
+        except IntegrityError:
+            # a concurrent ingest of the same text committed first: answer with its article
+            with store().write() as repo:
+                result = ingest_article(repo, **fields)
+        with store().read() as repo:
+            article = repo.get_article(result.article_id)
+        if not result.created:
+            return article, 200
+        location = url_for("articles.ArticleById", article_id=article.id)
+        return article, 201, {"Location": location}
 
 
 @blp.route("/<int:article_id>")
@@ -33,3 +79,16 @@ class ArticleById(MethodView):
         if article is None:
             abort(404, message=f"No article with id {article_id}.")
         return article
+
+    @blp.doc(**WRITE_DOC)
+    @blp.response(204, description="Deleted with its claims, index rows and emptied facts")
+    @blp.alt_response(404, response="NOT_FOUND", description="No article with this id")
+    @blp.alt_response(401, response="UNAUTHORIZED")
+    @blp.alt_response(429, response="TOO_MANY_REQUESTS")
+    def delete(self, article_id: int):
+        """Delete an article, its claims, their index entries and group links."""
+        with store().write() as repo:
+            deleted = delete_article(repo, article_id)
+        if not deleted:
+            abort(404, message=f"No article with id {article_id}.")
+        return None

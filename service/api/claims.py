@@ -6,7 +6,9 @@ from flask.views import MethodView
 from flask_smorest import abort
 
 from schemas.resources import ClaimDetailSchema, ClaimListSchema, ClaimQueryArgs
-from service.api import Blueprint, page_links, store
+from schemas.write import ImportRequest, ImportResult
+from service.api import WRITE_DOC, Blueprint, page_links, store
+from service.verification import FactCheckRecord, import_claims
 
 blp = Blueprint("claims", __name__, url_prefix="/v1/claims", description="Stored claims")
 
@@ -43,3 +45,36 @@ class ClaimById(MethodView):
                 ]
         body = claim.__dict__ | {"related": related}
         return body
+
+
+@blp.route("/import")
+class ClaimImport(MethodView):
+    @blp.doc(**WRITE_DOC)
+    @blp.arguments(ImportRequest, example={"records": [
+        {"external_id": "snopes-1", "text": "Humanitarian corridors saved 130,000 people.",
+         "title": "Did corridors save 130,000 people?", "publisher": "Example Checks",
+         "url": "https://checks.example.org/1", "date": "2022-03-15"}]})
+    @blp.response(200, ImportResult)
+    @blp.alt_response(401, response="UNAUTHORIZED")
+    @blp.alt_response(429, response="TOO_MANY_REQUESTS")
+    def post(self, args):
+        """Import up to 1,000 fact-check records; report each as created, present or rejected."""
+        records = [
+            FactCheckRecord(
+                external_id=r["external_id"].strip(),
+                text=r["text"],
+                title=r.get("title"),
+                publisher=r.get("publisher"),
+                url=r.get("url"),
+                date=r.get("date"),
+            )
+            for r in args["records"]
+        ]
+        with store().write() as repo:
+            report = import_claims(repo, records)
+        rows = [
+            {"external_id": external_id, "status": status, "reason": reason}
+            for external_id, status, reason in report.outcomes
+        ]
+        return {"created": len(report.created), "present": len(report.present),
+                "rejected": len(report.rejected), "records": rows}

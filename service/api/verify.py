@@ -6,6 +6,7 @@ from flask import current_app
 from flask.views import MethodView
 
 from schemas.verify import VerifyBatchRequest, VerifyBatchResult, VerifyRequest, VerifyResult
+from service import budget
 from service.api import Blueprint, store
 from service.matching.verdict import Verdict
 
@@ -111,6 +112,7 @@ class VerifyBatch(MethodView):
         results = []
         with store().read() as repo:
             for statement in args["statements"]:
+                budget.check()
                 results.append(
                     serialize(
                         verifier().verify(

@@ -10,6 +10,8 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from service import budget
+
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 
@@ -34,7 +36,16 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    engine = create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    event.listen(engine, "begin", _postgres_begin)
+    return engine
+
+
+def _postgres_begin(conn) -> None:
+    # the server cancels any statement that would outlive the request's budget
+    left = budget.remaining()
+    if left is not None:
+        conn.exec_driver_sql(f"SET LOCAL statement_timeout = {max(1, int(left * 1000))}")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -45,6 +56,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    # SQLite calls this every 10,000 VM steps: a non-zero answer interrupts the query
+    dbapi_connection.set_progress_handler(lambda: 1 if budget.expired() else 0, 10_000)
 
 
 def _sqlite_begin(conn) -> None:
