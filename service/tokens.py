@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from service.storage.models import TokenRecord
 from service.storage.repository import Repository
@@ -42,5 +42,5 @@ def revoke_token(repo: Repository, token_id: int) -> bool:
         return False
     if record.active:
         record.active = False
-        record.revoked_at = datetime.now(timezone.utc)
+        record.revoked_at = datetime.now(UTC)
     return True
