@@ -19,7 +19,13 @@ limit_request_field_size = 8190
 max_requests = 5000
 max_requests_jitter = 500
 accesslog = "-"
+# the worker pid (p) shows which worker served a request
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms pid=%(p)s'
+
 errorlog = "-"
 loglevel = _settings.log_level
 proc_name = "corroborate"
 
+# The runtime control socket is one per user ($HOME/.gunicorn/gunicorn.ctl): two servers
+# on one machine would fight over it, and the service does not use it.
+control_socket_disable = True
