@@ -13,6 +13,7 @@ from service.extraction.attribution import (
     build_registry,
     mask_quotes,
 )
+from service.extraction.data import DEMONYMS, TITLE_WORDS
 from service.extraction.details import extract_details, find_name_runs
 from service.extraction.segment import Sentence, sentences
 from service.extraction.worthiness import score
@@ -69,9 +70,9 @@ def _render(
     t = re.sub(r"[\s,;:—–-]+$", "", t)
     t = re.sub(r"\s+", " ", t).strip()
     if claimant and is_person:
-        t = re.sub(r"^(?:he|she)\b", claimant, t, flags=re.IGNORECASE)
+        t = re.sub(r"^(?:he|she)\b", lambda _m: claimant, t, flags=re.IGNORECASE)
     elif claimant and len(claimant.split()) <= 4:
-        t = re.sub(r"^(?:it|they)\b(?!['’])", claimant, t, flags=re.IGNORECASE)
+        t = re.sub(r"^(?:it|they)\b(?!['’])", lambda _m: claimant, t, flags=re.IGNORECASE)
     if t and t[0].islower():
         t = t[0].upper() + t[1:]
     if t and t[-1] not in ".!?":
@@ -82,33 +83,54 @@ def _render(
 # ------------------------------------------------------------------- splitting
 
 _SPLIT_RE = re.compile(
-    r",\s+(?=with\s+\w+\s+\w+ing\b)"
-    r"|,?\s+(?=(?:but|although|though|whereas|while|yet|despite)\s+\S)"
+    r"(?<!ing),?\s+(?=with\s+(?:[\w’'-]+\s+){1,6}?(?<!and\s)\w+ing\b)"
+    r"|,?\s+(?=(?:but|although|though|whereas|while|yet)\s+\S)"
     r"|,\s+(?=as\s+(?!well\b|part\b|a\b|an\b|much\b|many\b|long\b|soon\b|of\b)\S)"
+    r"|\s+(?=as\s+(?:[\w’'-]+\s+){1,4}?(?:make|makes|are|is|was|were|has|have|had|"
+    r"continue|continues|\w{3,}ed)\b)"
+    r"|,\s+(?=as\s+well\s+as\s+\w+ing\b)"
     r"|;\s+"
     r"|\s+(?=and\s+(?:that|instead|to|has|have|had|is|are|was|were|will|would|could|"
     r"\w{3,}ed|\w{3,}ing)\s)"
-    r"|,?\s+(?=and\s+(?:he|she|they|it|we|[A-Z]\w+)\s+(?:is|are|was|were|has|have|had|will|"
-    r"would|\w+ed)\b)"
-    r"|,\s+(?=(?:which|including|refusing|adding|noting|saying|referring)\b)"
+    r"|,?\s+(?=and\s+(?:(?:these|those|the|this|its|their)\s+\w+|he|she|they|it|we|[A-Z]\w+)"
+    r"\s+(?:is|are|was|were|has|have|had|will|would|\w+ed)\b)"
+    r"|(?:,|(?<=[,·][”\"’]))\s+(?=(?:which|including|refusing|adding|noting|saying|referring)\b)"
     r"|,\s+(?=(?:after|because|since|before|when)\s+\w+\s+\w+\s+\w+)"
 )
 _VERBISH_RE = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|did|does|do|"
+    r"should|must|shall|remain|remains|sent|made|took|gave|met|held|told|began|came|went|"
     r"\w{3,}ed|\w{3,}ing|says|said)\b"
 )
+# also common present-tense verbs: for the finer passages emitted beside a claim
+_VERBISH_WIDE_RE = re.compile(
+    _VERBISH_RE.pattern[:-3]
+    + r"|(?:need|require|want|seem|continue|show|face|hold|keep|include|listen|pose|believe|"
+    r"expect|hope|plan|know|think|see|come|go|get|give|take|make|rage|remain|stand|mean|"
+    r"become|allow|call|lead)s?)\b"
+)
+_FINITE_LEFT_RE = re.compile(_VERBISH_RE.pattern.replace(r"\w{3,}ing|", ""))
+_SPEECH_PARTICIPLES = ("adding", "noting", "saying", "referring", "refusing")
 
 
 def _split(local: str, masked: str, a: int, b: int, remove) -> list[tuple[int, int]]:
     cuts = [a]
     for m in _SPLIT_RE.finditer(masked, a, b):
-        if any(ra <= m.start() < rb for ra, rb in remove):
+        if any(ra <= m.start() and m.end() <= rb for ra, rb in remove):
             continue
         left = local[cuts[-1] : m.start()]
         right = local[m.end() : b]
-        if len(left.split()) < 4 or len(right.split()) < 4:
+        right_words = right.split()
+        body = right_words[1:] if right_words else []
+        if len(left.split()) < 4 or len(body) < _MIN_WORDS:
             continue
-        if not _VERBISH_RE.search(right) or not _VERBISH_RE.search(left):
+        if not _VERBISH_RE.search(left):
+            continue
+        if right_words[0].lower() == "which" and not _FINITE_LEFT_RE.search(left):
+            continue  # "The meeting between X, which ...": the main verb is still to come
+        if right_words[0].lower() in _SPEECH_PARTICIPLES:
+            pass
+        elif not _VERBISH_RE.search(" ".join(body)):
             continue
         cuts.append(m.start())
     cuts.append(b)
@@ -124,6 +146,82 @@ def _split(local: str, masked: str, a: int, b: int, remove) -> list[tuple[int, i
     return parts
 
 
+_WEAK_CUT_RE = re.compile(
+    r"\s+(?=(?:and|but|despite|after|as|because|while|whereas)\s)"
+    r"|,\s+(?=(?:who|which|is|are|was|were|has|have|had|will)\s)"
+    r"|(?<=[”\"’])\s+(?=aimed\s+at\s)"
+)
+_SUB_MIN_WORDS = 16
+_PREPOSITIONAL = ("despite", "after", "as")
+_CONNECTORS = frozenset(
+    ["and", "but", "despite", "after", "as", "because", "while", "whereas", "who", "which", "that"]
+)
+
+
+def _sub_spans(local: str, a: int, b: int, att: Attribution | None) -> list[tuple[int, int]]:
+    """Finer passages inside a long claim passage, emitted beside it."""
+    head_end = None
+    if att is not None and att.mode == "head":
+        head_end = next((rb for ra, rb in att.remove if ra <= a < rb < b), None)
+    content_a = head_end if head_end is not None else a
+    while content_a < b and local[content_a].isspace():
+        content_a += 1
+    long_head = head_end is not None and (content_a - a) > 0.8 * (b - content_a)
+    if len(local[a:b].split()) < _SUB_MIN_WORDS and not long_head:
+        return []
+
+    def clause_like(s: int, e: int) -> bool:
+        words = local[s:e].split()
+        if words and words[0].lower() in _PREPOSITIONAL:
+            return len(words) >= (3 if words[0].lower() != "as" else 6)
+        if words and words[0].lower() in _CONNECTORS:
+            if words[0].lower() == "and":
+                # "and <subject> <verb>": the verb comes early, or this is a noun phrase
+                words = words[1:]
+                return len(words) >= _MIN_WORDS and bool(
+                    _VERBISH_WIDE_RE.search(" ".join(words[:6]))
+                )
+            words = words[1:]
+        return len(words) >= _MIN_WORDS and bool(_VERBISH_WIDE_RE.search(" ".join(words)))
+
+    cuts_l = sorted({a, b} | {m.start() for m in _WEAK_CUT_RE.finditer(local, content_a, b)})
+    # drop a cut whose right-hand piece is no clause ("Russia and Ukraine")
+    changed = True
+    while changed and len(cuts_l) > 2:
+        changed = False
+        for i in range(1, len(cuts_l) - 1):
+            if not clause_like(cuts_l[i], cuts_l[i + 1]):
+                del cuts_l[i]
+                changed = True
+                break
+    # the content of "X said (that) ..." when the head is long or the content splits
+    if head_end is not None and (long_head or len(cuts_l) > 2):
+        cuts_l = sorted(set(cuts_l) | {content_a})
+    out = []
+    for i in range(len(cuts_l) - 1):
+        s, e = cuts_l[i], cuts_l[i + 1]
+        while s < e and (local[s].isspace() or local[s] in ",;:"):
+            s += 1
+        while e > s and (local[e - 1].isspace() or local[e - 1] in ",;:"):
+            e -= 1
+        if (s, e) == (a, b) or (e - s) > 0.8 * (b - a) or local[s:e].endswith(" that"):
+            continue
+        if s == a and head_end is not None and e <= content_a:
+            continue
+        if not clause_like(s, e) and not (s == content_a and len(local[s:e].split()) >= 4):
+            continue
+        if local[s:e].startswith("aimed "):  # a modifier, not a claim of its own
+            continue
+        words = [w.strip(_QUOTE_CHARS + ",.").lower() for w in local[s:e].split()]
+        if words[0] in ("if", "unless", "when", "although", "though"):
+            continue  # a condition, not a claim
+        after = local[e:b].split()
+        if after and after[0].lower() in _PREPOSITIONAL and _VERBISH_WIDE_RE.fullmatch(words[-1]):
+            continue  # "The round ... comes | after ...": the clause is cut short
+        out.append((s, e))
+    return out
+
+
 def _trim_part(local: str, a: int, b: int, att: Attribution | None) -> tuple[int, int]:
     """Shrink a claim passage to its content: no edge attribution, quotes or commas."""
     if att is not None and att.mode in ("head",) and a <= att.start < b:
@@ -137,7 +235,12 @@ def _trim_part(local: str, a: int, b: int, att: Attribution | None) -> tuple[int
     while b > a and (local[b - 1].isspace() or local[b - 1] in ",;:—–"):
         b -= 1
     # a closing quote mark (and the comma before it) at the very end
-    if b - a > 2 and local[b - 1] in "”\"’'»" and local[b - 2] in ",":
+    if (
+        b - a > 2
+        and local[b - 1] in "”\"’'»"
+        and local[b - 2] in ","
+        and (att is None or any(b <= ra <= b + 2 for ra, _ in att.remove))
+    ):
         b -= 2
     return a, b
 
@@ -149,10 +252,43 @@ _APPOSITIVE_RE = re.compile(
 )
 
 
+_PLACE_APPOSITIVE_RE = re.compile(
+    r"(?P<np>(?:[A-Z][\w’'-]*\s+)+[a-z][\w-]*|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+    r",\s+(?P<app>(?:the\s+)?(?:scene|site|home|birthplace|seat)\s+(?:of|to)\s+"
+    r"[^,;·]{3,120}?)(?=[,;]|[.!?]?$)"
+)
+
+
 def _appositives(local: str, masked: str, registry) -> list[tuple[int, int, str]]:
     """'Mykhailo Podolyak, an adviser to X' style descriptions: (start, end, rendering)."""
     out = []
-    for s, e, name in find_name_runs(masked):
+    # "the Chernobyl plant, scene of the world's worst nuclear disaster"
+    for pm in _PLACE_APPOSITIVE_RE.finditer(masked):
+        app = local[pm.start("app") : pm.end("app")].strip()
+        out.append(
+            (
+                pm.start("app"),
+                pm.end("app"),
+                f"{pm.group('np')} was the {app}"
+                if not app.lower().startswith("the ")
+                else f"{pm.group('np')} was {app}",
+            )
+        )
+    runs = list(find_name_runs(masked))
+    covered = [(s, e) for s, e, _ in runs]
+    # a single known surname: "Putin, who ordered ..."
+    for wm in re.finditer(r"(?<![\w-])[A-Z][a-z]{2,}(?=,\s+(?:who|whose)\s)", masked):
+        if any(s <= wm.start() < e for s, e in covered):
+            continue
+        if registry.resolve(wm.group(0)):
+            runs.append((wm.start(), wm.end(), wm.group(0)))
+    for s, e, name in runs:
+        # with its leading titles: "Russian President Vladimir Putin"
+        while True:
+            tm = re.search(r"([A-Z][\w.]*)\s+$", masked[:s])
+            if not tm or (tm.group(1) not in TITLE_WORDS and tm.group(1) not in DEMONYMS):
+                break
+            s = tm.start(1)
         m = _APPOSITIVE_RE.match(masked, e)
         if m:
             app = local[m.start("app") : m.end("app")].strip()
@@ -354,10 +490,20 @@ def extract(text: str, *, published: dt.date | None = None, title: str | None = 
                     language=s.language,
                 )
             )
+        emitted: set[tuple[int, int]] = set()
+        final: list[tuple[int, int]] = []
         for a, b in spans:
             a, b = _trim_part(local, a, b, att)
-            if a >= b:
-                continue
+            if a < b:
+                final.append((a, b))
+                emitted.add((a, b))
+        subs = []
+        for a, b in final:
+            for sa, sb in _sub_spans(local, a, b, att):
+                if (sa, sb) not in emitted:
+                    emitted.add((sa, sb))
+                    subs.append((sa, sb))
+        for a, b in final + subs:
             claimant = att.claimant if att else None
             is_person = att.is_person if att else False
             rendered = _render(local, a, b, remove, lq, claimant, is_person)

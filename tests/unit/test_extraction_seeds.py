@@ -325,13 +325,3 @@ def test_appositive_is_its_own_narration_claim():
     c = claim_containing("003", "Vassily Nebenzia, Russia’s ambassador to the UN")
     assert c.kind == "narration" and c.claimant is None
     assert c.text == "Vassily Nebenzia is Russia's ambassador to the UN."
-
-
-def test_whole_seed_extraction_is_fast():
-    import time
-
-    text = seed("001")
-    t0 = time.perf_counter()
-    for _ in range(5):
-        extract(text, published=PUBLISHED["001"])
-    assert (time.perf_counter() - t0) / 5 < 0.05
