@@ -130,11 +130,13 @@ def main() -> None:
     parser.add_argument("--labels", type=Path, default=LABELS)
     parser.add_argument("--database-url", help="default: a new SQLite file")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    parser.add_argument("--matcher", choices=("lexical", "hybrid"), default="lexical")
     args = parser.parse_args()
 
     store = temp_store(args.database_url)
-    seed_store(store, ROOT / "seeds")
-    app = create_app(Settings(database_url=store.db.url, ratelimit_enabled=False))
+    app = create_app(Settings(database_url=store.db.url, ratelimit_enabled=False,
+                              matcher=args.matcher))
+    seed_store(store, ROOT / "seeds", embedder=app.extensions["corroborate"].verifier.embedder)
     client = app.test_client()
     manifest = load_manifest(ROOT / "seeds")
     texts = {m.file: m.text for m in manifest}
@@ -155,7 +157,7 @@ def main() -> None:
         rows.append(row)
     rows.append(["**overall**", len(labels), *[mean(overall[m]) if overall[m] else ""
                                                 for m in metrics]])
-    print(f"\nSeed statements ({len(labels)}), {store.dialect}\n")
+    print(f"\nSeed statements ({len(labels)}), {store.dialect}, {args.matcher} matcher\n")
     print(table(["category", "n", *metrics], rows))
 
 

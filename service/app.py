@@ -52,14 +52,22 @@ class Services:
         if migration is not None:
             with self.store.read() as repo:
                 counts = repo.counts()
-        return {
+        status = {
             "status": "ready",
             "database": self.store.dialect,
             "migration": migration,
             "head": head_revision(engine),
-            "matcher": "lexical",
+            "matcher": self.verifier.matcher,
             "counts": counts,
         }
+        if self.verifier.embedder is not None and migration == status["head"]:
+            from service.matching.semantic import model_mismatch
+            from service.storage.repository import EmbeddingStore
+
+            with self.store.read() as repo:
+                status["problem"] = model_mismatch(repo, self.verifier.embedder)
+                status["counts"]["embeddings"] = sum(EmbeddingStore(repo).models().values())
+        return status
 
 
 def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
@@ -85,7 +93,9 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     logging.getLogger("corroborate").setLevel(settings.log_level.upper())
 
     services = Services(
-        settings=settings, store=Store(settings.database_url), verifier=Verifier()
+        settings=settings,
+        store=Store(settings.database_url),
+        verifier=Verifier(embedder=embedder_for(settings)),
     )
     app.extensions["corroborate"] = services
 
@@ -179,6 +189,17 @@ def request_services() -> Services:
     from flask import current_app
 
     return current_app.extensions["corroborate"]
+
+
+def embedder_for(settings: Settings):
+    """The sentence embedder the settings ask for, or None for lexical matching."""
+    from service.matching import semantic
+
+    if settings.matcher == "lexical":
+        return None
+    if settings.matcher == "auto" and not semantic.available():
+        return None
+    return semantic.load_embedder()  # "hybrid" without the extra raises SemanticUnavailable
 
 
 def _settings(config: dict[str, Any] | Settings | None) -> Settings:

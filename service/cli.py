@@ -53,7 +53,7 @@ def db_current() -> None:
     click.echo(current_revision(_services(_app()).store.db.engine) or "empty")
 
 
-def seed_store(store, directory: str | Path) -> tuple[int, int]:
+def seed_store(store, directory: str | Path, *, embedder=None) -> tuple[int, int]:
     """Ingest the seed articles, each in its own transaction; return (created, present)."""
     from service.seeds import load_manifest
     from service.verification import ingest_article
@@ -70,6 +70,7 @@ def seed_store(store, directory: str | Path) -> tuple[int, int]:
                 url=article.url,
                 published_at=article.published,
                 language=article.language,
+                embedder=embedder,
             )
         created += result.created
         present += not result.created
@@ -82,7 +83,8 @@ def seed_store(store, directory: str | Path) -> tuple[int, int]:
 def seed(directory: str | None) -> None:
     """Load the seed articles (running it twice adds nothing)."""
     services = _services(_app())
-    created, present = seed_store(services.store, directory or services.settings.seeds_dir)
+    created, present = seed_store(services.store, directory or services.settings.seeds_dir,
+                                  embedder=services.verifier.embedder)
     click.echo(f"seed articles: {created} added, {present} already present")
 
 
@@ -101,7 +103,8 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
         with services.store.read() as repo:
             empty = repo.counts()["articles"] == 0
         if empty:
-            created, _ = seed_store(services.store, settings.seeds_dir)
+            created, _ = seed_store(services.store, settings.seeds_dir,
+                                    embedder=services.verifier.embedder)
             click.echo(f"seeded {created} articles")
     services.store.db.dispose()
     env = dict(os.environ)
@@ -127,7 +130,7 @@ def openapi_write(path: str) -> None:
     """Write the OpenAPI document generated from the code to PATH (default openapi.yaml)."""
     from service.app import spec_yaml
 
-    app = _app(database_url="sqlite://")
+    app = _app(database_url="sqlite://", matcher="lexical")
     Path(path).write_text(spec_yaml(app.extensions["corroborate.api"]), encoding="utf-8")
     click.echo(f"wrote {path}")
 
@@ -175,7 +178,7 @@ def import_claims_command(file: Path, batch_size: int) -> None:
         for i in range(0, len(records), batch_size):
             batch = records[i : i + batch_size]
             with services.store.write() as repo:
-                report = import_claims(repo, batch)
+                report = import_claims(repo, batch, embedder=services.verifier.embedder)
             created += len(report.created)
             present += len(report.present)
             rejected += len(report.rejected)
@@ -227,3 +230,22 @@ def token_revoke(token_id: int) -> None:
     if not found:
         raise click.ClickException(f"no token with id {token_id}")
     click.echo(f"token {token_id} revoked")
+
+
+@main.command()
+@click.option("--batch-size", default=256, show_default=True, help="Claims per transaction.")
+def reindex(batch_size: int) -> None:
+    """Embed every claim that lacks an embedding of the current model (semantic extra)."""
+    from service.matching import semantic
+    from service.verification import reindex as reindex_store
+
+    if not semantic.available():
+        raise click.ClickException("the semantic extra is not installed: "
+                                   "pip install 'corroborate[semantic]'")
+    services = _services(_app(matcher="hybrid"))
+    embedder = services.verifier.embedder
+    with services.store.read() as repo:
+        total = repo.counts()["claims"]
+    with tqdm(total=total, desc="embedding", unit="claim", disable=None) as bar:
+        done = reindex_store(services.store, embedder, batch_size=batch_size, progress=bar.update)
+    click.echo(f"embedded {done} claims with {embedder.name}")

@@ -42,6 +42,11 @@ class Settings:
         default_factory=_default_database_url,
         metadata={"doc": "SQLAlchemy URL. SQLite (embedded) or postgresql+psycopg://…"},
     )
+    matcher: str = field(
+        default="auto",
+        metadata={"doc": "lexical, hybrid (sentence embeddings; needs the semantic extra) or "
+                         "auto: hybrid when the extra is installed"},
+    )
     seed_on_start: bool = field(
         default=True,
         metadata={"doc": "`corroborate serve` migrates and loads the seed articles if the store is empty"},
@@ -106,6 +111,10 @@ class Settings:
     def env_names(cls) -> list[str]:
         """Return the environment variable names the settings read."""
         return [PREFIX + f.name.upper() for f in fields(cls)]
+
+    def __post_init__(self) -> None:
+        if self.matcher not in {"auto", "lexical", "hybrid"}:
+            raise ValueError(f"{PREFIX}MATCHER must be auto, lexical or hybrid, not {self.matcher!r}")
 
     @property
     def is_sqlite(self) -> bool:

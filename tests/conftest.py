@@ -117,6 +117,7 @@ def make_settings(url: str, **overrides) -> Settings:
         "database_url": url,
         "seeds_dir": str(SEEDS),
         "ratelimit_enabled": False,
+        "matcher": "lexical",  # tests/semantic covers hybrid matching explicitly
     }
     values.update(overrides)
     return Settings(**values)

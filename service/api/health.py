@@ -36,5 +36,8 @@ class Ready(MethodView):
         if status["migration"] != status["head"]:
             abort(503, message="The database is not migrated: run `corroborate db upgrade`.",
                   type=errors.UNAVAILABLE)
+        problem = status.pop("problem", None)
+        if problem is not None:
+            abort(503, message=problem, type=errors.UNAVAILABLE)
         del status["head"]
         return status

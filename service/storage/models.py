@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -109,6 +110,25 @@ class ClaimRecord(Base):
 
     article: Mapped[ArticleRecord] = relationship(back_populates="claims")
     fact: Mapped[FactRecord | None] = relationship(back_populates="claims")
+
+
+class EmbeddingRecord(Base):
+    """A claim's sentence embedding (float32, L2-normalised) and the model that made it.
+
+    ``seq`` only grows (never reused, unlike SQLite rowids), so a worker can fetch
+    just the rows it has not seen; a re-embedded claim gets a new row and a new seq.
+    """
+
+    __tablename__ = "claim_embeddings"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), unique=True
+    )
+    model: Mapped[str] = mapped_column(String(200))
+    dim: Mapped[int] = mapped_column(Integer)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class VocabularyRecord(Base):

@@ -480,3 +480,59 @@ def terms_of(text_: str) -> list[str]:
     for match in _TERM.finditer(text_.lower()):
         seen.setdefault(match.group(0), None)
     return list(seen)
+
+
+class EmbeddingStore:
+    """Embedding rows of one repository (kept apart: only the semantic path needs them)."""
+
+    def __init__(self, repo: Repository) -> None:
+        self.session = repo.session
+
+    def save(self, rows: Sequence[tuple[int, str, int, bytes]]) -> None:
+        """Store (claim_id, model, dim, vector) rows, replacing a claim's older embedding."""
+        from service.storage.models import EmbeddingRecord
+
+        ids = [r[0] for r in rows]
+        for i in range(0, len(ids), 500):
+            self.session.execute(
+                delete(EmbeddingRecord).where(EmbeddingRecord.claim_id.in_(ids[i : i + 500]))
+            )
+        self.session.add_all(
+            EmbeddingRecord(claim_id=c, model=m, dim=d, vector=v) for c, m, d, v in rows
+        )
+        self.session.flush()
+
+    def after(self, seq: int, *, limit: int = 50_000) -> list[tuple[int, int, str, bytes]]:
+        """(seq, claim_id, model, vector) rows newer than ``seq``, oldest first."""
+        from service.storage.models import EmbeddingRecord
+
+        rows = self.session.execute(
+            select(EmbeddingRecord.seq, EmbeddingRecord.claim_id, EmbeddingRecord.model,
+                   EmbeddingRecord.vector)
+            .where(EmbeddingRecord.seq > seq)
+            .order_by(EmbeddingRecord.seq)
+            .limit(limit)
+        )
+        return [(int(s), int(c), m, bytes(v)) for s, c, m, v in rows]
+
+    def missing(self, model: str, *, limit: int) -> list[tuple[int, str]]:
+        """(claim_id, text) of claims with no embedding of ``model``, by id."""
+        from service.storage.models import EmbeddingRecord
+
+        current = select(EmbeddingRecord.claim_id).where(EmbeddingRecord.model == model)
+        rows = self.session.execute(
+            select(ClaimRecord.id, ClaimRecord.text)
+            .where(ClaimRecord.id.not_in(current))
+            .order_by(ClaimRecord.id)
+            .limit(limit)
+        )
+        return [(int(i), t) for i, t in rows]
+
+    def models(self) -> dict[str, int]:
+        """How many stored embeddings each model made."""
+        from service.storage.models import EmbeddingRecord
+
+        rows = self.session.execute(
+            select(EmbeddingRecord.model, func.count()).group_by(EmbeddingRecord.model)
+        )
+        return {m: int(n) for m, n in rows}
