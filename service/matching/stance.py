@@ -15,7 +15,8 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from service.domain import Difference
-from service.matching.text import canonical_word, fold
+from service.extraction.data import DEMONYMS, ROLE_NOUNS
+from service.matching.text import MONTHS, canonical_word, content_words, fold, month_day
 
 SPEECH_VERBS = (
     r"said|says|say|told|tells|wrote|writes|tweeted|tweets|stated|states|claimed|claims|"
@@ -43,6 +44,7 @@ MEDIA = {
     "bbc": "BBC",
     "reuters": "Reuters",
     "associated press": "AP",
+    "ap": "AP",
     "afp": "AFP",
     "twitter": "Twitter",
     "tweet": "Twitter",
@@ -54,7 +56,17 @@ MEDIA = {
     "al jazeera": "Al Jazeera",
     "nbc": "NBC",
     "cbs": "CBS",
-    "abc": "ABC",
+    "abc": "ABC News",
+    "abc news": "ABC News",
+    "npr": "NPR",
+    "sputnik": "Sputnik",
+    "xinhua": "Xinhua",
+    "ukrinform": "Ukrinform",
+    "unian": "UNIAN",
+    "belta": "BelTA",
+    "anadolu": "Anadolu",
+    "bloomberg": "Bloomberg",
+    "press tv": "Press TV",
     "msnbc": "MSNBC",
     "sky news": "Sky News",
     "izvestia": "Izvestia",
@@ -66,7 +78,30 @@ _MEDIA_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(k) for k in MEDIA), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
-_NOT_SPEAKERS = {"the", "a", "an", "it", "officials", "negotiators", "russia", "ukraine"}
+# Media named only by their country ("Ukrainian media", "Israeli television"): the
+# canonical name keeps the demonym, and they agree only with media of that country.
+_NATIONAL_MEDIA_RE = re.compile(
+    r"\b(?P<nation>" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\s+"
+    r"(?:state[- ]run\s+|state\s+|official\s+|public\s+)?"
+    r"(?P<kind>news agencies|news agency|agencies|media|television|TV|broadcasters?|"
+    r"newspapers?|press|outlets|news outlets|radio)\b"
+)
+# Numbered channels ("Israel's Channel 12", "Channel 4 News") are media too.
+_CHANNEL_RE = re.compile(r"\bChannel\s+(?P<number>\d{1,3})\b")
+# Where the media a statement may name come from, for "Russian media" and the like.
+MEDIA_COUNTRY = {
+    "RT": "Russia", "RIA Novosti": "Russia", "TASS": "Russia", "Interfax": "Russia",
+    "Izvestia": "Russia", "Sputnik": "Russia", "state media": "Russia",
+    "Russian news agencies": "Russia", "BelTA": "Belarus", "Ukrinform": "Ukraine",
+    "UNIAN": "Ukraine", "Kan": "Israel", "Fox News": "United States", "CNN": "United States",
+    "NBC": "United States", "CBS": "United States", "ABC News": "United States",
+    "MSNBC": "United States", "NPR": "United States", "AP": "United States",
+    "Bloomberg": "United States", "BBC": "United Kingdom", "Sky News": "United Kingdom",
+    "Reuters": "United Kingdom", "AFP": "France", "Al Jazeera": "Qatar", "Press TV": "Iran",
+    "Xinhua": "China", "Anadolu": "Turkey",
+}
+_NOT_SPEAKERS = {"the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that",
+                 "officials", "negotiators", "russia", "ukraine"}
 # Relays that name no one medium: "according to Russian news agencies" does not
 # contradict "told RT" (the agencies relayed what he told the network).
 RUSSIAN_MEDIA = {"RT", "RIA Novosti", "TASS", "Interfax", "Izvestia", "state media",
@@ -104,20 +139,79 @@ class StatementFacts:
     extra_people: list[str] = field(default_factory=list)
 
 
+# Where a compound statement joins two assertions: ", and" / ", but" / "; " /
+# "... and that ..." (a second thing the same speaker said).
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:[,;]\s*(?:and|but|while|whereas|though|although|yet)\s+(?P<that1>that\s+)?|;\s+"
+    r"|\s+(?:and|but)\s+(?P<that2>that)\s+)"
+)
+MIN_CLAUSE_WORDS = 3  # content words a part needs to be checked on its own
+
+
+def statement_clauses(facts: StatementFacts) -> list[StatementFacts]:
+    """The assertions of a compound statement, each with its own details.
+
+    "X happened, and Y" is two claims: a passage on X says nothing about Y's
+    numbers, and a wrong detail in Y makes the statement half true. A part
+    introduced by "and that" keeps the statement's speaker and medium ("the mayor
+    said A and that B"). A simple statement is one part: itself.
+    """
+    text = facts.text
+    parts: list[tuple[str, bool]] = []
+    start, inherits = 0, False
+    for match in _CLAUSE_BREAK.finditer(text):
+        parts.append((text[start:match.start()], inherits))
+        start, inherits = match.end(), bool(match.group("that1") or match.group("that2"))
+    parts.append((text[start:], inherits))
+    parts = [(p.strip(" ,;."), i) for p, i in parts]
+    if len(parts) < 2 or any(len(content_words(p)) < MIN_CLAUSE_WORDS for p, _ in parts):
+        return [facts]
+    from service.extraction import extract_details  # extraction imports nothing of matching
+
+    clauses = []
+    for part, inherit in parts:
+        speaker, source = statement_speaker(part), statement_source(part)
+        if inherit:
+            speaker, source = speaker or facts.speaker, source or facts.source
+        clauses.append(StatementFacts(details=extract_details(part).to_dict(), text=part,
+                                      speaker=speaker, source=source))
+    return clauses
+
+
 def statement_speaker(statement: str) -> str | None:
     """The person a statement attributes its content to ("Peskov said ..." -> "Peskov")."""
     for pattern in _SPEAKER_PATTERNS:
         match = pattern.search(statement)
         if match:
             who = match.group("who").strip(" ,.")
+            if _role_follows(statement, match.end("who")):
+                # "Police spokeswoman Jane Doe said": the name after the role;
+                # "France's EU envoy said": an unnamed holder of the role
+                named = _NAME_AFTER_ROLE.match(statement, match.end("who"))
+                if not named:
+                    continue
+                who = named.group("who").strip(" ,.")
             if who.endswith(("'s", "’s")):
                 continue  # "Moscow's negotiator said": the speaker is the negotiator, unnamed
             if who.lower() in _NOT_SPEAKERS or who.lower() in MEDIA or _is_place(who):
                 continue
             if who.split()[0].lower() in {"russian", "ukrainian", "the"} and len(who.split()) == 1:
                 continue
+            if fold(who.split()[0]).rstrip(".") in MONTHS:
+                continue  # "The Oct. 3 vote ... said": a date, not a person
             return who
     return None
+
+
+_NAME_AFTER_ROLE = re.compile(
+    rf"\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\s+(?P<who>{_NAME})"
+)
+
+
+def _role_follows(statement: str, end: int) -> bool:
+    """The name is followed by a role noun, so it qualifies the role ("EU envoy")."""
+    following = statement[end:].split(None, 1)
+    return bool(following) and following[0].strip(",.").lower() in ROLE_NOUNS
 
 
 def _is_place(name: str) -> bool:
@@ -127,13 +221,29 @@ def _is_place(name: str) -> bool:
 
 def statement_source(statement: str) -> str | None:
     """The medium a statement names ("told RT", "on Twitter", "Fox News reported")."""
-    match = _MEDIA_RE.search(statement)
-    if not match:
-        return None
-    word = match.group(1)
-    if word.lower() in {"kan", "fox", "abc", "rt"} and not word.isupper() and word.lower() != "fox":
-        return None  # lower-case "kan"/"abc" are not the broadcasters
-    return MEDIA[word.lower()]
+    found: list[tuple[int, str]] = []
+    for match in _MEDIA_RE.finditer(statement):
+        word = match.group(1)
+        if word.lower() in {"kan", "abc", "rt", "ap"} and not word.isupper():
+            continue  # lower-case "kan"/"abc"/"ap" are not the broadcasters
+        if word.lower() in {"news agencies", "russian news agencies"} and _national(
+            statement, match.start()
+        ):
+            continue  # "Ukrainian news agencies": the national form below
+        found.append((match.start(), MEDIA[word.lower()]))
+        break
+    national = _NATIONAL_MEDIA_RE.search(statement)
+    if national and not (national.group("nation") == "Russian" and "agenc" in national.group("kind")):
+        found.append((national.start(), f"{national.group('nation')} media"))
+    channel = _CHANNEL_RE.search(statement)
+    if channel:
+        found.append((channel.start(), f"Channel {channel.group('number')}"))
+    return min(found)[1] if found else None
+
+
+def _national(statement: str, start: int) -> bool:
+    before = statement[:start].split()
+    return bool(before) and before[-1] in DEMONYMS
 
 
 def same_person(a: str, b: str) -> bool:
@@ -151,11 +261,33 @@ def _quantities(details: dict) -> list[dict]:
     return [q for q in details.get("numbers", []) if q.get("value") is not None]
 
 
+def _bare(q: dict, *, any_unit: bool = False) -> bool:
+    """A large count that is not a year; without a unit unless ``any_unit``."""
+    value = float(q["value"])
+    return ((any_unit or not q.get("unit")) and not q.get("ordinal") and value >= 1000
+            and not (value.is_integer() and 1800 <= value <= 2100))
+
+
+def _comparable_numbers(q: dict, passage_numbers: list[dict]) -> list[dict]:
+    """Passage numbers that count the same thing as ``q``: same unit, or, for a large
+    count whose unit the statement leaves unsaid ("a 40,000-strong force"), the
+    passage's only large count of the same order of magnitude."""
+    same_unit = [p for p in passage_numbers if _unit_match(q, p)]
+    if same_unit or not _bare(q):
+        return same_unit
+    bare = [p for p in passage_numbers if _bare(p, any_unit=True)]
+    if len(bare) == 1:
+        a, b = float(q["value"]), float(bare[0]["value"])
+        if max(a, b) / min(a, b) < 10:
+            return bare
+    return []
+
+
 def _number_differences(statement: dict, passage: dict) -> list[Difference]:
     differences = []
     passage_numbers = _quantities(passage)
     for q in _quantities(statement):
-        same_unit = [p for p in passage_numbers if _unit_match(q, p)]
+        same_unit = _comparable_numbers(q, passage_numbers)
         if not same_unit:
             continue
         if any(_value_match(q, p) for p in same_unit):
@@ -197,20 +329,44 @@ def _weekday(mention: dict) -> str | None:
     return None
 
 
+def _date_parts(mention: dict) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) of a mention; a date without a year ("Feb. 21") keeps its day."""
+    iso = mention.get("date")
+    if iso:
+        try:
+            parts = [int(p) for p in iso.split("-")[:3]]
+        except ValueError:
+            return None
+        parts += [None] * (3 - len(parts))
+        return parts[0], parts[1], parts[2]
+    found = month_day(mention.get("text") or "")
+    return (None, *found) if found else None
+
+
+def _comparable(a: tuple, b: tuple) -> bool:
+    """Both name a day of a month, or both a year: something to compare."""
+    return (None not in a[1:] and None not in b[1:]) or (a[0] is not None and b[0] is not None)
+
+
+def _same_date(a: tuple, b: tuple) -> bool:
+    return all(x == y for x, y in zip(a, b, strict=True) if x is not None and y is not None)
+
+
 def _date_differences(statement: dict, passage: dict) -> list[Difference]:
     s_dates = statement.get("dates", [])
     p_dates = passage.get("dates", [])
     if not s_dates or not p_dates:
         return []
     differences = []
-    p_iso = {d["date"] for d in p_dates if d.get("date")}
+    p_parts = [parts for d in p_dates if (parts := _date_parts(d))]
     p_days = {w for d in p_dates if (w := _weekday(d))}
     p_text = ", ".join(d.get("text", "") for d in p_dates)
     for mention in s_dates:
-        iso, day = mention.get("date"), _weekday(mention)
-        if iso and p_iso:
-            if iso not in p_iso:
-                differences.append(Difference("date", mention.get("text", iso), p_text))
+        parts, day = _date_parts(mention), _weekday(mention)
+        comparable = [p for p in p_parts if parts and _comparable(parts, p)]
+        if comparable:
+            if not any(_same_date(parts, p) for p in comparable):
+                differences.append(Difference("date", mention.get("text") or "", p_text))
         elif day and p_days and day not in p_days:
             differences.append(Difference("date", mention.get("text", day), p_text))
     return differences
@@ -225,8 +381,70 @@ def _country(place: str) -> str:
     return CITY_COUNTRY.get(folded, folded)
 
 
-def _place_differences(statement: dict, passage: dict) -> list[Difference]:
-    s_places = statement.get("places", [])
+_PARTY_BEFORE = {"with", "between", "against", "and", "by"}
+_LOCATIVE_AFTER = {"border", "borders", "region", "city", "capital", "territory", "soil", "side"}
+_COUNTRY_DEMONYMS: dict[str, list[str]] = {}
+for _demonym, _country_name in DEMONYMS.items():
+    _COUNTRY_DEMONYMS.setdefault(fold(_country_name), []).append(fold(_demonym))
+
+
+def _party_only(place: str, text: str) -> bool:
+    """The statement names the place only as a party ("talks with Ukraine", "Ukraine's
+    envoy", "Ukrainian officials"), never as where something happened."""
+    if not text:
+        return False
+    tokens = [canonical_word(t) for t in re.findall(r"[\w'’-]+", fold(text))]
+    raw = re.findall(r"[\w'’-]+", fold(text).replace("’", "'"))
+    name = [canonical_word(w) for w in fold(place).split()]
+    demonyms = set(_COUNTRY_DEMONYMS.get(fold(place), []))
+    seen = False
+    for i in range(len(tokens)):
+        if tokens[i : i + len(name)] == name:
+            seen = True
+            before = tokens[i - 1] if i else ""
+            possessive = raw[i + len(name) - 1].endswith("'s")
+            if before not in _PARTY_BEFORE and not possessive:
+                return False
+        elif tokens[i] in demonyms:
+            seen = True
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if after in _LOCATIVE_AFTER or after.split("-")[0] in _LOCATIVE_AFTER:
+                return False
+    return seen
+
+
+_COMPOUND_BORDER = re.compile(r"\b([a-z]+)-([a-z]+)\s+(?:border|frontier)")
+
+
+def _border_pairs(text: str) -> set[frozenset[str]]:
+    """The countries of each "Hungarian-Slovak border" a text names."""
+    pairs = set()
+    for match in _COMPOUND_BORDER.finditer(fold(text)):
+        names = []
+        for word in match.groups():
+            country = next((c for d, c in DEMONYMS.items() if fold(d) == word), None)
+            names.append(fold(country) if country else _country(word))
+        pairs.add(frozenset(names))
+    return pairs
+
+
+def _border_differences(statement_text: str, passage_text: str) -> list[Difference]:
+    """A border between two countries is not the border between two others."""
+    ours, theirs = _border_pairs(statement_text), _border_pairs(passage_text)
+    if not ours or not theirs or ours & theirs:
+        return []
+    show = lambda pairs: ", ".join("-".join(sorted(p)) for p in sorted(pairs, key=sorted))  # noqa: E731
+    return [Difference("place", show(ours) + " border", show(theirs) + " border")]
+
+
+def _all_place_differences(facts: StatementFacts, passage: dict, passage_text: str
+                           ) -> list[Difference]:
+    return _place_differences(facts.details, passage, facts.text) or _border_differences(
+        facts.text, passage_text)
+
+
+def _place_differences(statement: dict, passage: dict, text: str = "") -> list[Difference]:
+    s_places = [p for p in statement.get("places", []) if not _party_only(p, text)]
     p_places = passage.get("places", [])
     if not s_places or not p_places:
         return []
@@ -265,7 +483,7 @@ def differences(
     found: list[Difference] = []
     found += _number_differences(facts.details, passage_details)
     found += _date_differences(facts.details, passage_details)
-    found += _place_differences(facts.details, passage_details)
+    found += _all_place_differences(facts, passage_details, passage_text)
     if facts.speaker and claimant and not same_person(facts.speaker, claimant):
         found.append(Difference("speaker", facts.speaker, claimant))
     if facts.source and source and not _compatible_sources(facts.source, source):
@@ -276,6 +494,52 @@ def differences(
     return found
 
 
+def agreements(
+    facts: StatementFacts,
+    *,
+    passage_details: dict,
+    claimant: str | None,
+    source: str | None,
+    passage_text: str = "",
+) -> set[tuple[str, str]]:
+    """The statement's details a passage states too, as (kind, statement text) keys.
+
+    A passage silent on a detail agrees with nothing about it; one that states it
+    the same way answers a difference found on it in another passage of the same
+    article. ``"*"`` stands for every detail of a kind (places, polarity).
+    """
+    found: set[tuple[str, str]] = set()
+    passage_numbers = _quantities(passage_details)
+    for q in _quantities(facts.details):
+        if any(_value_match(q, p) for p in _comparable_numbers(q, passage_numbers)):
+            found.add(("number", q.get("text") or str(q["value"])))
+    p_parts = [parts for d in passage_details.get("dates", []) if (parts := _date_parts(d))]
+    p_days = {w for d in passage_details.get("dates", []) if (w := _weekday(d))}
+    for mention in facts.details.get("dates", []):
+        parts, day = _date_parts(mention), _weekday(mention)
+        text = mention.get("text") or ""
+        same_day = any(_comparable(parts, p) and _same_date(parts, p) for p in p_parts) if parts \
+            else False
+        if same_day or (day and day in p_days):
+            found.add(("date", text))
+    if (facts.details.get("places") and passage_details.get("places")
+            and not _all_place_differences(facts, passage_details, passage_text)):
+        found.add(("place", "*"))
+    if facts.speaker and claimant and same_person(facts.speaker, claimant):
+        found.add(("speaker", facts.speaker))
+    if facts.source and source and _compatible_sources(facts.source, source):
+        found.add(("source", facts.source))
+    ours, theirs = _negations(facts.details, facts.text), _negations(passage_details, passage_text)
+    if bool(ours) == bool(theirs):
+        found.add(("negation", "*"))
+    return found
+
+
+def answered(difference: Difference, agreed: set[tuple[str, str]]) -> bool:
+    """Whether another passage states the differing detail the way the statement does."""
+    return (difference.kind, difference.statement) in agreed or (difference.kind, "*") in agreed
+
+
 def _compatible_sources(a: str, b: str) -> bool:
     """Same medium, or a vague relay that may stand for the named one."""
     if a == b:
@@ -283,8 +547,24 @@ def _compatible_sources(a: str, b: str) -> bool:
     for vague, named in ((a, b), (b, a)):
         if vague in VAGUE_SOURCES:
             allowed = VAGUE_SOURCES[vague]
-            return allowed is None or named in allowed
+            if allowed is None:
+                return True
+            country = _media_country(vague)
+            return named in allowed or (country is not None and _media_country(named) == country)
+    for vague, named in ((a, b), (b, a)):
+        if vague.endswith(" media") and vague.split()[0] in DEMONYMS:
+            # "Ukrainian media" agrees with a Ukrainian outlet, not with RT or CNN
+            return _media_country(named) == DEMONYMS[vague.split()[0]]
     return False
+
+
+def _media_country(source: str) -> str | None:
+    if source in MEDIA_COUNTRY:
+        return MEDIA_COUNTRY[source]
+    first = source.split()[0] if source.split() else ""
+    if source.endswith((" media", " news agencies")) and first in DEMONYMS:
+        return DEMONYMS[first]
+    return None
 
 
 def _negations(details: dict, text: str) -> list[str]:

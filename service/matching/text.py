@@ -73,3 +73,26 @@ def fold_in_place(text: str) -> str:
     """Lower-case with straight quotes, keeping every character's position."""
     folded = text.translate(QUOTES).lower()
     return folded if len(folded) == len(text) else text.translate(QUOTES)
+
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
+    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
+    "december": 12,
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b")
+_DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b")
+
+
+def month_day(text: str) -> tuple[int, int] | None:
+    """The (month, day) a date's words name ("Feb. 21", "21 February"), or None."""
+    folded = fold(text)
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        match = pattern.search(folded)
+        if match:
+            day = int(match.group("day"))
+            if 1 <= day <= 31:
+                return MONTHS[match.group("month")], day
+    return None

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from service.domain import Claim, Difference
-from service.matching.rerank import Scored, align
-from service.matching.stance import StatementFacts, differences
+from service.matching.rerank import Scored, align, score_candidates
+from service.matching.stance import (
+    MEDIA,
+    StatementFacts,
+    agreements,
+    differences,
+    same_person,
+    statement_clauses,
+)
+from service.matching.text import fold
+from service.storage.repository import Hit
 
 MATCH_THRESHOLD = 0.53  # a fact scoring below this is not a match (tuned on bench/data statements)
 VERDICT_MARGIN = 0.15  # matches this close to the best one count towards the verdict
@@ -66,6 +75,88 @@ def passage_of(statement: str, claim: Claim) -> Passage:
                    claim.article_title)
 
 
+class ArticleContext:
+    """The claims of each article that a query has at hand (candidates and fact members).
+
+    Lets a passage borrow what its neighbours say: the medium named one sentence
+    earlier ("The mayor wrote on Telegram: ..." then the quote) and a relative clause
+    that negates it ("appeals ..., which have been rejected"). Built from what
+    retrieval already fetched: no extra query, linear in the candidates.
+    """
+
+    def __init__(self, claims: Iterable[Claim]) -> None:
+        by_article: dict[int, dict[int, Claim]] = {}
+        for claim in claims:
+            by_article.setdefault(claim.article_id, {})[claim.id] = claim
+        self._claims = {
+            article: sorted(found.values(), key=lambda c: (c.start, -c.end))
+            for article, found in by_article.items()
+        }
+
+    def source_of(self, claim: Claim) -> str | None:
+        """The claim's medium, or the one its speaker was just quoted through."""
+        if claim.source:
+            return claim.source
+        before = [
+            c for c in self._claims.get(claim.article_id, ())
+            if c.end <= claim.start and claim.start - c.end <= SOURCE_REACH
+        ]
+        for previous in sorted(before, key=lambda c: -c.end):
+            if previous.source and _same_claimant(previous, claim):
+                return previous.source
+            if previous.claimant and claim.claimant and not _same_claimant(previous, claim):
+                break  # someone else spoke in between
+        for following in self._claims.get(claim.article_id, ()):
+            if 0 <= following.start - claim.end <= ADJACENT and _back_reference(following):
+                media = following.source or _medium_named(following)
+                if media:
+                    return media
+        return None
+
+    def details_of(self, claim: Claim) -> tuple[dict, str, Claim | None]:
+        """The claim's details and text, with the negation of a relative clause right
+        after it ("appeals for a recount, which were never heard"); that clause."""
+        for following in self._claims.get(claim.article_id, ()):
+            if (0 <= following.start - claim.end <= ADJACENT and _relative(following)
+                    and following.details.get("negated")):
+                details = dict(claim.details)
+                details["negated"] = True
+                details["negations"] = list(claim.details.get("negations", [])) + list(
+                    following.details.get("negations", []))
+                return details, claim.passage + " " + following.passage, following
+        return claim.details, claim.passage, None
+
+
+SOURCE_REACH = 160  # characters back to the sentence that named the medium
+ADJACENT = 3  # characters between two claims of one sentence or of two sentences in a row
+_RELATIVE = ("which", "who", "whom", "whose")
+_BACK_REFERENCE = ("his ", "her ", "their ", "the statement", "the post", "the tweet",
+                   "the remarks", "the comments", "the message")
+
+
+def _same_claimant(a: Claim, b: Claim) -> bool:
+    if not a.claimant or not b.claimant:
+        return True
+    return same_person(a.claimant, b.claimant)
+
+
+def _relative(claim: Claim) -> bool:
+    head = fold(claim.passage).lstrip(" ,;–—-\"'“”")
+    return head.split(" ", 1)[0].strip(",") in _RELATIVE
+
+
+def _back_reference(claim: Claim) -> bool:
+    """'Her post on Facebook ...': the next sentence names the medium of this one."""
+    return fold(claim.passage).lstrip(" \"'“”").startswith(_BACK_REFERENCE)
+
+
+def _medium_named(claim: Claim) -> str | None:
+    for name in claim.details.get("organisations", []):
+        if name in MEDIA.values():
+            return name
+    return None
+
+
 def build_matches(
     statement: str,
     facts: StatementFacts,
@@ -83,10 +174,17 @@ def build_matches(
             break
         key = item.claim.fact_id if item.claim.fact_id is not None else ("claim", item.claim.id)
         best_by_fact.setdefault(key, item)
+    if not best_by_fact:
+        return []
+    context = ArticleContext(
+        [s.claim for s in scored] + [c for members in fact_claims.values() for c in members]
+    )
+    parts = Parts.of(facts, scored, threshold)
     matches = []
     for key, best in best_by_fact.items():
         members = fact_claims.get(key, [best.claim]) if isinstance(key, int) else [best.claim]
-        stances = outlet_stances(statement, facts, members, outlets=outlets)
+        stances = outlet_stances(statement, facts, members, outlets=outlets, context=context,
+                                 parts=parts)
         if not stances:
             continue
         matches.append(Match(best.claim, best.score, best.claim.fact_id, stances))
@@ -95,43 +193,156 @@ def build_matches(
     return matches
 
 
+class Parts:
+    """The assertions of a compound statement and the candidates that match each one.
+
+    A passage is read against the part it matches best; an article whose passages on
+    the matched fact leave a part unchecked is also read on its best passage for that
+    part ("X, and Y" where the article reports X in one sentence and Y, with another
+    number, in the next). Candidates are re-scored per part with the same scorer.
+    """
+
+    def __init__(self, clauses: list[StatementFacts], scores: dict[int, list[float]],
+                 candidates: dict[int, list[Claim]], threshold: float) -> None:
+        self.clauses = clauses
+        self.scores = scores
+        self.candidates = candidates  # article id -> its candidate claims
+        self.threshold = threshold
+
+    @classmethod
+    def of(cls, facts: StatementFacts, scored: Sequence[Scored], threshold: float) -> Parts:
+        clauses = statement_clauses(facts)
+        scores: dict[int, list[float]] = {}
+        candidates: dict[int, list[Claim]] = {}
+        if len(clauses) > 1:
+            hits = [Hit(s.claim.id, s.features.get("bm25", 0.0)) for s in scored]
+            claims = {s.claim.id: s.claim for s in scored}
+            for claim in claims.values():
+                candidates.setdefault(claim.article_id, []).append(claim)
+            for k, clause in enumerate(clauses):
+                for item in score_candidates(clause.text, hits, claims):
+                    scores.setdefault(item.claim.id, [0.0] * len(clauses))[k] = item.score
+        return cls(clauses, scores, candidates, threshold)
+
+    def facts_for(self, facts: StatementFacts, claim: Claim) -> StatementFacts:
+        """The part of the statement a passage matches best (the whole when simple)."""
+        scores = self.scores.get(claim.id)
+        if len(self.clauses) < 2 or not scores:
+            return facts
+        return self.clauses[max(range(len(scores)), key=scores.__getitem__)]
+
+    def unchecked(self, members: Sequence[Claim]) -> list[tuple[StatementFacts, Claim]]:
+        """For each part no member matches, the article's best candidate for it."""
+        if len(self.clauses) < 2:
+            return []
+        found = []
+        covered = {id(self.facts_for(self.clauses[0], c)) for c in members
+                   if c.id in self.scores}
+        for k, clause in enumerate(self.clauses):
+            if id(clause) in covered:
+                continue
+            pool = self.candidates.get(members[0].article_id, [])
+            ranked = sorted(pool, key=lambda c: -self.scores.get(c.id, [0.0] * len(self.clauses))[k])
+            if ranked and self.scores[ranked[0].id][k] >= self.threshold:
+                found.append((clause, ranked[0]))
+        return found
+
+
+@dataclass
+class _Reading:
+    """One passage read against the statement."""
+
+    claim: Claim
+    differences: list[Difference]
+    agreed: set[tuple[str, str, str]]  # (part of the statement, kind, detail)
+    part: str
+    continued: Claim | None = None  # the relative clause read with the claim
+
+    def answered(self, difference: Difference, agreed: set[tuple[str, str, str]]) -> bool:
+        """Another passage of the article states this detail of this part the statement's way."""
+        return any((self.part, kind, value) in agreed
+                   for kind, value in ((difference.kind, difference.statement),
+                                       (difference.kind, "*")))
+
+
+def _read(facts: StatementFacts, claim: Claim, context: ArticleContext) -> _Reading:
+    details, text, continued = context.details_of(claim)
+    source = context.source_of(claim)
+    kwargs = dict(passage_details=details, claimant=claim.claimant, source=source,
+                  passage_text=text)
+    agreed = {(facts.text, kind, value) for kind, value in agreements(facts, **kwargs)}
+    return _Reading(claim, differences(facts, **kwargs), agreed, facts.text, continued)
+
+
 def outlet_stances(
     statement: str,
     facts: StatementFacts,
     claims: Sequence[Claim],
     *,
     outlets: set[int] | None = None,
+    context: ArticleContext | None = None,
+    parts: Parts | None = None,
 ) -> list[OutletStance]:
-    """Per outlet: supports when any of its passages has no difference, else differs."""
-    by_outlet: OrderedDict[int, list[Claim]] = OrderedDict()
+    """Per outlet: how its articles report the fact.
+
+    An article differs when one of its passages on the fact contradicts a detail of
+    the statement that none of its other passages on the fact states the statement's
+    way (the labelling rule: an article agrees with every detail it states itself,
+    and a passage silent on a detail does not outvote one that states it). An outlet
+    supports when one of its articles does.
+    """
+    context = context or ArticleContext(claims)
+    by_outlet: OrderedDict[int, OrderedDict[int, list[Claim]]] = OrderedDict()
     for claim in claims:
         if outlets is not None and claim.outlet_id not in outlets:
             continue
-        by_outlet.setdefault(claim.outlet_id, []).append(claim)
+        by_outlet.setdefault(claim.outlet_id, OrderedDict()).setdefault(
+            claim.article_id, []).append(claim)
     stances = []
-    for outlet_id, members in by_outlet.items():
-        supporting, differing, found = [], [], []
-        for claim in members:
-            diffs = differences(
-                facts,
-                passage_details=claim.details,
-                claimant=claim.claimant,
-                source=claim.source,
-                passage_text=claim.passage,
-            )
-            passage = passage_of(statement, claim)
-            if diffs:
-                differing.append(passage)
+    for outlet_id, articles in by_outlet.items():
+        name = next(iter(articles.values()))[0].outlet_name or ""
+        supporting: list[Passage] = []
+        differing: list[Passage] = []
+        found: list[Difference] = []
+        for members in articles.values():
+            readings = [_read(parts.facts_for(facts, claim) if parts else facts, claim, context)
+                        for claim in members]
+            if parts:
+                readings += [_read(clause, claim, context)
+                             for clause, claim in parts.unchecked(members)]
+            agreed = set().union(*(r.agreed for r in readings))
+            open_ = [(r, [d for d in r.differences if not r.answered(d, agreed)])
+                     for r in readings]
+            against = [(r, diffs) for r, diffs in open_ if diffs]
+            if not against:
+                own = readings[: len(members)]  # not the passages read for other parts
+                clean = [r for r in own if not r.differences] or own
+                supporting.extend(passage_of(statement, r.claim) for r in clean)
+                continue
+            if not any(r.claim in members for r, _ in against):
+                # half true: the article reports the matched fact, and contradicts
+                # another part of the statement elsewhere; show both
+                differing.extend(passage_of(statement, claim) for claim in members)
+            for reading, diffs in against:
+                differing.append(passage_of(statement, reading.claim))
+                if reading.continued is not None:
+                    differing.append(passage_of(statement, reading.continued))
                 found.extend(d for d in diffs if d not in found)
-            else:
-                supporting.append(passage)
         if supporting:
-            stances.append(OutletStance(outlet_id, members[0].outlet_name or "", "supports",
-                                        [], supporting))
+            stances.append(OutletStance(outlet_id, name, "supports", [], _unique(supporting)))
         else:
-            stances.append(OutletStance(outlet_id, members[0].outlet_name or "", "differs",
-                                        found, differing))
+            stances.append(OutletStance(outlet_id, name, "differs", found, _unique(differing)))
     return stances
+
+
+def _unique(passages: list[Passage]) -> list[Passage]:
+    seen: set[tuple[int, int, int]] = set()
+    kept = []
+    for p in passages:
+        if (p.article_id, p.start, p.end) not in seen:
+            seen.add((p.article_id, p.start, p.end))
+            kept.append(p)
+    return kept
 
 
 def verdict_of(matches: Sequence[Match]) -> str:
