@@ -6,6 +6,17 @@ from marshmallow import Schema, fields, validate
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
+# The characters Python's `str.isspace()` (and `str.strip()`) treat as whitespace, spelt out:
+# `\s` means different sets in Python and in the ECMA-262 regexes of JSON Schema clients.
+WHITESPACE = r"\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# Holds a character that is not whitespace. A validator rather than a check in code, so the
+# spec carries it as `pattern` and clients know a blank string is refused.
+NOT_BLANK_PATTERN = rf"^[{WHITESPACE}]*[^{WHITESPACE}]"
+
+
+def not_blank(error: str = "Must not be blank.") -> validate.Regexp:
+    """Reject strings that are empty or only whitespace (documented as a `pattern`)."""
+    return validate.Regexp(NOT_BLANK_PATTERN, error=error)
 
 
 class ProblemSchema(Schema):

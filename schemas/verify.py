@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import Schema, fields, validate
 
+from schemas.common import not_blank
 from schemas.resources import CLAIM_KINDS, OFFSET_NOTE
 
 MAX_STATEMENT = 2000
@@ -11,11 +12,6 @@ MAX_BATCH = 50
 MAX_LIMIT = 50
 VERDICTS = ("supported", "contradicted", "mixed", "unverified")
 DIFFERENCE_KINDS = ("number", "date", "place", "speaker", "source", "negation")
-
-
-def _not_blank(value: str) -> None:
-    if not value.strip():
-        raise ValidationError("The statement is blank.")
 
 
 class _VerifyOptions(Schema):
@@ -36,7 +32,7 @@ class VerifyRequest(_VerifyOptions):
 
     statement = fields.String(
         required=True,
-        validate=[validate.Length(min=1, max=MAX_STATEMENT), _not_blank],
+        validate=[validate.Length(min=1, max=MAX_STATEMENT), not_blank("The statement is blank.")],
         metadata={
             "description": f"The statement, 1–{MAX_STATEMENT} characters",
             "example": "Leonid Slutsky told RT that significant progress had been made in the talks.",
@@ -48,7 +44,7 @@ class VerifyBatchRequest(_VerifyOptions):
     """Up to 50 statements, verified in order."""
 
     statements = fields.List(
-        fields.String(validate=[validate.Length(min=1, max=MAX_STATEMENT), _not_blank]),
+        fields.String(validate=[validate.Length(min=1, max=MAX_STATEMENT), not_blank("The statement is blank.")]),
         required=True,
         validate=validate.Length(min=1, max=MAX_BATCH),
         metadata={"description": f"1–{MAX_BATCH} statements"},

@@ -55,3 +55,17 @@ def test_the_app_serves_the_same_spec_as_json_and_yaml():
     assert served_yaml.get_data(as_text=True) == COMMITTED.read_text(encoding="utf-8")
     served_json = client.get("/openapi.json").get_json()
     assert served_json == yaml.safe_load(COMMITTED.read_text(encoding="utf-8"))
+
+
+def test_every_operation_shows_an_example():
+    spec = yaml.safe_load(COMMITTED.read_text(encoding="utf-8"))
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            if method == "parameters":
+                continue
+            success = [r for code, r in operation["responses"].items() if code.startswith("2")]
+            with_body = [r for r in success if "content" in r]
+            request = operation.get("requestBody", {}).get("content", {})
+            examples = [c for r in with_body for c in r["content"].values() if "example" in c]
+            examples += [c for c in request.values() if "example" in c]
+            assert examples or not with_body, f"{method.upper()} {path} shows no example"

@@ -43,6 +43,17 @@ class Blueprint(flask_smorest.Blueprint):
     ARGUMENTS_PARSER = FlaskParser(unknown=None)
 
 
+# Ids are PostgreSQL `integer`s: a larger (or non-positive) number names no row, so the route
+# does not match it (404) and the spec documents the range, instead of the database driver
+# failing on an out-of-range value (a 500 on SQLite, whose integers stop at 2**63 - 1).
+MAX_ID = 2**31 - 1
+
+
+def id_rule(name: str) -> str:
+    """The URL rule of a path id: ``<int(min=1, max=MAX_ID):name>``."""
+    return f"<int(min=1, max={MAX_ID}):{name}>"
+
+
 # OpenAPI documentation of an operation that needs a bearer token.
 WRITE_DOC = {"security": [{"bearerAuth": []}]}
 # (endpoint, method) pairs that change the store: they need a token and the write limit.

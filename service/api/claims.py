@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from flask import current_app
 from flask.views import MethodView
 from flask_smorest import abort
 
 from schemas.resources import ClaimDetailSchema, ClaimListSchema, ClaimQueryArgs
 from schemas.write import ImportRequest, ImportResult
-from service.api import WRITE_DOC, Blueprint, page_links, store
+from service.api import WRITE_DOC, Blueprint, examples, id_rule, page_links, store
 from service.verification import FactCheckRecord, import_claims
 
 blp = Blueprint("claims", __name__, url_prefix="/v1/claims", description="Stored claims")
@@ -16,7 +17,7 @@ blp = Blueprint("claims", __name__, url_prefix="/v1/claims", description="Stored
 @blp.route("")
 class Claims(MethodView):
     @blp.arguments(ClaimQueryArgs, location="query", as_kwargs=True)
-    @blp.response(200, ClaimListSchema)
+    @blp.response(200, ClaimListSchema, example=examples.CLAIM_LIST)
     def get(self, page: int, limit: int, outlet_id=None, article_id=None, q=None):
         """List claims, filtered by outlet, article or words (`q`), paginated."""
         with store().read() as repo:
@@ -26,9 +27,9 @@ class Claims(MethodView):
         return page_links(result, outlet_id=outlet_id, article_id=article_id, q=q)
 
 
-@blp.route("/<int:claim_id>")
+@blp.route("/" + id_rule("claim_id"))
 class ClaimById(MethodView):
-    @blp.response(200, ClaimDetailSchema)
+    @blp.response(200, ClaimDetailSchema, example=examples.CLAIM_DETAIL)
     @blp.alt_response(404, response="NOT_FOUND", description="No claim with this id")
     def get(self, claim_id: int):
         """Get a claim, its passage, and the claims of other articles grouped with it."""
@@ -54,7 +55,7 @@ class ClaimImport(MethodView):
         {"external_id": "snopes-1", "text": "Humanitarian corridors saved 130,000 people.",
          "title": "Did corridors save 130,000 people?", "publisher": "Example Checks",
          "url": "https://checks.example.org/1", "date": "2022-03-15"}]})
-    @blp.response(200, ImportResult)
+    @blp.response(200, ImportResult, example=examples.IMPORT_RESULT)
     @blp.alt_response(401, response="UNAUTHORIZED")
     @blp.alt_response(429, response="TOO_MANY_REQUESTS")
     def post(self, args):
@@ -70,8 +71,9 @@ class ClaimImport(MethodView):
             )
             for r in args["records"]
         ]
+        embedder = current_app.extensions["corroborate"].verifier.embedder
         with store().write() as repo:
-            report = import_claims(repo, records)
+            report = import_claims(repo, records, embedder=embedder)
         rows = [
             {"external_id": external_id, "status": status, "reason": reason}
             for external_id, status, reason in report.outcomes

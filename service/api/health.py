@@ -8,7 +8,7 @@ from flask_smorest import abort
 
 from schemas.resources import HealthSchema, ReadySchema
 from service import errors
-from service.api import Blueprint
+from service.api import Blueprint, examples
 
 blp = Blueprint("health", __name__, url_prefix="/v1", description="Liveness and readiness")
 
@@ -23,7 +23,7 @@ class Health(MethodView):
 
 @blp.route("/ready")
 class Ready(MethodView):
-    @blp.response(200, ReadySchema)
+    @blp.response(200, ReadySchema, example=examples.READY)
     @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The database is unreachable")
     def get(self):
         """Readiness: the database answers and is migrated; which matcher serves."""

@@ -106,7 +106,7 @@ class Verify(MethodView):
 @blp.route("/batch")
 class VerifyBatch(MethodView):
     @blp.arguments(VerifyBatchRequest)
-    @blp.response(200, VerifyBatchResult)
+    @blp.response(200, VerifyBatchResult, example={"results": [EXAMPLE]})
     def post(self, args):
         """Verify up to 50 statements; results come back in the same order."""
         results = []
