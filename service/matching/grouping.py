@@ -17,8 +17,8 @@ from service.domain import Claim
 from service.matching.text import match_text
 from service.storage.repository import Repository, terms_of
 
-SAME_FACT = 72.0  # token-set similarity (0..100) at which two claims report one fact
-CANDIDATES = 30
+SAME_FACT = 70.0  # token similarity (0..100, after the bonuses below) at which two claims report one fact
+CANDIDATES = 100  # PostgreSQL ranks without IDF: a rare shared word needs a wide pool
 SAME_CLAIMANT = 10.0
 OTHER_CLAIMANT = 15.0
 SAME_DATE = 8.0
