@@ -199,7 +199,8 @@ def embedder_for(settings: Settings):
         return None
     if settings.matcher == "auto" and not semantic.available():
         return None
-    return semantic.load_embedder()  # "hybrid" without the extra raises SemanticUnavailable
+    # "hybrid" without the extra raises SemanticUnavailable
+    return semantic.load_embedder(settings.embedding_threads)
 
 
 def _settings(config: dict[str, Any] | Settings | None) -> Settings:

@@ -47,6 +47,11 @@ class Settings:
         metadata={"doc": "lexical, hybrid (sentence embeddings; needs the semantic extra) or "
                          "auto: hybrid when the extra is installed"},
     )
+    embedding_threads: int = field(
+        default=1,
+        metadata={"doc": "torch threads per process for sentence embeddings (1 suits one "
+                         "worker per core; more threads contend with the worker's own work)"},
+    )
     seed_on_start: bool = field(
         default=True,
         metadata={"doc": "`corroborate serve` migrates and loads the seed articles if the store is empty"},
