@@ -35,6 +35,86 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
+_ANTECEDENT_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "into",
+        "over",
+        "after",
+        "before",
+        "more",
+        "most",
+        "some",
+        "many",
+        "several",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "said",
+        "says",
+        "told",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "this",
+        "these",
+        "those",
+        "add",
+        "added",
+        "adds",
+    ]
+)
+
+
+def _antecedent(local: str, a: int) -> str | None:
+    """The noun phrase just before a relative clause starting at ``a`` ("corridors, which")."""
+    head = local[:a].rstrip(" ,;:—–-\n\t")
+    words = re.findall(r"[\w'’.-]+", head[-120:])
+    phrase: list[str] = []
+    for word in reversed(words):
+        if word.lower() in _ANTECEDENT_STOP or len(phrase) == 4:
+            break
+        if word.islower() and word.endswith(("ly", "ed")):
+            break  # an adverb or a verb: the noun phrase ended ("incited Ukrainians")
+        phrase.insert(0, word)
+    if not phrase or not any(ch.isalpha() for ch in phrase[-1]):
+        return None
+    return " ".join(phrase)
+
+
 def _render(
     local: str,
     a: int,
@@ -69,6 +149,15 @@ def _render(
             )
     t = re.sub(r"[\s,;:—–-]+$", "", t)
     t = re.sub(r"\s+", " ", t).strip()
+    # subject relatives only: in "which it removed" the antecedent is the object, often
+    # not the nearest noun
+    if a > 0 and re.match(
+        r"(?:which|who)\s(?!(?:it|they|he|she|we|i|you|the|a|an)\b)", t, flags=re.IGNORECASE
+    ):
+        # a relative clause cut from its sentence reads on its own with its antecedent
+        antecedent = _antecedent(local, a)
+        if antecedent:
+            t = antecedent + t[t.index(" ") :]
     if claimant and is_person:
         t = re.sub(r"^(?:he|she)\b", lambda _m: claimant, t, flags=re.IGNORECASE)
     elif claimant and len(claimant.split()) <= 4:
