@@ -217,9 +217,13 @@ def statement_facts(statement: str, *, today: date | None = None) -> StatementFa
 
 
 class Verifier:
-    """Verifies statements against a store; holds the per-process vocabulary mirror."""
+    """Verifies statements against a store; holds the per-process vocabulary mirror.
 
-    def __init__(self, *, candidates: int = 100, weights: Weights | None = None,
+    ``candidates``: full-text hits re-ranked per statement. On CheckThat! train and dev,
+    MAP@5 is the same from 40 to 100 candidates; 50 keeps a margin at half the work.
+    """
+
+    def __init__(self, *, candidates: int = 50, weights: Weights | None = None,
                  threshold: float | None = None, embedder=None,
                  vector_candidates: int = 50) -> None:
         self.vocabulary = Vocabulary()
