@@ -4,7 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
-# The semantic extra (sentence embeddings) is tested by default. torch comes first, pinned
+# The semantic extra (sentence embeddings) is installed, served and tested by default;
+# `make run SEMANTIC=0` serves lexical matching only. torch comes first, pinned
 # to the CPU build: an unpinned torch from PyPI is a multi-GB CUDA build.
 SEMANTIC   ?= 1
 TORCH_SPEC ?= torch==2.13.0
@@ -17,12 +18,16 @@ export TRANSFORMERS_OFFLINE := 1
 $(BIN)/corroborate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+ifeq ($(SEMANTIC),1)
+	$(BIN)/pip install --quiet "$(TORCH_SPEC)"
+	$(BIN)/pip install --quiet -e ".[semantic]"
+else
 	$(BIN)/pip install --quiet -e .
+endif
 	touch $@
 
 $(VENV)/.dev: $(BIN)/corroborate
 ifeq ($(SEMANTIC),1)
-	$(BIN)/pip install --quiet "$(TORCH_SPEC)"
 	$(BIN)/pip install --quiet -e ".[dev,semantic]"
 else
 	$(BIN)/pip install --quiet -e ".[dev]"

@@ -40,7 +40,9 @@ def load_split(data: Path, split: str) -> tuple[dict[str, str], dict[str, str]]:
             if len(row) >= 2:
                 tweets[row[0]] = row[1]
     gold: dict[str, str] = {}
-    for line in (data / split / "tweet-vclaim-pairs.qrels").read_text(encoding="utf-8").splitlines():
+    for line in (
+        (data / split / "tweet-vclaim-pairs.qrels").read_text(encoding="utf-8").splitlines()
+    ):
         parts = line.split()
         if len(parts) >= 3:
             gold[parts[0]] = parts[2]
@@ -70,8 +72,10 @@ def run(args: argparse.Namespace) -> None:
     with store.write() as repo:
         report = import_claims(repo, records)
     import_seconds = time.perf_counter() - started
-    print(f"imported {len(report.created)} claims in {import_seconds:.1f} s "
-          f"({len(report.created) / import_seconds:,.0f} claims/s, lexical) on {store.dialect}")
+    print(
+        f"imported {len(report.created)} claims in {import_seconds:.1f} s "
+        f"({len(report.created) / import_seconds:,.0f} claims/s, lexical) on {store.dialect}"
+    )
     if embedder is not None:
         from service.verification import reindex
 
@@ -113,8 +117,14 @@ def run(args: argparse.Namespace) -> None:
                 t0 = time.perf_counter()
                 verifier.verify(repo, text, limit=5)  # the whole of /v1/verify's work
                 latencies.append((time.perf_counter() - t0) * 1000)
-        rows.append([name, *scores(ranked, golds).values(),
-                     percentile(latencies, 50), percentile(latencies, 99)])
+        rows.append(
+            [
+                name,
+                *scores(ranked, golds).values(),
+                percentile(latencies, 50),
+                percentile(latencies, 99),
+            ]
+        )
 
     # baseline: the full-text index alone
     ranked, latencies = [], []
@@ -126,23 +136,38 @@ def run(args: argparse.Namespace) -> None:
             latencies.append((time.perf_counter() - t0) * 1000)
             ranked.append([external[h.claim_id] for h in hits])
     name = "FTS5 bm25 alone" if store.dialect == "sqlite" else "PostgreSQL ts_rank alone"
-    rows.append([name, *scores(ranked, golds).values(),
-                 percentile(latencies, 50), percentile(latencies, 99)])
+    rows.append(
+        [
+            name,
+            *scores(ranked, golds).values(),
+            percentile(latencies, 50),
+            percentile(latencies, 99),
+        ]
+    )
 
     # baseline: rapidfuzz token_set_ratio, brute force over claim + title
     choices = {cid: f"{c.text} {c.article_title or ''}" for cid, c in all_claims.items()}
     ranked, latencies = [], []
     for text in texts:
         t0 = time.perf_counter()
-        found = process.extract(text, choices, scorer=fuzz.token_set_ratio,
-                                processor=utils.default_process, limit=5)
+        found = process.extract(
+            text, choices, scorer=fuzz.token_set_ratio, processor=utils.default_process, limit=5
+        )
         latencies.append((time.perf_counter() - t0) * 1000)
         ranked.append([external[cid] for _c, _s, cid in found])
-    rows.append(["rapidfuzz token_set_ratio brute force", *scores(ranked, golds).values(),
-                 percentile(latencies, 50), percentile(latencies, 99)])
+    rows.append(
+        [
+            "rapidfuzz token_set_ratio brute force",
+            *scores(ranked, golds).values(),
+            percentile(latencies, 50),
+            percentile(latencies, 99),
+        ]
+    )
 
-    print(f"\nCheckThat! 2020 Task 2, split `{args.split}` ({len(texts)} tweets), "
-          f"{len(all_claims):,} claims, {store.dialect}\n")
+    print(
+        f"\nCheckThat! 2020 Task 2, split `{args.split}` ({len(texts)} tweets), "
+        f"{len(all_claims):,} claims, {store.dialect}\n"
+    )
     print(table(["method", "MAP@5", "P@1", "MRR", "p50 ms", "p99 ms"], rows))
 
 
@@ -153,7 +178,9 @@ def tune(store, verifier: Verifier, texts, golds, external) -> None:
     with store.read() as repo:
         for text, gold in zip(texts, golds, strict=True):
             scored = verifier.rank(repo, text)[0]
-            features = np.array([[s.features[n] for n in names] for s in scored]) if scored else None
+            features = (
+                np.array([[s.features[n] for n in names] for s in scored]) if scored else None
+            )
             is_gold = np.array([external[s.claim.id] == gold for s in scored])
             prepared.append((features, is_gold))
     hybrid = verifier.embedder is not None
@@ -187,8 +214,12 @@ def main() -> None:
     parser.add_argument("--split", default="test", choices=("train", "dev", "test"))
     parser.add_argument("--database-url", help="default: a new SQLite file")
     parser.add_argument("--tune", action="store_true", help="grid-search weights (train/dev)")
-    parser.add_argument("--matcher", choices=("lexical", "hybrid"), default="lexical",
-                        help="hybrid adds sentence embeddings (semantic extra) beside lexical")
+    parser.add_argument(
+        "--matcher",
+        choices=("lexical", "hybrid"),
+        default="lexical",
+        help="hybrid adds sentence embeddings (semantic extra) beside lexical",
+    )
     args = parser.parse_args()
     if args.tune and args.split == "test":
         parser.error("tune on train or dev, never on test")

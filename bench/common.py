@@ -36,6 +36,7 @@ def percentile(values: list[float], p: float) -> float:
 
 def table(headers: list[str], rows: list[list[object]]) -> str:
     """A Markdown table."""
+
     def cell(v: object) -> str:
         return f"{v:.3f}" if isinstance(v, float) else str(v)
 

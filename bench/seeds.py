@@ -41,8 +41,13 @@ def expected_spans(item: dict, texts: dict[str, str]) -> dict[str, list[tuple[in
     return spans
 
 
-def evaluate(client, labels: list[dict], texts: dict[str, str], file_of: dict[int, str],
-             verbose: bool = False):
+def evaluate(
+    client,
+    labels: list[dict],
+    texts: dict[str, str],
+    file_of: dict[int, str],
+    verbose: bool = False,
+):
     """Run every statement; return per-category rows and overall figures."""
     per_cat: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     failures = []
@@ -56,8 +61,13 @@ def evaluate(client, labels: list[dict], texts: dict[str, str], file_of: dict[in
         if item["category"] == "unrelated" or not item.get("expected_passages"):
             cat["unverified"].append(float(result["verdict"] == "unverified"))
             if result["verdict"] != "unverified":
-                failures.append((item["statement"], "unrelated got " + result["verdict"],
-                                 result["matches"][0]["claim"]["text"]))
+                failures.append(
+                    (
+                        item["statement"],
+                        "unrelated got " + result["verdict"],
+                        result["matches"][0]["claim"]["text"],
+                    )
+                )
             continue
         spans = expected_spans(item, texts)
 
@@ -66,8 +76,10 @@ def evaluate(client, labels: list[dict], texts: dict[str, str], file_of: dict[in
                 for p in outlet["passages"]:
                     name = file_of[p["article_id"]]
                     claim_span = (p["start"], p["end"])
-                    if any(overlaps(claim_span, s) or (s[0] >= p["start"] and s[1] <= p["end"])
-                           for s in spans.get(name, [])):
+                    if any(
+                        overlaps(claim_span, s) or (s[0] >= p["start"] and s[1] <= p["end"])
+                        for s in spans.get(name, [])
+                    ):
                         return True
             return False
 
@@ -75,8 +87,13 @@ def evaluate(client, labels: list[dict], texts: dict[str, str], file_of: dict[in
         cat["match@1"].append(float(bool(ranks) and ranks[0] == 0))
         cat["match@5"].append(float(bool(ranks)))
         if not ranks or ranks[0] != 0:
-            failures.append((item["statement"], "match rank " + str(ranks[:1]),
-                             result["matches"][0]["claim"]["text"] if result["matches"] else "-"))
+            failures.append(
+                (
+                    item["statement"],
+                    "match rank " + str(ranks[:1]),
+                    result["matches"][0]["claim"]["text"] if result["matches"] else "-",
+                )
+            )
         labelled = {name: "supports" for name in item.get("supports") or []}
         labelled.update({name: "differs" for name in (item.get("differs") or {})})
         for name, want in labelled.items():
@@ -85,8 +102,13 @@ def evaluate(client, labels: list[dict], texts: dict[str, str], file_of: dict[in
             if want == "differs":
                 cat["differs_recall"].append(float(got == "differs"))
             if got != want:
-                failures.append((item["statement"], f"{name[:3]} want {want} got {got}",
-                                 _diffs_for(result, name, file_of)))
+                failures.append(
+                    (
+                        item["statement"],
+                        f"{name[:3]} want {want} got {got}",
+                        _diffs_for(result, name, file_of),
+                    )
+                )
     if verbose:
         for statement, what, extra in failures:
             print(f"- {what}: {statement}\n    {extra}")
@@ -111,8 +133,10 @@ def _stance_for(result, name, file_of, spans) -> str:
             for p in outlet["passages"]:
                 if file_of[p["article_id"]] != name:
                     continue
-                if any(overlaps((p["start"], p["end"]), s) or (s[0] >= p["start"] and s[1] <= p["end"])
-                       for s in spans.get(name, [])):
+                if any(
+                    overlaps((p["start"], p["end"]), s) or (s[0] >= p["start"] and s[1] <= p["end"])
+                    for s in spans.get(name, [])
+                ):
                     return outlet["stance"]
     return "absent"
 
@@ -134,8 +158,9 @@ def main() -> None:
     args = parser.parse_args()
 
     store = temp_store(args.database_url)
-    app = create_app(Settings(database_url=store.db.url, ratelimit_enabled=False,
-                              matcher=args.matcher))
+    app = create_app(
+        Settings(database_url=store.db.url, ratelimit_enabled=False, matcher=args.matcher)
+    )
     seed_store(store, ROOT / "seeds", embedder=app.extensions["corroborate"].verifier.embedder)
     client = app.test_client()
     manifest = load_manifest(ROOT / "seeds")
@@ -155,8 +180,9 @@ def main() -> None:
             row.append(mean(values[m]) if values.get(m) else "")
             overall[m].extend(values.get(m, []))
         rows.append(row)
-    rows.append(["**overall**", len(labels), *[mean(overall[m]) if overall[m] else ""
-                                                for m in metrics]])
+    rows.append(
+        ["**overall**", len(labels), *[mean(overall[m]) if overall[m] else "" for m in metrics]]
+    )
     print(f"\nSeed statements ({len(labels)}), {store.dialect}, {args.matcher} matcher\n")
     print(table(["category", "n", *metrics], rows))
 

@@ -30,8 +30,9 @@ def build(n: int, dim: int, rng) -> VectorIndex:
         m = min(batch, n - start)
         vectors = rng.standard_normal((m, dim), dtype=np.float32)
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-        index._add([(start + i + 1, start + i + 1, "bench", vectors[i].tobytes())
-                    for i in range(m)])
+        index._add(
+            [(start + i + 1, start + i + 1, "bench", vectors[i].tobytes()) for i in range(m)]
+        )
     return index
 
 
@@ -60,12 +61,32 @@ def main() -> None:
             scores = half @ query.astype(np.float16)
             np.argpartition(-scores, 49)[:50]
             t16.append((time.perf_counter() - t0) * 1000)
-        rows.append([f"{n:,}", index.memory_bytes() / 2**20, added,
-                     percentile(latencies, 50), percentile(latencies, 99),
-                     half.nbytes / 2**20, percentile(t16, 50)])
+        rows.append(
+            [
+                f"{n:,}",
+                index.memory_bytes() / 2**20,
+                added,
+                percentile(latencies, 50),
+                percentile(latencies, 99),
+                half.nbytes / 2**20,
+                percentile(t16, 50),
+            ]
+        )
         del index, half
-    print(table(["claims", "float32 MB", "peak RSS added MB", "search p50 ms", "p99 ms",
-                 "float16 MB", "float16 p50 ms"], rows))
+    print(
+        table(
+            [
+                "claims",
+                "float32 MB",
+                "peak RSS added MB",
+                "search p50 ms",
+                "p99 ms",
+                "float16 MB",
+                "float16 p50 ms",
+            ],
+            rows,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -24,9 +24,13 @@ class ProblemSchema(Schema):
 
     type = fields.String(
         required=True,
-        metadata={"description": "URI reference naming the kind of problem; `about:blank` for plain HTTP errors"},
+        metadata={
+            "description": "URI reference naming the kind of problem; `about:blank` for plain HTTP errors"
+        },
     )
-    title = fields.String(required=True, metadata={"description": "Short summary of the kind of problem"})
+    title = fields.String(
+        required=True, metadata={"description": "Short summary of the kind of problem"}
+    )
     status = fields.Integer(required=True, metadata={"description": "HTTP status code"})
     detail = fields.String(metadata={"description": "What went wrong with this request"})
     instance = fields.String(metadata={"description": "The request path"})
@@ -48,7 +52,9 @@ class PageArgs(Schema):
     limit = fields.Integer(
         load_default=DEFAULT_PAGE_SIZE,
         validate=validate.Range(min=1, max=MAX_PAGE_SIZE),
-        metadata={"description": f"Items per page (1–{MAX_PAGE_SIZE}; larger is a 422, never clipped)"},
+        metadata={
+            "description": f"Items per page (1–{MAX_PAGE_SIZE}; larger is a 422, never clipped)"
+        },
     )
 
 

@@ -43,23 +43,33 @@ class ClaimSchema(Schema):
     )
     text = fields.String(required=True, metadata={"description": "The claim, standalone"})
     claimant = fields.String(
-        allow_none=True, required=True, metadata={"description": "Who asserts it; null when the outlet narrates"}
+        allow_none=True,
+        required=True,
+        metadata={"description": "Who asserts it; null when the outlet narrates"},
     )
     source = fields.String(
-        allow_none=True, required=True, metadata={"description": "Medium it came through (RT, Twitter, …)"}
+        allow_none=True,
+        required=True,
+        metadata={"description": "Medium it came through (RT, Twitter, …)"},
     )
     kind = fields.String(required=True, validate=validate.OneOf(CLAIM_KINDS))
     details = fields.Dict(
         required=True,
-        metadata={"description": "Checkable details: numbers, dates, places, people, organisations, negation"},
+        metadata={
+            "description": "Checkable details: numbers, dates, places, people, organisations, negation"
+        },
     )
     worthiness = fields.Float(required=True, metadata={"description": "Check-worthiness, 0..1"})
     language = fields.String(required=True)
     fact_id = fields.Integer(
-        allow_none=True, required=True, metadata={"description": "The group of claims reporting the same fact"}
+        allow_none=True,
+        required=True,
+        metadata={"description": "The group of claims reporting the same fact"},
     )
     external_id = fields.String(
-        allow_none=True, required=True, metadata={"description": "Id in an imported fact-check database"}
+        allow_none=True,
+        required=True,
+        metadata={"description": "Id in an imported fact-check database"},
     )
 
 

@@ -44,7 +44,12 @@ class VerifyBatchRequest(_VerifyOptions):
     """Up to 50 statements, verified in order."""
 
     statements = fields.List(
-        fields.String(validate=[validate.Length(min=1, max=MAX_STATEMENT), not_blank("The statement is blank.")]),
+        fields.String(
+            validate=[
+                validate.Length(min=1, max=MAX_STATEMENT),
+                not_blank("The statement is blank."),
+            ]
+        ),
         required=True,
         validate=validate.Length(min=1, max=MAX_BATCH),
         metadata={"description": f"1–{MAX_BATCH} statements"},

@@ -35,16 +35,19 @@ def storable(*, allow_blank: bool = False) -> validate.Regexp:
     """No NUL character (U+0000) and, unless ``allow_blank``, a non-whitespace character."""
     if allow_blank:
         return validate.Regexp(STORABLE_PATTERN, error="Must not contain NUL (U+0000).")
-    return validate.Regexp(STORABLE_NOT_BLANK_PATTERN,
-                           error="Must not be blank, nor contain NUL (U+0000).")
+    return validate.Regexp(
+        STORABLE_NOT_BLANK_PATTERN, error="Must not be blank, nor contain NUL (U+0000)."
+    )
 
 
 def url_field() -> fields.String:
     """An optional absolute http(s) URL of at most MAX_URL_CHARS characters."""
     return fields.String(
         allow_none=True,
-        validate=[validate.Length(max=MAX_URL_CHARS),
-                  validate.Regexp(URL_PATTERN, error="Not a valid http(s) URL.")],
+        validate=[
+            validate.Length(max=MAX_URL_CHARS),
+            validate.Regexp(URL_PATTERN, error="Not a valid http(s) URL."),
+        ],
         metadata={"description": "An absolute `http` or `https` URL"},
     )
 
@@ -52,8 +55,11 @@ def url_field() -> fields.String:
 class OutletInput(Schema):
     """The outlet that published the article, by name (created on first use)."""
 
-    name = fields.String(required=True, validate=[validate.Length(min=1, max=200), storable()],
-                         metadata={"example": "The Times of Israel"})
+    name = fields.String(
+        required=True,
+        validate=[validate.Length(min=1, max=200), storable()],
+        metadata={"example": "The Times of Israel"},
+    )
     url = url_field()
 
 
@@ -72,22 +78,28 @@ class ArticleCreate(Schema):
     text = fields.String(
         required=True,
         validate=[validate.Length(min=1, max=MAX_ARTICLE_CHARS), storable()],
-        metadata={"description": f"The article text, stored verbatim (at most "
-                                 f"{MAX_ARTICLE_CHARS:,} characters)"},
+        metadata={
+            "description": f"The article text, stored verbatim (at most "
+            f"{MAX_ARTICLE_CHARS:,} characters)"
+        },
     )
 
 
 class FactCheckInput(Schema):
     """One record of a fact-check database."""
 
-    external_id = fields.String(required=True,
-                                validate=[validate.Length(min=1, max=200), storable()])
-    text = fields.String(required=True,
-                         validate=[validate.Length(min=1, max=MAX_CLAIM_CHARS), storable()])
-    title = fields.String(validate=[validate.Length(max=1000), storable(allow_blank=True)],
-                          allow_none=True)
-    publisher = fields.String(validate=[validate.Length(max=200), storable(allow_blank=True)],
-                              allow_none=True)
+    external_id = fields.String(
+        required=True, validate=[validate.Length(min=1, max=200), storable()]
+    )
+    text = fields.String(
+        required=True, validate=[validate.Length(min=1, max=MAX_CLAIM_CHARS), storable()]
+    )
+    title = fields.String(
+        validate=[validate.Length(max=1000), storable(allow_blank=True)], allow_none=True
+    )
+    publisher = fields.String(
+        validate=[validate.Length(max=200), storable(allow_blank=True)], allow_none=True
+    )
     url = url_field()
     date = fields.Date(allow_none=True)
 
@@ -106,8 +118,9 @@ class ImportOutcome(Schema):
     """What happened to one record."""
 
     external_id = fields.String(required=True)
-    status = fields.String(required=True,
-                           validate=validate.OneOf(("created", "present", "rejected")))
+    status = fields.String(
+        required=True, validate=validate.OneOf(("created", "present", "rejected"))
+    )
     reason = fields.String(allow_none=True, required=True)
 
 

@@ -102,8 +102,11 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     api = CorroborateApi(app)
     api.spec.components.security_scheme(
         "bearerAuth",
-        {"type": "http", "scheme": "bearer",
-         "description": "A token from `corroborate token create --name NAME`"},
+        {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "A token from `corroborate token create --name NAME`",
+        },
     )
     from service.api import articles, claims, health, outlets, verify
 
@@ -121,8 +124,12 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     app.teardown_request(lambda _exc: budget.clear())
     _rate_limits(app, settings)
     if settings.cors_origins:
-        CORS(app, resources={r"/v1/*": {"origins": list(settings.cors_origins)}},
-             expose_headers=["Location", "Retry-After"], max_age=600)
+        CORS(
+            app,
+            resources={r"/v1/*": {"origins": list(settings.cors_origins)}},
+            expose_headers=["Location", "Retry-After"],
+            max_age=600,
+        )
     app.extensions["corroborate.api"] = api
     return app
 
@@ -171,16 +178,21 @@ def _require_token():
     scheme, _, secret = header.partition(" ")
     challenge = {"WWW-Authenticate": 'Bearer realm="corroborate"'}
     if scheme.lower() != "bearer" or not secret.strip():
-        return errors.problem(401, "This operation needs `Authorization: Bearer <token>`.",
-                              type_=errors.UNAUTHORIZED, headers=challenge)
+        return errors.problem(
+            401,
+            "This operation needs `Authorization: Bearer <token>`.",
+            type_=errors.UNAUTHORIZED,
+            headers=challenge,
+        )
     from service.tokens import token_is_valid
 
     store = request_services().store
     with store.read() as repo:
         valid = token_is_valid(repo, secret.strip())
     if not valid:
-        return errors.problem(401, "The token is unknown or revoked.",
-                              type_=errors.UNAUTHORIZED, headers=challenge)
+        return errors.problem(
+            401, "The token is unknown or revoked.", type_=errors.UNAUTHORIZED, headers=challenge
+        )
     return None
 
 

@@ -59,8 +59,7 @@ def seed_store(store, directory: str | Path, *, embedder=None) -> tuple[int, int
     from service.verification import ingest_article
 
     created = present = 0
-    for article in tqdm(load_manifest(directory), desc="seeding", unit="article",
-                        disable=None):
+    for article in tqdm(load_manifest(directory), desc="seeding", unit="article", disable=None):
         with store.write() as repo:
             result = ingest_article(
                 repo,
@@ -78,13 +77,20 @@ def seed_store(store, directory: str | Path, *, embedder=None) -> tuple[int, int
 
 
 @main.command()
-@click.option("--dir", "directory", type=click.Path(exists=True, file_okay=False),
-              help="Folder with manifest.yaml (default: CORROBORATE_SEEDS_DIR or ./seeds).")
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder with manifest.yaml (default: CORROBORATE_SEEDS_DIR or ./seeds).",
+)
 def seed(directory: str | None) -> None:
     """Load the seed articles (running it twice adds nothing)."""
     services = _services(_app())
-    created, present = seed_store(services.store, directory or services.settings.seeds_dir,
-                                  embedder=services.verifier.embedder)
+    created, present = seed_store(
+        services.store,
+        directory or services.settings.seeds_dir,
+        embedder=services.verifier.embedder,
+    )
     click.echo(f"seed articles: {created} added, {present} already present")
 
 
@@ -103,8 +109,9 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
         with services.store.read() as repo:
             empty = repo.counts()["articles"] == 0
         if empty:
-            created, _ = seed_store(services.store, settings.seeds_dir,
-                                    embedder=services.verifier.embedder)
+            created, _ = seed_store(
+                services.store, settings.seeds_dir, embedder=services.verifier.embedder
+            )
             click.echo(f"seeded {created} articles")
     services.store.db.dispose()
     env = dict(os.environ)
@@ -114,8 +121,14 @@ def serve(host: str | None, port: int | None, workers: int | None) -> None:
         env["CORROBORATE_PORT"] = str(port)
     if workers:
         env["CORROBORATE_WORKERS"] = str(workers)
-    args = [sys.executable, "-m", "gunicorn", "-c", "python:service.gunicorn_conf",
-            "service.app:create_app()"]
+    args = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "-c",
+        "python:service.gunicorn_conf",
+        "service.app:create_app()",
+    ]
     os.execve(sys.executable, args, env)
 
 
@@ -240,8 +253,9 @@ def reindex(batch_size: int) -> None:
     from service.verification import reindex as reindex_store
 
     if not semantic.available():
-        raise click.ClickException("the semantic extra is not installed: "
-                                   "pip install 'corroborate[semantic]'")
+        raise click.ClickException(
+            "the semantic extra is not installed: pip install 'corroborate[semantic]'"
+        )
     services = _services(_app(matcher="hybrid"))
     embedder = services.verifier.embedder
     with services.store.read() as repo:

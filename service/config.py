@@ -44,17 +44,23 @@ class Settings:
     )
     matcher: str = field(
         default="auto",
-        metadata={"doc": "lexical, hybrid (sentence embeddings; needs the semantic extra) or "
-                         "auto: hybrid when the extra is installed"},
+        metadata={
+            "doc": "lexical, hybrid (sentence embeddings; needs the semantic extra) or "
+            "auto: hybrid when the extra is installed"
+        },
     )
     embedding_threads: int = field(
         default=1,
-        metadata={"doc": "torch threads per process for sentence embeddings (1 suits one "
-                         "worker per core; more threads contend with the worker's own work)"},
+        metadata={
+            "doc": "torch threads per process for sentence embeddings (1 suits one "
+            "worker per core; more threads contend with the worker's own work)"
+        },
     )
     seed_on_start: bool = field(
         default=True,
-        metadata={"doc": "`corroborate serve` migrates and loads the seed articles if the store is empty"},
+        metadata={
+            "doc": "`corroborate serve` migrates and loads the seed articles if the store is empty"
+        },
     )
     seeds_dir: str = field(
         default="seeds", metadata={"doc": "folder with the seed articles and manifest.yaml"}
@@ -70,7 +76,9 @@ class Settings:
     )
     request_budget: float = field(
         default=10.0,
-        metadata={"doc": "seconds a request may work before it answers 503 (kept below the worker timeout)"},
+        metadata={
+            "doc": "seconds a request may work before it answers 503 (kept below the worker timeout)"
+        },
     )
     max_content_length: int = field(
         default=2_000_000, metadata={"doc": "largest request body in bytes (413 beyond)"}
@@ -119,7 +127,9 @@ class Settings:
 
     def __post_init__(self) -> None:
         if self.matcher not in {"auto", "lexical", "hybrid"}:
-            raise ValueError(f"{PREFIX}MATCHER must be auto, lexical or hybrid, not {self.matcher!r}")
+            raise ValueError(
+                f"{PREFIX}MATCHER must be auto, lexical or hybrid, not {self.matcher!r}"
+            )
 
     @property
     def is_sqlite(self) -> bool:

@@ -97,8 +97,10 @@ def _detail(error: HTTPException) -> str | None:
 
 
 def _is_json_decode_error(errors: Any) -> bool:
-    return isinstance(errors, dict) and "json" in errors and any(
-        "Invalid JSON" in str(m) for m in _flatten(errors["json"])
+    return (
+        isinstance(errors, dict)
+        and "json" in errors
+        and any("Invalid JSON" in str(m) for m in _flatten(errors["json"]))
     )
 
 
@@ -124,9 +126,13 @@ def _plain(value: Any) -> Any:
 
 def handle_budget(_error: Exception) -> Response:
     """The request ran past its time budget: 503, the worker lives on."""
-    return problem(503, "The request took longer than this server allows; try again or "
-                   "narrow it (fewer statements, a smaller limit).", type_=TIME_BUDGET,
-                   headers={"Retry-After": "1"})
+    return problem(
+        503,
+        "The request took longer than this server allows; try again or "
+        "narrow it (fewer statements, a smaller limit).",
+        type_=TIME_BUDGET,
+        headers={"Retry-After": "1"},
+    )
 
 
 def handle_database_error(error: Exception) -> Response:
@@ -136,8 +142,12 @@ def handle_database_error(error: Exception) -> Response:
     if budget.expired():
         return handle_budget(error)
     log.warning("database unavailable on %s %s: %s", request.method, request.path, error)
-    return problem(503, "The database is unavailable; try again shortly.", type_=UNAVAILABLE,
-                   headers={"Retry-After": "5"})
+    return problem(
+        503,
+        "The database is unavailable; try again shortly.",
+        type_=UNAVAILABLE,
+        headers={"Retry-After": "5"},
+    )
 
 
 def handle_unexpected(error: Exception) -> Response:

@@ -223,9 +223,15 @@ class Verifier:
     MAP@5 is the same from 40 to 100 candidates; 50 keeps a margin at half the work.
     """
 
-    def __init__(self, *, candidates: int = 50, weights: Weights | None = None,
-                 threshold: float | None = None, embedder=None,
-                 vector_candidates: int = 50) -> None:
+    def __init__(
+        self,
+        *,
+        candidates: int = 50,
+        weights: Weights | None = None,
+        threshold: float | None = None,
+        embedder=None,
+        vector_candidates: int = 50,
+    ) -> None:
         self.vocabulary = Vocabulary()
         self.candidates = candidates
         self.embedder = embedder
@@ -233,8 +239,11 @@ class Verifier:
         self.vector_candidates = vector_candidates
         hybrid = embedder is not None
         self.weights = weights or (HYBRID_WEIGHTS if hybrid else WEIGHTS)
-        self.threshold = threshold if threshold is not None else (
-            HYBRID_MATCH_THRESHOLD if hybrid else MATCH_THRESHOLD)
+        self.threshold = (
+            threshold
+            if threshold is not None
+            else (HYBRID_MATCH_THRESHOLD if hybrid else MATCH_THRESHOLD)
+        )
 
     @property
     def matcher(self) -> str:
@@ -280,10 +289,16 @@ class Verifier:
         outlet_filter = set(outlets) if outlets is not None else None
         scored, corrections = self.rank(repo, statement)
         if outlet_filter is not None:
-            scored = [s for s in scored if s.claim.outlet_id in outlet_filter or
-                      s.claim.fact_id is not None]
-        fact_ids = {s.claim.fact_id for s in scored[: limit * 4]
-                    if s.claim.fact_id is not None and s.score >= self.threshold}
+            scored = [
+                s
+                for s in scored
+                if s.claim.outlet_id in outlet_filter or s.claim.fact_id is not None
+            ]
+        fact_ids = {
+            s.claim.fact_id
+            for s in scored[: limit * 4]
+            if s.claim.fact_id is not None and s.score >= self.threshold
+        }
         fact_claims = repo.claims_of_facts(fact_ids)
         matches = build_matches(
             statement,

@@ -76,11 +76,19 @@ def page_links(page: Any, **args: Any) -> dict[str, Any]:
     if page.has_next:
         query = {k: v for k, v in args.items() if v is not None}
         nxt = url_for(
-            request.endpoint, **(request.view_args or {}), **query, page=page.page + 1,
+            request.endpoint,
+            **(request.view_args or {}),
+            **query,
+            page=page.page + 1,
             limit=page.limit,
         )
-    return {"items": page.items, "total": page.total, "page": page.page, "limit": page.limit,
-            "next": nxt}
+    return {
+        "items": page.items,
+        "total": page.total,
+        "page": page.page,
+        "limit": page.limit,
+        "next": nxt,
+    }
 
 
 def store():

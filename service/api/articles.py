@@ -21,7 +21,7 @@ INGEST_EXAMPLE = {
     "published_at": "2022-03-14",
     "language": "en",
     "text": "Talks between the two delegations will resume by video link on Monday, "
-            "negotiator Jane Doe said on Sunday.",
+    "negotiator Jane Doe said on Sunday.",
 }
 
 # OpenAPI links: what a client (or schemathesis' stateful run) can do with an answer.
@@ -64,14 +64,20 @@ class Articles(MethodView):
             result = repo.list_articles(outlet_id=outlet_id, page=page, limit=limit)
         return page_links(result, outlet_id=outlet_id)
 
-    @blp.doc(**WRITE_DOC, responses={201: {"links": ARTICLE_LINKS},
-                                     200: {"links": ARTICLE_LINKS}})
+    @blp.doc(**WRITE_DOC, responses={201: {"links": ARTICLE_LINKS}, 200: {"links": ARTICLE_LINKS}})
     @blp.arguments(ArticleCreate, example=INGEST_EXAMPLE)
-    @blp.response(201, ArticleSchema, description="Stored: the article with its claims",
-                  example=examples.ARTICLE,
-                  headers=LOCATION_HEADER)
-    @blp.alt_response(200, schema=ArticleSchema,
-                      description="The same text was already stored: the existing article")
+    @blp.response(
+        201,
+        ArticleSchema,
+        description="Stored: the article with its claims",
+        example=examples.ARTICLE,
+        headers=LOCATION_HEADER,
+    )
+    @blp.alt_response(
+        200,
+        schema=ArticleSchema,
+        description="The same text was already stored: the existing article",
+    )
     @blp.alt_response(401, response="UNAUTHORIZED")
     @blp.alt_response(429, response="TOO_MANY_REQUESTS")
     def post(self, args):

@@ -51,10 +51,21 @@ class ClaimById(MethodView):
 @blp.route("/import")
 class ClaimImport(MethodView):
     @blp.doc(**WRITE_DOC)
-    @blp.arguments(ImportRequest, example={"records": [
-        {"external_id": "snopes-1", "text": "Humanitarian corridors saved 130,000 people.",
-         "title": "Did corridors save 130,000 people?", "publisher": "Example Checks",
-         "url": "https://checks.example.org/1", "date": "2022-03-15"}]})
+    @blp.arguments(
+        ImportRequest,
+        example={
+            "records": [
+                {
+                    "external_id": "snopes-1",
+                    "text": "Humanitarian corridors saved 130,000 people.",
+                    "title": "Did corridors save 130,000 people?",
+                    "publisher": "Example Checks",
+                    "url": "https://checks.example.org/1",
+                    "date": "2022-03-15",
+                }
+            ]
+        },
+    )
     @blp.response(200, ImportResult, example=examples.IMPORT_RESULT)
     @blp.alt_response(401, response="UNAUTHORIZED")
     @blp.alt_response(429, response="TOO_MANY_REQUESTS")
@@ -78,5 +89,9 @@ class ClaimImport(MethodView):
             {"external_id": external_id, "status": status, "reason": reason}
             for external_id, status, reason in report.outcomes
         ]
-        return {"created": len(report.created), "present": len(report.present),
-                "rejected": len(report.rejected), "records": rows}
+        return {
+            "created": len(report.created),
+            "present": len(report.present),
+            "rejected": len(report.rejected),
+            "records": rows,
+        }

@@ -9,22 +9,33 @@ CLAIM = {
     "start": 2317,
     "end": 2485,
     "passage": "Leonid Slutsky, a senior member of Russia’s negotiating team, told the "
-               "state-run television network RT that “significant progress” was made "
-               "following several rounds of talks",
+    "state-run television network RT that “significant progress” was made "
+    "following several rounds of talks",
     "text": "Significant progress was made following several rounds of talks.",
     "claimant": "Leonid Slutsky",
     "source": "RT",
     "kind": "reported_speech",
-    "details": {"numbers": [], "dates": [], "places": ["Belarus"],
-                "people": ["Leonid Slutsky"], "organisations": ["RT"],
-                "negated": False, "negations": []},
+    "details": {
+        "numbers": [],
+        "dates": [],
+        "places": ["Belarus"],
+        "people": ["Leonid Slutsky"],
+        "organisations": ["RT"],
+        "negated": False,
+        "negations": [],
+    },
     "worthiness": 0.74,
     "language": "en",
     "fact_id": 7,
     "external_id": None,
 }
-OUTLET = {"id": 2, "name": "The Times of Israel", "url": None, "article_count": 1,
-          "claim_count": 41}
+OUTLET = {
+    "id": 2,
+    "name": "The Times of Israel",
+    "url": None,
+    "article_count": 1,
+    "claim_count": 41,
+}
 ARTICLE_SUMMARY = {
     "id": 2,
     "outlet_id": 2,
@@ -37,23 +48,55 @@ ARTICLE_SUMMARY = {
     "document_type": "article",
     "claim_count": 41,
 }
-ARTICLE = ARTICLE_SUMMARY | {"text": "Russia, Ukraine set to resume negotiations via video "
-                                    "link Monday\n\n…", "claims": [CLAIM]}
+ARTICLE = ARTICLE_SUMMARY | {
+    "text": "Russia, Ukraine set to resume negotiations via video link Monday\n\n…",
+    "claims": [CLAIM],
+}
 OUTLET_LIST = {"items": [OUTLET]}
-ARTICLE_LIST = {"items": [ARTICLE_SUMMARY], "total": 5, "page": 1, "limit": 1,
-                "next": "/v1/articles?page=2&limit=1"}
-CLAIM_LIST = {"items": [CLAIM], "total": 12, "page": 1, "limit": 1,
-              "next": "/v1/claims?q=significant+progress&page=2&limit=1"}
-CLAIM_DETAIL = CLAIM | {"related": [CLAIM | {
-    "id": 151, "article_id": 5, "outlet_id": 4, "start": 1433, "end": 1601,
-    "passage": "Leonid Slutsky, a senior member of Russia's negotiating team, told the "
-               "state-run television network RT that \"significant progress\" was made "
-               "following several rounds of talks",
-    "outlet_name": "The Moscow Times",
-    "article_title": "Russia, Ukraine to Resume Conflict Talks Monday"}]}
-READY = {"status": "ready", "database": "sqlite", "migration": "0002", "matcher": "hybrid",
-         "counts": {"outlets": 4, "articles": 5, "claims": 181, "facts": 120,
-                    "embeddings": 181}}
-IMPORT_RESULT = {"created": 1, "present": 1, "rejected": 0, "records": [
-    {"external_id": "fc-1", "status": "created", "reason": None},
-    {"external_id": "fc-2", "status": "present", "reason": None}]}
+ARTICLE_LIST = {
+    "items": [ARTICLE_SUMMARY],
+    "total": 5,
+    "page": 1,
+    "limit": 1,
+    "next": "/v1/articles?page=2&limit=1",
+}
+CLAIM_LIST = {
+    "items": [CLAIM],
+    "total": 12,
+    "page": 1,
+    "limit": 1,
+    "next": "/v1/claims?q=significant+progress&page=2&limit=1",
+}
+CLAIM_DETAIL = CLAIM | {
+    "related": [
+        CLAIM
+        | {
+            "id": 151,
+            "article_id": 5,
+            "outlet_id": 4,
+            "start": 1433,
+            "end": 1601,
+            "passage": "Leonid Slutsky, a senior member of Russia's negotiating team, told the "
+            'state-run television network RT that "significant progress" was made '
+            "following several rounds of talks",
+            "outlet_name": "The Moscow Times",
+            "article_title": "Russia, Ukraine to Resume Conflict Talks Monday",
+        }
+    ]
+}
+READY = {
+    "status": "ready",
+    "database": "sqlite",
+    "migration": "0002",
+    "matcher": "hybrid",
+    "counts": {"outlets": 4, "articles": 5, "claims": 181, "facts": 120, "embeddings": 181},
+}
+IMPORT_RESULT = {
+    "created": 1,
+    "present": 1,
+    "rejected": 0,
+    "records": [
+        {"external_id": "fc-1", "status": "created", "reason": None},
+        {"external_id": "fc-2", "status": "present", "reason": None},
+    ],
+}

@@ -24,7 +24,9 @@ class Health(MethodView):
 @blp.route("/ready")
 class Ready(MethodView):
     @blp.response(200, ReadySchema, example=examples.READY)
-    @blp.alt_response(503, response="SERVICE_UNAVAILABLE", description="The database is unreachable")
+    @blp.alt_response(
+        503, response="SERVICE_UNAVAILABLE", description="The database is unreachable"
+    )
     def get(self):
         """Readiness: the database answers and is migrated; which matcher serves."""
         services = current_app.extensions["corroborate"]
@@ -34,8 +36,11 @@ class Ready(MethodView):
             current_app.logger.warning("readiness check failed", exc_info=True)
             abort(503, message="The database is unreachable.", type=errors.UNAVAILABLE)
         if status["migration"] != status["head"]:
-            abort(503, message="The database is not migrated: run `corroborate db upgrade`.",
-                  type=errors.UNAVAILABLE)
+            abort(
+                503,
+                message="The database is not migrated: run `corroborate db upgrade`.",
+                type=errors.UNAVAILABLE,
+            )
         problem = status.pop("problem", None)
         if problem is not None:
             abort(503, message=problem, type=errors.UNAVAILABLE)

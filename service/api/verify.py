@@ -33,13 +33,22 @@ EXAMPLE = {
                     "outlet": {"id": 2, "name": "The Times of Israel"},
                     "stance": "differs",
                     "differences": [
-                        {"kind": "number", "statement": "more than 200,000 people",
-                         "passage": "more than 130,000 people"}
+                        {
+                            "kind": "number",
+                            "statement": "more than 200,000 people",
+                            "passage": "more than 130,000 people",
+                        }
                     ],
                     "passages": [
-                        {"article_id": 2, "claim_id": 41, "start": 1804, "end": 1902,
-                         "text": "humanitarian corridors, which saved more than 130,000 people "
-                                 "in six days", "url": None}
+                        {
+                            "article_id": 2,
+                            "claim_id": 41,
+                            "start": 1804,
+                            "end": 1902,
+                            "text": "humanitarian corridors, which saved more than 130,000 people "
+                            "in six days",
+                            "url": None,
+                        }
                     ],
                 }
             ],
@@ -72,8 +81,14 @@ def serialize(verdict: Verdict) -> dict:
                         "stance": s.stance,
                         "differences": [d.__dict__ for d in s.differences],
                         "passages": [
-                            {"article_id": p.article_id, "claim_id": p.claim_id,
-                             "start": p.start, "end": p.end, "text": p.text, "url": p.url}
+                            {
+                                "article_id": p.article_id,
+                                "claim_id": p.claim_id,
+                                "start": p.start,
+                                "end": p.end,
+                                "text": p.text,
+                                "url": p.url,
+                            }
                             for p in s.passages
                         ],
                     }

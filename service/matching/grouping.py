@@ -17,7 +17,9 @@ from service.domain import Claim
 from service.matching.text import match_text
 from service.storage.repository import Repository, terms_of
 
-SAME_FACT = 70.0  # token similarity (0..100, after the bonuses below) at which two claims report one fact
+SAME_FACT = (
+    70.0  # token similarity (0..100, after the bonuses below) at which two claims report one fact
+)
 CANDIDATES = 100  # PostgreSQL ranks without IDF: a rare shared word needs a wide pool
 SAME_CLAIMANT = 10.0
 OTHER_CLAIMANT = 15.0

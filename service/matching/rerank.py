@@ -34,8 +34,7 @@ WEIGHTS = Weights()
 # Hybrid (lexical + sentence embeddings): the same grid (step 0.1) with the cosine feature
 # gave MAP@5 0.887 on train for (0, 0.1, 0, 0.2, 0.7); this near-tie (0.884) keeps word
 # coverage in the score, which the absolute match threshold relies on.
-HYBRID_WEIGHTS = Weights(token_set=0.10, coverage=0.30, claim_coverage=0.0, bm25=0.10,
-                         cosine=0.50)
+HYBRID_WEIGHTS = Weights(token_set=0.10, coverage=0.30, claim_coverage=0.0, bm25=0.10, cosine=0.50)
 
 
 @dataclass

@@ -64,7 +64,9 @@ class Vocabulary:
         return [w for w, _score, _i in found]
 
 
-def query_terms(statement: str, vocabulary: Vocabulary | None = None) -> tuple[list[str], dict[str, str]]:
+def query_terms(
+    statement: str, vocabulary: Vocabulary | None = None
+) -> tuple[list[str], dict[str, str]]:
     """Search terms of a statement and the typo corrections applied (``{typo: word}``)."""
     terms = [t for t in terms_of(fold(statement)) if t not in STOPWORDS][:MAX_QUERY_TERMS]
     corrections: dict[str, str] = {}

@@ -64,8 +64,11 @@ class Embedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:  # the model is not safe to call from several threads at once
             vectors = self._model.encode(
-                list(texts), batch_size=batch_size, normalize_embeddings=True,
-                show_progress_bar=progress, convert_to_numpy=True,
+                list(texts),
+                batch_size=batch_size,
+                normalize_embeddings=True,
+                show_progress_bar=progress,
+                convert_to_numpy=True,
             )
         return vectors.astype(np.float32, copy=False)
 
@@ -85,8 +88,10 @@ def embed_claims(repo: Repository, embedder: Embedder, claims: Sequence[tuple[in
         return
     vectors = embedder.encode([text for _id, text in claims])
     EmbeddingStore(repo).save(
-        [(cid, embedder.name, embedder.dim, vectors[i].tobytes())
-         for i, (cid, _text) in enumerate(claims)]
+        [
+            (cid, embedder.name, embedder.dim, vectors[i].tobytes())
+            for i, (cid, _text) in enumerate(claims)
+        ]
     )
 
 
@@ -173,6 +178,8 @@ def model_mismatch(repo: Repository, embedder: Any) -> str | None:
     others = {m: n for m, n in models.items() if m != embedder.name}
     if others:
         listed = ", ".join(f"{m} ({n})" for m, n in others.items())
-        return (f"the store holds embeddings of another model: {listed}; run "
-                f"`corroborate reindex` to embed every claim with {embedder.name}")
+        return (
+            f"the store holds embeddings of another model: {listed}; run "
+            f"`corroborate reindex` to embed every claim with {embedder.name}"
+        )
     return None

@@ -90,22 +90,64 @@ _NATIONAL_MEDIA_RE = re.compile(
 _CHANNEL_RE = re.compile(r"\bChannel\s+(?P<number>\d{1,3})\b")
 # Where the media a statement may name come from, for "Russian media" and the like.
 MEDIA_COUNTRY = {
-    "RT": "Russia", "RIA Novosti": "Russia", "TASS": "Russia", "Interfax": "Russia",
-    "Izvestia": "Russia", "Sputnik": "Russia", "state media": "Russia",
-    "Russian news agencies": "Russia", "BelTA": "Belarus", "Ukrinform": "Ukraine",
-    "UNIAN": "Ukraine", "Kan": "Israel", "Fox News": "United States", "CNN": "United States",
-    "NBC": "United States", "CBS": "United States", "ABC News": "United States",
-    "MSNBC": "United States", "NPR": "United States", "AP": "United States",
-    "Bloomberg": "United States", "BBC": "United Kingdom", "Sky News": "United Kingdom",
-    "Reuters": "United Kingdom", "AFP": "France", "Al Jazeera": "Qatar", "Press TV": "Iran",
-    "Xinhua": "China", "Anadolu": "Turkey",
+    "RT": "Russia",
+    "RIA Novosti": "Russia",
+    "TASS": "Russia",
+    "Interfax": "Russia",
+    "Izvestia": "Russia",
+    "Sputnik": "Russia",
+    "state media": "Russia",
+    "Russian news agencies": "Russia",
+    "BelTA": "Belarus",
+    "Ukrinform": "Ukraine",
+    "UNIAN": "Ukraine",
+    "Kan": "Israel",
+    "Fox News": "United States",
+    "CNN": "United States",
+    "NBC": "United States",
+    "CBS": "United States",
+    "ABC News": "United States",
+    "MSNBC": "United States",
+    "NPR": "United States",
+    "AP": "United States",
+    "Bloomberg": "United States",
+    "BBC": "United Kingdom",
+    "Sky News": "United Kingdom",
+    "Reuters": "United Kingdom",
+    "AFP": "France",
+    "Al Jazeera": "Qatar",
+    "Press TV": "Iran",
+    "Xinhua": "China",
+    "Anadolu": "Turkey",
 }
-_NOT_SPEAKERS = {"the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that",
-                 "officials", "negotiators", "russia", "ukraine"}
+_NOT_SPEAKERS = {
+    "the",
+    "a",
+    "an",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "this",
+    "that",
+    "officials",
+    "negotiators",
+    "russia",
+    "ukraine",
+}
 # Relays that name no one medium: "according to Russian news agencies" does not
 # contradict "told RT" (the agencies relayed what he told the network).
-RUSSIAN_MEDIA = {"RT", "RIA Novosti", "TASS", "Interfax", "Izvestia", "state media",
-                 "Russian news agencies"}
+RUSSIAN_MEDIA = {
+    "RT",
+    "RIA Novosti",
+    "TASS",
+    "Interfax",
+    "Izvestia",
+    "state media",
+    "Russian news agencies",
+}
 VAGUE_SOURCES: dict[str, set[str] | None] = {  # None: compatible with any named medium
     "Russian news agencies": RUSSIAN_MEDIA,
     "state media": RUSSIAN_MEDIA,
@@ -115,17 +157,37 @@ VAGUE_SOURCES: dict[str, set[str] | None] = {  # None: compatible with any named
 }
 # A city stands for its country's government ("Moscow said", "Kyiv's envoy").
 CITY_COUNTRY = {
-    "moscow": "russia", "kremlin": "russia", "kyiv": "ukraine", "kharkiv": "ukraine",
-    "donetsk": "ukraine", "luhansk": "ukraine", "mariupol": "ukraine", "odesa": "ukraine",
-    "lviv": "ukraine", "minsk": "belarus", "brest": "belarus", "gomel": "belarus",
-    "washington": "united states", "beijing": "china", "jerusalem": "israel",
-    "istanbul": "turkey", "ankara": "turkey", "antalya": "turkey", "warsaw": "poland",
-    "london": "united kingdom", "paris": "france", "berlin": "germany", "new york": "united states",
-    "u.s.": "united states", "us": "united states", "usa": "united states",
+    "moscow": "russia",
+    "kremlin": "russia",
+    "kyiv": "ukraine",
+    "kharkiv": "ukraine",
+    "donetsk": "ukraine",
+    "luhansk": "ukraine",
+    "mariupol": "ukraine",
+    "odesa": "ukraine",
+    "lviv": "ukraine",
+    "minsk": "belarus",
+    "brest": "belarus",
+    "gomel": "belarus",
+    "washington": "united states",
+    "beijing": "china",
+    "jerusalem": "israel",
+    "istanbul": "turkey",
+    "ankara": "turkey",
+    "antalya": "turkey",
+    "warsaw": "poland",
+    "london": "united kingdom",
+    "paris": "france",
+    "berlin": "germany",
+    "new york": "united states",
+    "u.s.": "united states",
+    "us": "united states",
+    "usa": "united states",
 }
 # Words that make a negation of continuing ("stopped issuing", "no longer laying down").
-CESSATION = re.compile(r"\b(?:stopped|stops|ceased|ceases|halted|no longer|any longer|anymore)\b",
-                       re.IGNORECASE)
+CESSATION = re.compile(
+    r"\b(?:stopped|stops|ceased|ceases|halted|no longer|any longer|anymore)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -160,7 +222,7 @@ def statement_clauses(facts: StatementFacts) -> list[StatementFacts]:
     parts: list[tuple[str, bool]] = []
     start, inherits = 0, False
     for match in _CLAUSE_BREAK.finditer(text):
-        parts.append((text[start:match.start()], inherits))
+        parts.append((text[start : match.start()], inherits))
         start, inherits = match.end(), bool(match.group("that1") or match.group("that2"))
     parts.append((text[start:], inherits))
     parts = [(p.strip(" ,;."), i) for p, i in parts]
@@ -173,8 +235,11 @@ def statement_clauses(facts: StatementFacts) -> list[StatementFacts]:
         speaker, source = statement_speaker(part), statement_source(part)
         if inherit:
             speaker, source = speaker or facts.speaker, source or facts.source
-        clauses.append(StatementFacts(details=extract_details(part).to_dict(), text=part,
-                                      speaker=speaker, source=source))
+        clauses.append(
+            StatementFacts(
+                details=extract_details(part).to_dict(), text=part, speaker=speaker, source=source
+            )
+        )
     return clauses
 
 
@@ -233,7 +298,9 @@ def statement_source(statement: str) -> str | None:
         found.append((match.start(), MEDIA[word.lower()]))
         break
     national = _NATIONAL_MEDIA_RE.search(statement)
-    if national and not (national.group("nation") == "Russian" and "agenc" in national.group("kind")):
+    if national and not (
+        national.group("nation") == "Russian" and "agenc" in national.group("kind")
+    ):
         found.append((national.start(), f"{national.group('nation')} media"))
     channel = _CHANNEL_RE.search(statement)
     if channel:
@@ -264,8 +331,12 @@ def _quantities(details: dict) -> list[dict]:
 def _bare(q: dict, *, any_unit: bool = False) -> bool:
     """A large count that is not a year; without a unit unless ``any_unit``."""
     value = float(q["value"])
-    return ((any_unit or not q.get("unit")) and not q.get("ordinal") and value >= 1000
-            and not (value.is_integer() and 1800 <= value <= 2100))
+    return (
+        (any_unit or not q.get("unit"))
+        and not q.get("ordinal")
+        and value >= 1000
+        and not (value.is_integer() and 1800 <= value <= 2100)
+    )
 
 
 def _comparable_numbers(q: dict, passage_numbers: list[dict]) -> list[dict]:
@@ -293,8 +364,13 @@ def _number_differences(statement: dict, passage: dict) -> list[Difference]:
         if any(_value_match(q, p) for p in same_unit):
             continue
         closest = min(same_unit, key=lambda p: abs(float(p["value"]) - float(q["value"])))
-        differences.append(Difference("number", q.get("text") or str(q["value"]),
-                                      closest.get("text") or str(closest["value"])))
+        differences.append(
+            Difference(
+                "number",
+                q.get("text") or str(q["value"]),
+                closest.get("text") or str(closest["value"]),
+            )
+        )
     return differences
 
 
@@ -437,10 +513,12 @@ def _border_differences(statement_text: str, passage_text: str) -> list[Differen
     return [Difference("place", show(ours) + " border", show(theirs) + " border")]
 
 
-def _all_place_differences(facts: StatementFacts, passage: dict, passage_text: str
-                           ) -> list[Difference]:
+def _all_place_differences(
+    facts: StatementFacts, passage: dict, passage_text: str
+) -> list[Difference]:
     return _place_differences(facts.details, passage, facts.text) or _border_differences(
-        facts.text, passage_text)
+        facts.text, passage_text
+    )
 
 
 def _place_differences(statement: dict, passage: dict, text: str = "") -> list[Difference]:
@@ -518,12 +596,16 @@ def agreements(
     for mention in facts.details.get("dates", []):
         parts, day = _date_parts(mention), _weekday(mention)
         text = mention.get("text") or ""
-        same_day = any(_comparable(parts, p) and _same_date(parts, p) for p in p_parts) if parts \
-            else False
+        same_day = (
+            any(_comparable(parts, p) and _same_date(parts, p) for p in p_parts) if parts else False
+        )
         if same_day or (day and day in p_days):
             found.add(("date", text))
-    if (facts.details.get("places") and passage_details.get("places")
-            and not _all_place_differences(facts, passage_details, passage_text)):
+    if (
+        facts.details.get("places")
+        and passage_details.get("places")
+        and not _all_place_differences(facts, passage_details, passage_text)
+    ):
         found.add(("place", "*"))
     if facts.speaker and claimant and same_person(facts.speaker, claimant):
         found.add(("speaker", facts.speaker))

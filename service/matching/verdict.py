@@ -71,8 +71,9 @@ def passage_of(statement: str, claim: Claim) -> Passage:
     """The exact passage of ``claim`` the statement matches (narrowed by alignment)."""
     start, end = align(statement, claim)
     text = claim.passage[start - claim.start : end - claim.start]
-    return Passage(claim.article_id, claim.id, start, end, text, claim.article_url,
-                   claim.article_title)
+    return Passage(
+        claim.article_id, claim.id, start, end, text, claim.article_url, claim.article_title
+    )
 
 
 class ArticleContext:
@@ -98,7 +99,8 @@ class ArticleContext:
         if claim.source:
             return claim.source
         before = [
-            c for c in self._claims.get(claim.article_id, ())
+            c
+            for c in self._claims.get(claim.article_id, ())
             if c.end <= claim.start and claim.start - c.end <= SOURCE_REACH
         ]
         for previous in sorted(before, key=lambda c: -c.end):
@@ -117,12 +119,16 @@ class ArticleContext:
         """The claim's details and text, with the negation of a relative clause right
         after it ("appeals for a recount, which were never heard"); that clause."""
         for following in self._claims.get(claim.article_id, ()):
-            if (0 <= following.start - claim.end <= ADJACENT and _relative(following)
-                    and following.details.get("negated")):
+            if (
+                0 <= following.start - claim.end <= ADJACENT
+                and _relative(following)
+                and following.details.get("negated")
+            ):
                 details = dict(claim.details)
                 details["negated"] = True
                 details["negations"] = list(claim.details.get("negations", [])) + list(
-                    following.details.get("negations", []))
+                    following.details.get("negations", [])
+                )
                 return details, claim.passage + " " + following.passage, following
         return claim.details, claim.passage, None
 
@@ -130,8 +136,17 @@ class ArticleContext:
 SOURCE_REACH = 160  # characters back to the sentence that named the medium
 ADJACENT = 3  # characters between two claims of one sentence or of two sentences in a row
 _RELATIVE = ("which", "who", "whom", "whose")
-_BACK_REFERENCE = ("his ", "her ", "their ", "the statement", "the post", "the tweet",
-                   "the remarks", "the comments", "the message")
+_BACK_REFERENCE = (
+    "his ",
+    "her ",
+    "their ",
+    "the statement",
+    "the post",
+    "the tweet",
+    "the remarks",
+    "the comments",
+    "the message",
+)
 
 
 def _same_claimant(a: Claim, b: Claim) -> bool:
@@ -183,8 +198,9 @@ def build_matches(
     matches = []
     for key, best in best_by_fact.items():
         members = fact_claims.get(key, [best.claim]) if isinstance(key, int) else [best.claim]
-        stances = outlet_stances(statement, facts, members, outlets=outlets, context=context,
-                                 parts=parts)
+        stances = outlet_stances(
+            statement, facts, members, outlets=outlets, context=context, parts=parts
+        )
         if not stances:
             continue
         matches.append(Match(best.claim, best.score, best.claim.fact_id, stances))
@@ -202,8 +218,13 @@ class Parts:
     number, in the next). Candidates are re-scored per part with the same scorer.
     """
 
-    def __init__(self, clauses: list[StatementFacts], scores: dict[int, list[float]],
-                 candidates: dict[int, list[Claim]], threshold: float) -> None:
+    def __init__(
+        self,
+        clauses: list[StatementFacts],
+        scores: dict[int, list[float]],
+        candidates: dict[int, list[Claim]],
+        threshold: float,
+    ) -> None:
         self.clauses = clauses
         self.scores = scores
         self.candidates = candidates  # article id -> its candidate claims
@@ -236,13 +257,14 @@ class Parts:
         if len(self.clauses) < 2:
             return []
         found = []
-        covered = {id(self.facts_for(self.clauses[0], c)) for c in members
-                   if c.id in self.scores}
+        covered = {id(self.facts_for(self.clauses[0], c)) for c in members if c.id in self.scores}
         for k, clause in enumerate(self.clauses):
             if id(clause) in covered:
                 continue
             pool = self.candidates.get(members[0].article_id, [])
-            ranked = sorted(pool, key=lambda c: -self.scores.get(c.id, [0.0] * len(self.clauses))[k])
+            ranked = sorted(
+                pool, key=lambda c: -self.scores.get(c.id, [0.0] * len(self.clauses))[k]
+            )
             if ranked and self.scores[ranked[0].id][k] >= self.threshold:
                 found.append((clause, ranked[0]))
         return found
@@ -260,16 +282,18 @@ class _Reading:
 
     def answered(self, difference: Difference, agreed: set[tuple[str, str, str]]) -> bool:
         """Another passage of the article states this detail of this part the statement's way."""
-        return any((self.part, kind, value) in agreed
-                   for kind, value in ((difference.kind, difference.statement),
-                                       (difference.kind, "*")))
+        return any(
+            (self.part, kind, value) in agreed
+            for kind, value in ((difference.kind, difference.statement), (difference.kind, "*"))
+        )
 
 
 def _read(facts: StatementFacts, claim: Claim, context: ArticleContext) -> _Reading:
     details, text, continued = context.details_of(claim)
     source = context.source_of(claim)
-    kwargs = dict(passage_details=details, claimant=claim.claimant, source=source,
-                  passage_text=text)
+    kwargs = dict(
+        passage_details=details, claimant=claim.claimant, source=source, passage_text=text
+    )
     agreed = {(facts.text, kind, value) for kind, value in agreements(facts, **kwargs)}
     return _Reading(claim, differences(facts, **kwargs), agreed, facts.text, continued)
 
@@ -297,7 +321,8 @@ def outlet_stances(
         if outlets is not None and claim.outlet_id not in outlets:
             continue
         by_outlet.setdefault(claim.outlet_id, OrderedDict()).setdefault(
-            claim.article_id, []).append(claim)
+            claim.article_id, []
+        ).append(claim)
     stances = []
     for outlet_id, articles in by_outlet.items():
         name = next(iter(articles.values()))[0].outlet_name or ""
@@ -305,14 +330,16 @@ def outlet_stances(
         differing: list[Passage] = []
         found: list[Difference] = []
         for members in articles.values():
-            readings = [_read(parts.facts_for(facts, claim) if parts else facts, claim, context)
-                        for claim in members]
+            readings = [
+                _read(parts.facts_for(facts, claim) if parts else facts, claim, context)
+                for claim in members
+            ]
             if parts:
-                readings += [_read(clause, claim, context)
-                             for clause, claim in parts.unchecked(members)]
+                readings += [
+                    _read(clause, claim, context) for clause, claim in parts.unchecked(members)
+                ]
             agreed = set().union(*(r.agreed for r in readings))
-            open_ = [(r, [d for d in r.differences if not r.answered(d, agreed)])
-                     for r in readings]
+            open_ = [(r, [d for d in r.differences if not r.answered(d, agreed)]) for r in readings]
             against = [(r, diffs) for r, diffs in open_ if diffs]
             if not against:
                 own = readings[: len(members)]  # not the passages read for other parts

@@ -50,7 +50,9 @@ class ArticleRecord(Base):
     __tablename__ = "articles"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    outlet_id: Mapped[int] = mapped_column(ForeignKey("outlets.id", ondelete="RESTRICT"), index=True)
+    outlet_id: Mapped[int] = mapped_column(
+        ForeignKey("outlets.id", ondelete="RESTRICT"), index=True
+    )
     title: Mapped[str] = mapped_column(String(1000))
     url: Mapped[str | None] = mapped_column(String(2000))
     published_at: Mapped[date | None] = mapped_column(Date)
@@ -123,9 +125,7 @@ class EmbeddingRecord(Base):
     __table_args__ = ({"sqlite_autoincrement": True},)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    claim_id: Mapped[int] = mapped_column(
-        ForeignKey("claims.id", ondelete="CASCADE"), unique=True
-    )
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), unique=True)
     model: Mapped[str] = mapped_column(String(200))
     dim: Mapped[int] = mapped_column(Integer)
     vector: Mapped[bytes] = mapped_column(LargeBinary)

@@ -85,9 +85,7 @@ class Repository:
 
     def get_outlet(self, outlet_id: int) -> Outlet | None:
         """One outlet with its counts."""
-        row = self.session.execute(
-            self._outlet_rows().where(OutletRecord.id == outlet_id)
-        ).first()
+        row = self.session.execute(self._outlet_rows().where(OutletRecord.id == outlet_id)).first()
         return self._outlet(row) if row else None
 
     def _outlet_rows(self):
@@ -269,13 +267,13 @@ class Repository:
         if self.dialect == "sqlite":
             fts = " AND ".join(f'"{t}"' for t in terms)
             return ClaimRecord.id.in_(
-                select(text("rowid")).select_from(text("claims_fts")).where(
-                    text("claims_fts MATCH :fts").bindparams(fts=fts)
-                )
+                select(text("rowid"))
+                .select_from(text("claims_fts"))
+                .where(text("claims_fts MATCH :fts").bindparams(fts=fts))
             )
-        return text(
-            "claims.search_vector @@ plainto_tsquery('english', :q)"
-        ).bindparams(q=" ".join(terms))
+        return text("claims.search_vector @@ plainto_tsquery('english', :q)").bindparams(
+            q=" ".join(terms)
+        )
 
     def get_claim(self, claim_id: int) -> Claim | None:
         """One claim with its passage."""
@@ -293,12 +291,28 @@ class Repository:
         passage = func.substr(a.text, c.span_start + 1, c.span_end - c.span_start)
         rows = self.session.execute(
             select(
-                c.id, c.article_id, a.outlet_id, c.span_start, c.span_end, passage, c.text,
-                c.claimant, c.source, c.kind, c.details, c.worthiness, c.language, c.fact_id,
-                c.external_id, o.name, a.title, a.url,
+                c.id,
+                c.article_id,
+                a.outlet_id,
+                c.span_start,
+                c.span_end,
+                passage,
+                c.text,
+                c.claimant,
+                c.source,
+                c.kind,
+                c.details,
+                c.worthiness,
+                c.language,
+                c.fact_id,
+                c.external_id,
+                o.name,
+                a.title,
+                a.url,
             )
-            .select_from(ClaimRecord.__table__.join(ArticleRecord.__table__).join(
-                OutletRecord.__table__))
+            .select_from(
+                ClaimRecord.__table__.join(ArticleRecord.__table__).join(OutletRecord.__table__)
+            )
             .where(c.id.in_(ids))
         )
         return {row[0]: Claim(*row) for row in rows}
@@ -507,8 +521,12 @@ class EmbeddingStore:
         from service.storage.models import EmbeddingRecord
 
         rows = self.session.execute(
-            select(EmbeddingRecord.seq, EmbeddingRecord.claim_id, EmbeddingRecord.model,
-                   EmbeddingRecord.vector)
+            select(
+                EmbeddingRecord.seq,
+                EmbeddingRecord.claim_id,
+                EmbeddingRecord.model,
+                EmbeddingRecord.vector,
+            )
             .where(EmbeddingRecord.seq > seq)
             .order_by(EmbeddingRecord.seq)
             .limit(limit)

@@ -109,7 +109,9 @@ def test_the_run_is_configured_as_the_issue_asks():
     paths = yaml.safe_load(SPEC.read_text(encoding="utf-8"))["paths"]
     created = paths["/v1/articles"]["post"]["responses"]["201"]["links"]
     assert {name: link["operationRef"].rsplit("/", 1)[1] for name, link in created.items()} == {
-        "GetArticle": "get", "DeleteArticle": "delete"}
+        "GetArticle": "get",
+        "DeleteArticle": "delete",
+    }
     deleted = paths["/v1/articles/{article_id}"]["delete"]["responses"]["204"]["links"]
     assert deleted["GetDeletedArticle"]["operationRef"].endswith("/get")
 
@@ -140,7 +142,7 @@ ARTICLE = {
     "url": "https://wire.example.org/2022/03/14/talks",
     "published_at": "2022-03-14",
     "text": "Talks between the two delegations will resume by video link on Monday, "
-            "negotiator Jane Doe said on Sunday.",
+    "negotiator Jane Doe said on Sunday.",
 }
 
 
@@ -170,16 +172,19 @@ def test_the_links_lead_from_create_to_get_to_delete_to_404():
     created = post.call_and_validate(headers=auth)
     assert created.status_code == 201
 
-    get = schema[by_id]["GET"].Case(path_parameters=follow(created_links["GetArticle"], post,
-                                                            created))
+    get = schema[by_id]["GET"].Case(
+        path_parameters=follow(created_links["GetArticle"], post, created)
+    )
     assert get.call_and_validate().json() == created.json()
 
     delete = schema[by_id]["DELETE"].Case(
-        path_parameters=follow(created_links["DeleteArticle"], post, created))
+        path_parameters=follow(created_links["DeleteArticle"], post, created)
+    )
     assert delete.call_and_validate(headers=auth).status_code == 204
 
     gone = schema[by_id]["GET"].Case(
-        path_parameters=follow(deleted_links["GetDeletedArticle"], delete, None))
+        path_parameters=follow(deleted_links["GetDeletedArticle"], delete, None)
+    )
     response = gone.call_and_validate()
     assert response.status_code == 404
     headers = {name.lower(): values for name, values in response.headers.items()}

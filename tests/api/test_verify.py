@@ -23,26 +23,29 @@ def assert_passages_exact(client, result: dict) -> None:
         for stance in match["outlets"]:
             for p in stance["passages"]:
                 if p["article_id"] not in texts:
-                    texts[p["article_id"]] = client.get(f"/v1/articles/{p['article_id']}").get_json()["text"]
+                    texts[p["article_id"]] = client.get(
+                        f"/v1/articles/{p['article_id']}"
+                    ).get_json()["text"]
                 assert texts[p["article_id"]][p["start"] : p["end"]] == p["text"]
 
 
 def test_a_wrong_number_gets_the_times_of_israel_passage_with_a_number_difference(seeded_client):
-    result = verify(seeded_client, "Humanitarian corridors saved more than 200,000 people in six days.")
+    result = verify(
+        seeded_client, "Humanitarian corridors saved more than 200,000 people in six days."
+    )
     assert result["verdict"] == "contradicted"
     top = result["matches"][0]
     toi = outlet(top, "The Times of Israel")
     assert toi["stance"] == "differs"
-    assert toi["differences"] == [
-        {"kind": "number", "statement": "200,000", "passage": "130,000"}
-    ]
+    assert toi["differences"] == [{"kind": "number", "statement": "200,000", "passage": "130,000"}]
     assert "130,000" in toi["passages"][0]["text"]
     assert_passages_exact(seeded_client, result)
 
 
 def test_slutsky_told_rt_is_supported_by_three_outlets_and_differs_on_source_in_one(seeded_client):
     result = verify(
-        seeded_client, "Leonid Slutsky told RT that significant progress had been made in the talks."
+        seeded_client,
+        "Leonid Slutsky told RT that significant progress had been made in the talks.",
     )
     assert result["verdict"] == "mixed"
     top = result["matches"][0]
@@ -56,8 +59,11 @@ def test_slutsky_told_rt_is_supported_by_three_outlets_and_differs_on_source_in_
 
 
 def test_a_verbatim_statement_is_supported_with_exact_passages(seeded_client):
-    result = verify(seeded_client, "Zelensky said Saturday that Russia had adopted a fundamentally "
-                                   "different approach in the talks.")
+    result = verify(
+        seeded_client,
+        "Zelensky said Saturday that Russia had adopted a fundamentally "
+        "different approach in the talks.",
+    )
     assert result["verdict"] == "supported"
     names = {o["outlet"]["name"] for o in result["matches"][0]["outlets"]}
     assert names == {"The Times of Israel", "Press TV", "The Moscow Times"}
@@ -67,7 +73,11 @@ def test_a_verbatim_statement_is_supported_with_exact_passages(seeded_client):
 @pytest.mark.parametrize(
     ("statement", "typo", "word"),
     [
-        ("Zelenksy said Russia had adopted a fundamentally different approach.", "zelenksy", "zelensky"),
+        (
+            "Zelenksy said Russia had adopted a fundamentally different approach.",
+            "zelenksy",
+            "zelensky",
+        ),
         ("Slutksy said there was significant progress in the negotations.", "slutksy", "slutsky"),
     ],
 )
@@ -91,23 +101,34 @@ def test_typos_still_find_the_right_claims(seeded_client, statement, typo, word)
 )
 def test_an_unrelated_statement_is_unverified_with_no_matches(seeded_client, statement):
     result = verify(seeded_client, statement)
-    assert result == {"statement": statement, "verdict": "unverified", "matches": [],
-                      "corrections": result["corrections"]}
+    assert result == {
+        "statement": statement,
+        "verdict": "unverified",
+        "matches": [],
+        "corrections": result["corrections"],
+    }
 
 
 def test_the_outlet_filter_keeps_only_those_outlets(seeded_client):
     outlets = seeded_client.get("/v1/outlets").get_json()["items"]
     press_tv = next(o["id"] for o in outlets if o["name"] == "Press TV")
-    result = verify(seeded_client, "Zelensky said Russia had adopted a fundamentally different "
-                                   "approach in the talks.", outlets=[press_tv])
+    result = verify(
+        seeded_client,
+        "Zelensky said Russia had adopted a fundamentally different approach in the talks.",
+        outlets=[press_tv],
+    )
     assert result["matches"]
     for match in result["matches"]:
         assert {o["outlet"]["id"] for o in match["outlets"]} == {press_tv}
 
 
 def test_limit_caps_the_matches(seeded_client):
-    result = verify(seeded_client, "Slutsky said significant progress was made in talks with "
-                                   "Ukraine on Sunday and Podolyak tweeted", limit=1)
+    result = verify(
+        seeded_client,
+        "Slutsky said significant progress was made in talks with "
+        "Ukraine on Sunday and Podolyak tweeted",
+        limit=1,
+    )
     assert len(result["matches"]) <= 1
 
 
@@ -157,13 +178,12 @@ def test_malformed_json_is_a_400_problem(seeded_client):
 
 
 def test_a_body_that_is_not_json_is_a_415_problem(seeded_client):
-    response = seeded_client.post("/v1/verify", data="statement=hello",
-                                  content_type="application/x-www-form-urlencoded")
+    response = seeded_client.post(
+        "/v1/verify", data="statement=hello", content_type="application/x-www-form-urlencoded"
+    )
     assert_problem(response, 415)
 
 
 def test_an_oversized_body_is_a_413_problem(seeded_client):
-    response = seeded_client.post(
-        "/v1/verify", json={"statement": "x" * 3_000_000}
-    )
+    response = seeded_client.post("/v1/verify", json={"statement": "x" * 3_000_000})
     assert_problem(response, 413)

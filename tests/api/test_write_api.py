@@ -76,8 +76,13 @@ def test_delete_removes_article_claims_index_rows_and_facts(client, store, token
 
 def test_import_reports_each_record_created_present_or_rejected(client, store, token):
     records = [
-        {"external_id": "fc-1", "text": "Humanitarian corridors saved 130,000 people.",
-         "title": "Corridors", "publisher": "Example Checks", "date": "2022-03-15"},
+        {
+            "external_id": "fc-1",
+            "text": "Humanitarian corridors saved 130,000 people.",
+            "title": "Corridors",
+            "publisher": "Example Checks",
+            "date": "2022-03-15",
+        },
         {"external_id": "fc-2", "text": "Talks resumed by video link on Monday."},
         {"external_id": "fc-1", "text": "Humanitarian corridors saved 130,000 people."},
     ]
@@ -143,8 +148,9 @@ def test_reads_can_require_a_token(store, token, make_app):
         ({k: v for k, v in ARTICLE.items() if k != "outlet"}, "outlet"),
     ],
 )
-def test_invalid_articles_are_422_naming_the_field_and_store_nothing(client, store, token,
-                                                                     body, field):
+def test_invalid_articles_are_422_naming_the_field_and_store_nothing(
+    client, store, token, body, field
+):
     problem = assert_problem(client.post("/v1/articles", json=body, headers=auth(token)), 422)
     assert field in problem["errors"]["json"]
     nothing_stored(store)
@@ -200,17 +206,27 @@ def test_a_failure_in_the_middle_of_an_ingest_leaves_nothing(client, store, toke
 
 
 def test_writes_are_rate_limited_more_strictly_with_retry_after(store, token, make_app):
-    settings = make_settings(store.db.url, ratelimit_enabled=True,
-                             ratelimit_write="2 per minute", ratelimit_default="50 per minute")
+    settings = make_settings(
+        store.db.url,
+        ratelimit_enabled=True,
+        ratelimit_write="2 per minute",
+        ratelimit_default="50 per minute",
+    )
     client = make_app(settings).test_client()
     codes = [
-        client.post("/v1/claims/import", headers=auth(token),
-                    json={"records": [{"external_id": f"r{i}", "text": "A claim."}]}).status_code
+        client.post(
+            "/v1/claims/import",
+            headers=auth(token),
+            json={"records": [{"external_id": f"r{i}", "text": "A claim."}]},
+        ).status_code
         for i in range(3)
     ]
     assert codes == [200, 200, 429]
-    limited = client.post("/v1/claims/import", headers=auth(token),
-                          json={"records": [{"external_id": "r9", "text": "A claim."}]})
+    limited = client.post(
+        "/v1/claims/import",
+        headers=auth(token),
+        json={"records": [{"external_id": "r9", "text": "A claim."}]},
+    )
     body = assert_problem(limited, 429)
     assert int(limited.headers["Retry-After"]) >= 0 and body["detail"]
     assert client.get("/v1/articles").status_code == 200  # reads have their own budget
@@ -226,9 +242,14 @@ def test_cors_allows_only_the_configured_origins(store, make_app):
     assert allowed.headers["Access-Control-Allow-Origin"] == "https://desk.example"
     other = client.get("/v1/health", headers={"Origin": "https://evil.example"})
     assert "Access-Control-Allow-Origin" not in other.headers
-    preflight = client.options("/v1/articles", headers={
-        "Origin": "https://desk.example", "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "Authorization, Content-Type"})
+    preflight = client.options(
+        "/v1/articles",
+        headers={
+            "Origin": "https://desk.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Authorization, Content-Type",
+        },
+    )
     assert preflight.status_code == 200
     assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
 

@@ -59,21 +59,32 @@ def server(stores, tmp_path):
     port = free_port()
     log = tmp_path / "gunicorn.log"
     env = dict(os.environ)
-    env.update({
-        "CORROBORATE_DATABASE_URL": store.db.url,
-        "CORROBORATE_PORT": str(port),
-        "CORROBORATE_WORKERS": "2",
-        "CORROBORATE_THREADS": "2",
-        "CORROBORATE_RATELIMIT_STORAGE_URL": REDIS_URL,
-        "CORROBORATE_RATELIMIT_DEFAULT": "6 per minute",
-        "CORROBORATE_RATELIMIT_KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-        "CORROBORATE_SEED_ON_START": "false",
-    })
+    env.update(
+        {
+            "CORROBORATE_DATABASE_URL": store.db.url,
+            "CORROBORATE_PORT": str(port),
+            "CORROBORATE_WORKERS": "2",
+            "CORROBORATE_THREADS": "2",
+            "CORROBORATE_RATELIMIT_STORAGE_URL": REDIS_URL,
+            "CORROBORATE_RATELIMIT_DEFAULT": "6 per minute",
+            "CORROBORATE_RATELIMIT_KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+            "CORROBORATE_SEED_ON_START": "false",
+        }
+    )
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "python:service.gunicorn_conf",
-             "service.app:create_app()"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                "python:service.gunicorn_conf",
+                "service.app:create_app()",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):

@@ -40,14 +40,16 @@ def hybrid_store(stores, backend, embedder):
 def test_every_seed_claim_is_embedded_with_the_model_name(hybrid_store, embedder):
     with hybrid_store.db.engine.connect() as conn:
         claims = conn.execute(sa.text("SELECT count(*) FROM claims")).scalar_one()
-        rows = conn.execute(sa.text("SELECT model, dim, count(*) FROM claim_embeddings "
-                                    "GROUP BY model, dim")).all()
+        rows = conn.execute(
+            sa.text("SELECT model, dim, count(*) FROM claim_embeddings GROUP BY model, dim")
+        ).all()
     assert rows == [(embedder.name, 384, claims)]
 
 
 def test_a_paraphrase_sharing_no_key_words_finds_slutskys_expectations(hybrid_store, embedder):
-    statement = "A Russian delegate predicted the two sides could have papers ready to sign " \
-                "within days."
+    statement = (
+        "A Russian delegate predicted the two sides could have papers ready to sign within days."
+    )
     with hybrid_store.read() as repo:
         lexical = Verifier().verify(repo, statement)
         hybrid = Verifier(embedder=embedder).verify(repo, statement)
@@ -78,8 +80,7 @@ def test_unrelated_statements_stay_unverified(hybrid_store, embedder):
             assert verifier.verify(repo, statement).verdict == "unverified", statement
 
 
-def test_another_workers_writes_are_seen_and_deleted_claims_never_answer(hybrid_store,
-                                                                         embedder):
+def test_another_workers_writes_are_seen_and_deleted_claims_never_answer(hybrid_store, embedder):
     # two verifiers stand for two workers with their own in-memory index
     worker_a, worker_b = Verifier(embedder=embedder), Verifier(embedder=embedder)
     statement = "The city's mayor resigned after floods swept through the old harbour."
@@ -87,9 +88,11 @@ def test_another_workers_writes_are_seen_and_deleted_claims_never_answer(hybrid_
         assert worker_a.verify(repo, statement).verdict == "unverified"
     with hybrid_store.write() as repo:
         created = ingest_article(
-            repo, outlet="Harbour Gazette", title="Mayor quits",
+            repo,
+            outlet="Harbour Gazette",
+            title="Mayor quits",
             text="The mayor of the port city resigned on Tuesday after floods swept through "
-                 "the old harbour district.",
+            "the old harbour district.",
             embedder=embedder,
         )
     with hybrid_store.read() as repo:  # both workers now hold the new claim's vector
@@ -109,8 +112,12 @@ def test_ready_reports_the_hybrid_matcher_and_refuses_a_foreign_model(hybrid_sto
     body = client.get("/v1/ready").get_json()
     assert body["matcher"] == "hybrid" and body["counts"]["embeddings"] > 0
     with hybrid_store.db.engine.begin() as conn:
-        conn.execute(sa.text("UPDATE claim_embeddings SET model = 'some-other-model' "
-                             "WHERE seq = (SELECT min(seq) FROM claim_embeddings)"))
+        conn.execute(
+            sa.text(
+                "UPDATE claim_embeddings SET model = 'some-other-model' "
+                "WHERE seq = (SELECT min(seq) FROM claim_embeddings)"
+            )
+        )
     try:
         response = client.get("/v1/ready")
         assert response.status_code == 503

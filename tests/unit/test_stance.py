@@ -32,22 +32,45 @@ def facts(statement: str) -> StatementFacts:
 
 def kinds(statement: str, passage: str, *, claimant=None, source=None) -> list[str]:
     details = extract_details(passage, published=PUBLISHED).to_dict()
-    found = differences(facts(statement), passage_details=details, claimant=claimant,
-                        source=source, passage_text=passage)
+    found = differences(
+        facts(statement),
+        passage_details=details,
+        claimant=claimant,
+        source=source,
+        passage_text=passage,
+    )
     return [d.kind for d in found]
 
 
 _ids = iter(range(1, 10_000))
 
 
-def claim(passage: str, *, article: int = 1, outlet: int = 1, start: int = 0, fact: int | None = 1,
-          claimant: str | None = None, source: str | None = None) -> Claim:
+def claim(
+    passage: str,
+    *,
+    article: int = 1,
+    outlet: int = 1,
+    start: int = 0,
+    fact: int | None = 1,
+    claimant: str | None = None,
+    source: str | None = None,
+) -> Claim:
     return Claim(
-        id=next(_ids), article_id=article, outlet_id=outlet, start=start,
-        end=start + len(passage), passage=passage, text=passage, claimant=claimant,
-        source=source, kind="reported_speech",
-        details=extract_details(passage, published=PUBLISHED).to_dict(), worthiness=0.8,
-        language="en", fact_id=fact, outlet_name=f"Outlet {outlet}",
+        id=next(_ids),
+        article_id=article,
+        outlet_id=outlet,
+        start=start,
+        end=start + len(passage),
+        passage=passage,
+        text=passage,
+        claimant=claimant,
+        source=source,
+        kind="reported_speech",
+        details=extract_details(passage, published=PUBLISHED).to_dict(),
+        worthiness=0.8,
+        language="en",
+        fact_id=fact,
+        outlet_name=f"Outlet {outlet}",
     )
 
 
@@ -61,10 +84,15 @@ def test_month_day_reads_both_orders_and_abbreviations():
 
 
 def test_a_date_without_a_year_differs_from_the_passage_date():
-    assert kinds("The ceasefire took effect on June 8.",
-                 "The ceasefire took effect on June 10, 2023.") == ["date"]
-    assert kinds("The ceasefire took effect on June 10.",
-                 "The ceasefire took effect on June 10, 2023.") == []
+    assert kinds(
+        "The ceasefire took effect on June 8.", "The ceasefire took effect on June 10, 2023."
+    ) == ["date"]
+    assert (
+        kinds(
+            "The ceasefire took effect on June 10.", "The ceasefire took effect on June 10, 2023."
+        )
+        == []
+    )
 
 
 def test_a_stated_date_differs_from_the_weekday_the_passage_gives():
@@ -83,7 +111,8 @@ def test_a_year_is_compared_with_a_full_date_only_on_the_year():
 def test_a_role_modifier_is_not_the_speaker_but_a_name_after_the_role_is():
     assert statement_speaker("Britain's EU envoy said the deal was close.") is None
     assert statement_speaker("State Department spokesman Ned Price said talks had stalled.") == (
-        "Ned Price")
+        "Ned Price"
+    )
 
 
 def test_a_month_or_a_pronoun_is_not_a_speaker():
@@ -96,9 +125,11 @@ def test_a_month_or_a_pronoun_is_not_a_speaker():
 
 def test_media_named_by_their_country_are_a_source():
     assert statement_source("Lavrov was quoted by Ukrainian media as saying talks had ended.") == (
-        "Ukrainian media")
+        "Ukrainian media"
+    )
     assert statement_source("Netanyahu told Israel's Channel 13 the vote would pass.") == (
-        "Channel 13")
+        "Channel 13"
+    )
     assert statement_source("The claim was reported by abc affiliates.") is None
 
 
@@ -110,41 +141,62 @@ def test_country_media_agree_only_with_media_of_that_country():
 
 
 def test_a_numbered_channel_differs_from_another_broadcaster():
-    assert kinds("Netanyahu told Israel's Channel 13 the vote would pass.",
-                 "The vote would pass.", source="Kan") == ["source"]
+    assert kinds(
+        "Netanyahu told Israel's Channel 13 the vote would pass.",
+        "The vote would pass.",
+        source="Kan",
+    ) == ["source"]
 
 
 # ------------------------------------------------------------------ places and numbers
 
 
 def test_a_country_named_only_as_a_party_is_not_where_it_happened():
-    assert kinds("Talks with Ukraine made progress, the envoy said.",
-                 "The talks in Turkey made progress.") == []
+    assert (
+        kinds(
+            "Talks with Ukraine made progress, the envoy said.",
+            "The talks in Turkey made progress.",
+        )
+        == []
+    )
     assert kinds("The talks were held in Vienna.", "The talks were held in Geneva.") == ["place"]
 
 
 def test_a_border_between_other_countries_is_a_place_difference():
-    assert kinds("Refugees gathered at the Hungarian-Ukrainian border.",
-                 "Refugees gathered at the Polish-Ukrainian border.") == ["place"]
-    assert kinds("Refugees gathered at the Polish-Ukrainian border.",
-                 "Refugees gathered at the Polish-Ukrainian border.") == []
+    assert kinds(
+        "Refugees gathered at the Hungarian-Ukrainian border.",
+        "Refugees gathered at the Polish-Ukrainian border.",
+    ) == ["place"]
+    assert (
+        kinds(
+            "Refugees gathered at the Polish-Ukrainian border.",
+            "Refugees gathered at the Polish-Ukrainian border.",
+        )
+        == []
+    )
 
 
 def test_a_large_count_without_a_unit_meets_the_passage_count():
-    assert kinds("The army faced a 90,000-strong force.",
-                 "The army faced a force of 60,000 troops.") == ["number"]
-    assert kinds("The army faced a 60,000-strong force.",
-                 "The army faced a force of 60,000 troops.") == []
+    assert kinds(
+        "The army faced a 90,000-strong force.", "The army faced a force of 60,000 troops."
+    ) == ["number"]
+    assert (
+        kinds("The army faced a 60,000-strong force.", "The army faced a force of 60,000 troops.")
+        == []
+    )
 
 
 # ------------------------------------------------------------------ compound statements
 
 
 def test_a_compound_statement_splits_into_parts_with_their_own_details():
-    parts = statement_clauses(facts(
-        "Merkel said exports rose by 4 percent in March and that imports fell by 2 percent."))
-    assert [p.text for p in parts] == ["Merkel said exports rose by 4 percent in March",
-                                       "imports fell by 2 percent"]
+    parts = statement_clauses(
+        facts("Merkel said exports rose by 4 percent in March and that imports fell by 2 percent.")
+    )
+    assert [p.text for p in parts] == [
+        "Merkel said exports rose by 4 percent in March",
+        "imports fell by 2 percent",
+    ]
     assert parts[1].speaker == "Merkel"  # "and that": still what Merkel said
     assert [q["value"] for q in parts[1].details["numbers"]] == [2.0]
     simple = facts("The bridge reopened after three weeks of repairs.")
@@ -152,18 +204,22 @@ def test_a_compound_statement_splits_into_parts_with_their_own_details():
 
 
 def test_half_true_the_matched_article_differs_on_the_part_another_passage_reports():
-    statement = ("The storm flooded 300 homes in the valley, and the governor "
-                 "released $40 million in emergency aid.")
+    statement = (
+        "The storm flooded 300 homes in the valley, and the governor "
+        "released $40 million in emergency aid."
+    )
     first = claim("The storm flooded 300 homes in the valley.", start=0, fact=1)
     second = claim("The governor released $25 million in emergency aid.", start=44, fact=2)
     scored = [Scored(first, 0.72, {"bm25": 1.0}), Scored(second, 0.40, {"bm25": 0.7})]
-    matches = build_matches(statement, facts(statement), scored, {1: [first], 2: [second]},
-                            limit=5, threshold=0.53)
+    matches = build_matches(
+        statement, facts(statement), scored, {1: [first], 2: [second]}, limit=5, threshold=0.53
+    )
     assert [m.claim.id for m in matches] == [first.id]
     stance = matches[0].outlets[0]
     assert stance.stance == "differs"
     assert [(d.kind, d.statement, d.passage) for d in stance.differences] == [
-        ("number", "$40 million", "$25 million")]
+        ("number", "$40 million", "$25 million")
+    ]
     assert [p.text for p in stance.passages] == [first.passage, second.passage]
 
 
@@ -182,16 +238,20 @@ def test_a_passage_silent_on_the_medium_does_not_outvote_one_that_names_another(
 def test_a_passage_that_states_the_detail_right_answers_one_that_differs():
     statement = "The minister told CNN that the port would reopen."
     right = claim("The minister told CNN that the port would reopen.", start=0, source="CNN")
-    other = claim("The port would reopen, the minister told the BBC later.", start=60,
-                  source="BBC")
+    other = claim("The port would reopen, the minister told the BBC later.", start=60, source="BBC")
     [stance] = outlet_stances(statement, facts(statement), [right, other])
     assert stance.stance == "supports"
 
 
 def test_the_medium_named_a_sentence_earlier_by_the_same_speaker_carries_over():
     quote = claim("Exports will recover by autumn", start=80, claimant="Olaf Scholz")
-    earlier = claim("Olaf Scholz wrote on Telegram that talks went well.", start=0,
-                    claimant="Olaf Scholz", source="Telegram", fact=7)
+    earlier = claim(
+        "Olaf Scholz wrote on Telegram that talks went well.",
+        start=0,
+        claimant="Olaf Scholz",
+        source="Telegram",
+        fact=7,
+    )
     context = ArticleContext([quote, earlier])
     assert context.source_of(quote) == "Telegram"
     statement = "Scholz said in a Facebook post that exports will recover by autumn."
@@ -203,8 +263,12 @@ def test_the_medium_named_a_sentence_earlier_by_the_same_speaker_carries_over():
 def test_another_speaker_in_between_stops_the_medium_carrying_over():
     quote = claim("Exports will recover by autumn", start=120, claimant="Olaf Scholz")
     other = claim("Habeck said prices would fall.", start=80, claimant="Robert Habeck")
-    earlier = claim("Olaf Scholz wrote on Telegram that talks went well.", start=20,
-                    claimant="Olaf Scholz", source="Telegram")
+    earlier = claim(
+        "Olaf Scholz wrote on Telegram that talks went well.",
+        start=20,
+        claimant="Olaf Scholz",
+        source="Telegram",
+    )
     assert ArticleContext([quote, other, earlier]).source_of(quote) is None
 
 
@@ -218,8 +282,9 @@ def test_a_negating_relative_clause_is_read_with_the_passage_it_follows():
     requests = claim("and sending requests for talks with the mayor", start=0, fact=3)
     unanswered = claim("which have so far gone unanswered.", start=requests.end + 2, fact=4)
     statement = "The union's requests for talks with the mayor were answered."
-    [stance] = outlet_stances(statement, facts(statement), [requests],
-                              context=ArticleContext([requests, unanswered]))
+    [stance] = outlet_stances(
+        statement, facts(statement), [requests], context=ArticleContext([requests, unanswered])
+    )
     assert stance.stance == "differs"
     assert [d.kind for d in stance.differences] == ["negation"]
     assert [p.text for p in stance.passages] == [requests.passage, unanswered.passage]

@@ -44,8 +44,11 @@ def upgrade() -> None:
         sa.Column("document_type", sa.String(16), nullable=False),
         sa.Column("created_at", TZ, nullable=False),
     )
-    op.create_table("facts", sa.Column("id", sa.Integer, primary_key=True),
-                    sa.Column("created_at", TZ, nullable=False))
+    op.create_table(
+        "facts",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("created_at", TZ, nullable=False),
+    )
     op.create_table(
         "claims",
         sa.Column("id", sa.Integer, primary_key=True),
