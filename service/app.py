@@ -108,9 +108,9 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
             "description": "A token from `corroborate token create --name NAME`",
         },
     )
-    from service.api import articles, claims, health, outlets, verify
+    from service.api import articles, claims, facts, health, outlets, verify
 
-    for module in (health, outlets, articles, claims, verify):
+    for module in (health, outlets, articles, claims, facts, verify):
         api.register_blueprint(module.blp)
 
     @app.get("/openapi.yaml")

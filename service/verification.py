@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from service import budget
+from service.domain import Page
 from service.extraction import extract, extract_details
+from service.matching.compare import canonical_claim, compare_claims
 from service.matching.grouping import assign_facts
 from service.matching.rerank import (
     HYBRID_WEIGHTS,
@@ -326,3 +328,65 @@ def reindex(store, embedder, *, batch_size: int = 256, progress=None) -> int:
         done += len(todo)
         if progress is not None:
             progress(len(todo))
+
+
+@dataclass
+class FactView:
+    """One fact: its claims by outlet and article, and where the outlets differ."""
+
+    id: int
+    canonical: object  # Claim
+    claims: list
+    articles: dict
+    differences: list
+
+    @property
+    def outlet_count(self) -> int:
+        """How many outlets report the fact."""
+        return len({c.outlet_id for c in self.claims})
+
+    @property
+    def worthiness(self) -> float:
+        """The highest check-worthiness among the fact's claims."""
+        return max(c.worthiness for c in self.claims)
+
+
+def fact_view(repo: Repository, fact_id: int) -> FactView | None:
+    """A fact with its claims, their articles and the pairwise differences between outlets."""
+    claims = repo.claims_of_facts([fact_id]).get(fact_id) or []
+    if not claims:
+        return None
+    articles = {}
+    for article_id in dict.fromkeys(c.article_id for c in claims):
+        articles[article_id] = repo.get_article(article_id, with_claims=False)
+    return FactView(fact_id, canonical_claim(claims), claims, articles, compare_claims(claims))
+
+
+def disagreements(
+    repo: Repository,
+    *,
+    outlet_id: int | None = None,
+    kind: str | None = None,
+    page: int = 1,
+    limit: int = 20,
+) -> Page:
+    """Facts on which outlets differ, most check-worthy and most widely reported first.
+
+    Differences are computed on request over the facts that two or more outlets report.
+    """
+    views = []
+    for fact_id in repo.multi_outlet_facts(outlet_id=outlet_id):
+        view = fact_view(repo, fact_id)
+        if view is None:
+            continue
+        if kind is not None:
+            view.differences = [d for d in view.differences if d.kind == kind]
+        if outlet_id is not None:
+            view.differences = [
+                d for d in view.differences if outlet_id in (d.outlet_a[0], d.outlet_b[0])
+            ]
+        if view.differences:
+            views.append(view)
+    views.sort(key=lambda v: (-(v.worthiness * v.outlet_count), v.id))
+    start = (page - 1) * limit
+    return Page(views[start : start + limit], len(views), page, limit)

@@ -100,3 +100,85 @@ IMPORT_RESULT = {
         {"external_id": "fc-2", "status": "present", "reason": None},
     ],
 }
+
+_SIDE_EPOCH = {
+    "outlet": {"id": 1, "name": "The Epoch Times"},
+    "claim_id": 7,
+    "wording": "RIA Novosti",
+}
+_SIDE_TOI = {"outlet": {"id": 2, "name": "The Times of Israel"}, "claim_id": 43, "wording": "RT"}
+FACT_DIFFERENCES = [
+    {"kind": "source", "a": _SIDE_EPOCH, "b": _SIDE_TOI},
+    {
+        "kind": "wording",
+        "a": _SIDE_EPOCH | {"wording": "significant progress"},
+        "b": {
+            "outlet": {"id": 3, "name": "Press TV"},
+            "claim_id": 96,
+            "wording": "important progress",
+        },
+    },
+]
+FACT = {
+    "id": 12,
+    "text": "Significant progress was made following several rounds of talks.",
+    "claimant": "Leonid Slutsky",
+    "worthiness": 0.74,
+    "outlet_count": 4,
+    "outlets": [
+        {
+            "outlet": {"id": 1, "name": "The Epoch Times"},
+            "articles": [
+                {
+                    "article_id": 1,
+                    "title": "Ukrainian, Russian Negotiators Say Significant ‘Progress’ Made in "
+                    "Ceasefire Talks",
+                    "url": None,
+                    "published_at": "2022-03-13",
+                    "passages": [
+                        {
+                            "claim_id": 7,
+                            "start": 1094,
+                            "end": 1230,
+                            "text": "was quoted by state-run RIA Novosti as saying that “significant "
+                            "progress” has been made after Sunday’s talks",
+                            "claim": "Significant progress has been made after Sunday's talks.",
+                            "claimant": "Leonid Slutsky",
+                            "source": "RIA Novosti",
+                            "kind": "reported_speech",
+                            "details": {
+                                "numbers": [],
+                                "dates": [
+                                    {"text": "Sunday’s", "date": "2022-03-13", "weekday": "sunday"}
+                                ],
+                                "places": [],
+                                "people": ["Leonid Slutsky"],
+                                "organisations": ["RIA Novosti"],
+                                "negated": False,
+                                "negations": [],
+                            },
+                        }
+                    ],
+                }
+            ],
+        }
+    ],
+    "differences": FACT_DIFFERENCES,
+}
+DISAGREEMENTS = {
+    "items": [
+        {
+            "fact_id": 12,
+            "text": FACT["text"],
+            "claimant": "Leonid Slutsky",
+            "worthiness": 0.74,
+            "outlet_count": 4,
+            "kinds": ["source", "wording"],
+            "differences": FACT_DIFFERENCES,
+        }
+    ],
+    "total": 1,
+    "page": 1,
+    "limit": 20,
+    "next": None,
+}

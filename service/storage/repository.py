@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import case, delete, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -332,6 +332,22 @@ class Repository:
         for r in records:
             grouped[r.fact_id].append(self._claim(r, r.article))  # type: ignore[index]
         return grouped
+
+    def multi_outlet_facts(self, *, outlet_id: int | None = None) -> list[int]:
+        """Facts reported by two or more outlets (optionally including ``outlet_id``), by id."""
+        query = (
+            select(ClaimRecord.fact_id)
+            .join(ArticleRecord, ArticleRecord.id == ClaimRecord.article_id)
+            .where(ClaimRecord.fact_id.is_not(None))
+            .group_by(ClaimRecord.fact_id)
+            .having(func.count(ArticleRecord.outlet_id.distinct()) >= 2)
+            .order_by(ClaimRecord.fact_id)
+        )
+        if outlet_id is not None:
+            query = query.having(
+                func.sum(case((ArticleRecord.outlet_id == outlet_id, 1), else_=0)) > 0
+            )
+        return [int(f) for f in self.session.scalars(query)]
 
     def new_fact(self) -> int:
         """Create an empty fact and return its id."""
