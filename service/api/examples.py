@@ -182,3 +182,33 @@ DISAGREEMENTS = {
     "limit": 20,
     "next": None,
 }
+
+CLAIM_REVIEW = {
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    "url": "http://127.0.0.1:8000/v1/facts/12",
+    "claimReviewed": "Significant progress was made following several rounds of talks.",
+    "datePublished": "2022-03-15",
+    "author": {"@type": "Organization", "name": "Corroborate"},
+    "itemReviewed": {
+        "@type": "Claim",
+        "author": {"@type": "Person", "name": "Leonid Slutsky"},
+        "datePublished": "2022-03-13",
+        "appearance": [
+            {
+                "@type": "NewsArticle",
+                "url": "https://www.themoscowtimes.com/2022/03/14/russia-ukraine-to-resume-conflict-talks-monday-a76909",
+                "headline": "Russia, Ukraine to Resume Conflict Talks Monday",
+                "datePublished": "2022-03-14",
+                "publisher": {"@type": "Organization", "name": "The Moscow Times"},
+            }
+        ],
+    },
+    "reviewRating": {
+        "@type": "Rating",
+        "alternateName": "mixed",
+        "ratingValue": 3,
+        "bestRating": 5,
+        "worstRating": 1,
+    },
+}

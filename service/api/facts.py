@@ -5,8 +5,10 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import abort
 
+from schemas.claimreview import ClaimReviewSchema
 from schemas.facts import DisagreementListSchema, DisagreementQueryArgs, FactSchema
 from service.api import Blueprint, examples, id_rule, page_links, store
+from service.api.claimreview import LD_JSON, absolute_url, appearance, claim_review, ld_response
 from service.verification import disagreements, fact_view
 
 blp = Blueprint("facts", __name__, url_prefix="/v1", description="Facts across outlets")
@@ -86,6 +88,31 @@ class FactById(MethodView):
         if view is None:
             abort(404, message=f"No fact with id {fact_id}.")
         return serialize_fact(view)
+
+
+@blp.route("/facts/" + id_rule("fact_id") + "/claimreview")
+class FactClaimReview(MethodView):
+    @blp.response(200, ClaimReviewSchema, content_type=LD_JSON, example=examples.CLAIM_REVIEW)
+    @blp.alt_response(404, response="NOT_FOUND", description="No fact with this id")
+    def get(self, fact_id: int):
+        """Get a fact as a schema.org ClaimReview (JSON-LD): outlets agree, or differ."""
+        with store().read() as repo:
+            view = fact_view(repo, fact_id)
+        if view is None:
+            abort(404, message=f"No fact with id {fact_id}.")
+        appearances = [
+            appearance(a.url, a.id, a.title, a.published_at, a.outlet_name)
+            for a in view.articles.values()
+        ]
+        body = claim_review(
+            url=absolute_url(f"/v1/facts/{fact_id}"),
+            claim_reviewed=view.canonical.text,
+            verdict="mixed" if view.differences else "supported",
+            claimant=view.canonical.claimant,
+            appearances=appearances,
+            fallback_author=view.canonical.outlet_name or "unknown",
+        )
+        return ld_response(body)
 
 
 @blp.route("/disagreements")

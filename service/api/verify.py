@@ -5,9 +5,11 @@ from __future__ import annotations
 from flask import current_app
 from flask.views import MethodView
 
+from schemas.claimreview import ClaimReviewSchema
 from schemas.verify import VerifyBatchRequest, VerifyBatchResult, VerifyRequest, VerifyResult
 from service import budget
-from service.api import Blueprint, store
+from service.api import Blueprint, examples, store
+from service.api.claimreview import absolute_url, claim_review, ld_response, wants_ld_json
 from service.matching.verdict import Verdict
 
 blp = Blueprint("verify", __name__, url_prefix="/v1/verify", description="Verify statements")
@@ -100,6 +102,34 @@ def serialize(verdict: Verdict) -> dict:
     }
 
 
+def statement_review(verdict: Verdict) -> dict:
+    """The verdict on a statement as a schema.org ClaimReview."""
+    appearances, seen = [], set()
+    for match in verdict.matches:
+        for stance in match.outlets:
+            for p in stance.passages:
+                if p.article_id not in seen:
+                    seen.add(p.article_id)
+                    appearances.append(
+                        {
+                            "@type": "NewsArticle",
+                            "url": p.url or absolute_url(f"/v1/articles/{p.article_id}"),
+                            "headline": p.article_title or "",
+                            "datePublished": None,
+                            "publisher": {"@type": "Organization", "name": stance.outlet_name},
+                        }
+                    )
+    top = verdict.matches[0].claim if verdict.matches else None
+    return claim_review(
+        url=absolute_url("/v1/verify"),
+        claim_reviewed=verdict.statement,
+        verdict=verdict.verdict,
+        claimant=top.claimant if top else None,
+        appearances=appearances,
+        fallback_author=(top.outlet_name if top else None) or "unknown",
+    )
+
+
 def verifier():
     """The process's Verifier."""
     return current_app.extensions["corroborate"].verifier
@@ -107,6 +137,18 @@ def verifier():
 
 @blp.route("")
 class Verify(MethodView):
+    @blp.doc(
+        responses={
+            200: {
+                "content": {
+                    "application/ld+json": {
+                        "schema": ClaimReviewSchema,
+                        "example": examples.CLAIM_REVIEW,
+                    }
+                }
+            }
+        }
+    )
     @blp.arguments(VerifyRequest, example={"statement": EXAMPLE["statement"], "limit": 5})
     @blp.response(200, VerifyResult, example=EXAMPLE)
     def post(self, args):
@@ -115,6 +157,8 @@ class Verify(MethodView):
             result = verifier().verify(
                 repo, args["statement"], limit=args["limit"], outlets=args.get("outlets")
             )
+        if wants_ld_json():
+            return ld_response(statement_review(result))
         return serialize(result)
 
 
