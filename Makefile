@@ -13,7 +13,7 @@ TORCH_SPEC ?= torch==2.13.0
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test lint bench openapi clean
+.PHONY: run test lint bench openapi clean chromium
 
 $(BIN)/corroborate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,8 +38,14 @@ run: $(BIN)/corroborate   ## migrate, seed and serve the embedded (SQLite) API o
 	$(BIN)/corroborate serve --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.dev        ## the whole suite, on SQLite and PostgreSQL
+	@command -v chromium >/dev/null 2>&1 || $(MAKE) --no-print-directory chromium \
+	  || echo "no chromium: the page's browser test is skipped here (and fails in CI)"
 	$(BIN)/ruff check service schemas tests bench
 	$(BIN)/pytest
+
+chromium:                 ## Debian's Chromium for the page's end-to-end test (needs root)
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check service schemas tests bench

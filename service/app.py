@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -73,7 +74,7 @@ class Services:
 def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     """Build the WSGI app. ``config`` overrides settings (a Settings or a dict of fields)."""
     settings = _settings(config)
-    app = Flask("corroborate")
+    app = Flask("corroborate", root_path=str(Path(__file__).parent), static_folder="static")
     app.config.update(
         API_TITLE="Corroborate",
         API_VERSION=API_VERSION,
@@ -112,6 +113,17 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
 
     for module in (health, outlets, articles, claims, facts, verify):
         api.register_blueprint(module.blp)
+
+    @app.get("/")
+    def page() -> Response:
+        """The page to try the API: verify a statement, list disagreements."""
+        response = app.send_static_file("index.html")
+        # the page loads its own script and style only, and calls this API only
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+        )
+        return response
 
     @app.get("/openapi.yaml")
     def openapi_yaml() -> Response:
