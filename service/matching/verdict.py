@@ -184,9 +184,15 @@ def build_matches(
 ) -> list[Match]:
     """Group scored claims by fact; for each fact, the stance of every outlet reporting it."""
     best_by_fact: OrderedDict[object, Scored] = OrderedDict()
+    said: set[tuple[int, str]] = set()
     for item in scored:
         if item.score < threshold:
             break
+        # a sentence and a sub-claim of it can read the same: show that answer once
+        wording = (item.claim.article_id, fold(item.claim.text))
+        if wording in said:
+            continue
+        said.add(wording)
         key = item.claim.fact_id if item.claim.fact_id is not None else ("claim", item.claim.id)
         best_by_fact.setdefault(key, item)
     if not best_by_fact:

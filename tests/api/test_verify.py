@@ -187,3 +187,23 @@ def test_a_body_that_is_not_json_is_a_415_problem(seeded_client):
 def test_an_oversized_body_is_a_413_problem(seeded_client):
     response = seeded_client.post("/v1/verify", json={"statement": "x" * 3_000_000})
     assert_problem(response, 413)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Podolyak said a hard negotiation between Moscow and Kiev has started.",
+        "Humanitarian corridors saved more than 130,000 people in six days.",
+        "Slutsky said significant progress had been made and documents could be signed.",
+    ],
+)
+def test_no_answer_is_shown_twice(seeded_client, statement):
+    result = verify(seeded_client, statement, limit=10)
+    shown = [
+        (m["claim"]["text"], p["article_id"])
+        for m in result["matches"]
+        for o in m["outlets"]
+        for p in o["passages"]
+        if p["claim_id"] == m["claim"]["id"]
+    ]
+    assert len(shown) == len(set(shown)), shown
