@@ -28,6 +28,7 @@ from service.extraction.segment import (  # noqa: E402
     _lines,
     classify_lines,
     split_sentences,
+    trim_span,
 )
 
 
@@ -199,16 +200,8 @@ def _boundaries_rules(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _boundaries_pysbd(seg, text: str, a: int, b: int) -> list[tuple[int, int]]:
-    out = []
-    for s in seg.segment(text[a:b]):
-        sa, sb = a + s.start, a + s.end
-        while sa < sb and text[sa].isspace():
-            sa += 1
-        while sb > sa and text[sb - 1].isspace():
-            sb -= 1
-        if sa < sb:
-            out.append((sa, sb))
-    return out
+    spans = (trim_span(text, a + s.start, a + s.end) for s in seg.segment(text[a:b]))
+    return [span for span in spans if span]
 
 
 def compare_segmenters(labels: Path | None) -> None:

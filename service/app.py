@@ -14,7 +14,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
 from service import budget, errors
-from service.api import PUBLIC_ALWAYS, CorroborateApi, is_write
+from service.api import PUBLIC_ALWAYS, CorroborateApi, is_write, services
 from service.config import Settings
 from service.storage import Store
 from service.storage.migrate import current_revision, head_revision
@@ -93,12 +93,12 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     )
     logging.getLogger("corroborate").setLevel(settings.log_level.upper())
 
-    services = Services(
+    app_services = Services(
         settings=settings,
         store=Store(settings.database_url),
         verifier=Verifier(embedder=embedder_for(settings)),
     )
-    app.extensions["corroborate"] = services
+    app.extensions["corroborate"] = app_services
 
     api = CorroborateApi(app)
     api.spec.components.security_scheme(
@@ -167,14 +167,7 @@ def _rate_limits(app: Flask, settings: Settings) -> Limiter:
 
 
 def _start_budget() -> None:
-    budget.start(current_settings().request_budget)
-
-
-def current_settings() -> Settings:
-    """The settings of the app serving the current request."""
-    from flask import current_app
-
-    return current_app.extensions["corroborate"].settings
+    budget.start(services().settings.request_budget)
 
 
 def _require_token():
@@ -182,7 +175,7 @@ def _require_token():
     if request.routing_exception is not None or request.method == "OPTIONS":
         return None
     if not is_write():
-        if not current_settings().require_token_for_reads or request.endpoint in PUBLIC_ALWAYS:
+        if not services().settings.require_token_for_reads or request.endpoint in PUBLIC_ALWAYS:
             return None
         if not request.path.startswith("/v1/"):
             return None
@@ -198,7 +191,7 @@ def _require_token():
         )
     from service.tokens import token_is_valid
 
-    store = request_services().store
+    store = services().store
     with store.read() as repo:
         valid = token_is_valid(repo, secret.strip())
     if not valid:
@@ -206,13 +199,6 @@ def _require_token():
             401, "The token is unknown or revoked.", type_=errors.UNAUTHORIZED, headers=challenge
         )
     return None
-
-
-def request_services() -> Services:
-    """The Services of the app serving the current request."""
-    from flask import current_app
-
-    return current_app.extensions["corroborate"]
 
 
 def embedder_for(settings: Settings):

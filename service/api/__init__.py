@@ -91,6 +91,11 @@ def page_links(page: Any, **args: Any) -> dict[str, Any]:
     }
 
 
+def services():
+    """The Services (settings, store, verifier) of the app serving this request."""
+    return current_app.extensions["corroborate"]
+
+
 def store():
     """The app's Store."""
-    return current_app.extensions["corroborate"].store
+    return services().store

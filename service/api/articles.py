@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask import current_app, url_for
+from flask import url_for
 from flask.views import MethodView
 from flask_smorest import abort
 from sqlalchemy.exc import IntegrityError
 
 from schemas.resources import ArticleListSchema, ArticleQueryArgs, ArticleSchema
 from schemas.write import ArticleCreate
-from service.api import WRITE_DOC, Blueprint, examples, id_rule, page_links, store
+from service.api import WRITE_DOC, Blueprint, examples, id_rule, page_links, services, store
 from service.verification import delete_article, ingest_article
 
 blp = Blueprint("articles", __name__, url_prefix="/v1/articles", description="Stored articles")
@@ -83,7 +83,7 @@ class Articles(MethodView):
     def post(self, args):
         """Ingest an article: extract, group and index its claims in one transaction."""
         fields = {
-            "embedder": current_app.extensions["corroborate"].verifier.embedder,
+            "embedder": services().verifier.embedder,
             "outlet": args["outlet"]["name"],
             "outlet_url": args["outlet"].get("url"),
             "title": args["title"],

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from flask import current_app
 from flask.views import MethodView
 from flask_smorest import abort
 
 from schemas.resources import ClaimDetailSchema, ClaimListSchema, ClaimQueryArgs
 from schemas.write import ImportRequest, ImportResult
-from service.api import WRITE_DOC, Blueprint, examples, id_rule, page_links, store
+from service.api import WRITE_DOC, Blueprint, examples, id_rule, page_links, services, store
 from service.verification import FactCheckRecord, import_claims
 
 blp = Blueprint("claims", __name__, url_prefix="/v1/claims", description="Stored claims")
@@ -82,7 +81,7 @@ class ClaimImport(MethodView):
             )
             for r in args["records"]
         ]
-        embedder = current_app.extensions["corroborate"].verifier.embedder
+        embedder = services().verifier.embedder
         with store().write() as repo:
             report = import_claims(repo, records, embedder=embedder)
         rows = [

@@ -8,7 +8,7 @@ from flask_smorest import abort
 
 from schemas.resources import HealthSchema, ReadySchema
 from service import errors
-from service.api import Blueprint, examples
+from service.api import Blueprint, examples, services
 
 blp = Blueprint("health", __name__, url_prefix="/v1", description="Liveness and readiness")
 
@@ -29,9 +29,8 @@ class Ready(MethodView):
     )
     def get(self):
         """Readiness: the database answers and is migrated; which matcher serves."""
-        services = current_app.extensions["corroborate"]
         try:
-            status = services.readiness()
+            status = services().readiness()
         except Exception:  # any driver error means "not ready"
             current_app.logger.warning("readiness check failed", exc_info=True)
             abort(503, message="The database is unreachable.", type=errors.UNAVAILABLE)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from flask import current_app
 from flask.views import MethodView
 
 from schemas.claimreview import ClaimReviewSchema
 from schemas.verify import VerifyBatchRequest, VerifyBatchResult, VerifyRequest, VerifyResult
 from service import budget
-from service.api import Blueprint, examples, store
-from service.api.claimreview import absolute_url, claim_review, ld_response, wants_ld_json
+from service.api import Blueprint, examples, services, store
+from service.api.claimreview import (
+    absolute_url,
+    appearance,
+    claim_review,
+    ld_response,
+    wants_ld_json,
+)
 from service.matching.verdict import Verdict
 
 blp = Blueprint("verify", __name__, url_prefix="/v1/verify", description="Verify statements")
@@ -111,13 +116,9 @@ def statement_review(verdict: Verdict) -> dict:
                 if p.article_id not in seen:
                     seen.add(p.article_id)
                     appearances.append(
-                        {
-                            "@type": "NewsArticle",
-                            "url": p.url or absolute_url(f"/v1/articles/{p.article_id}"),
-                            "headline": p.article_title or "",
-                            "datePublished": None,
-                            "publisher": {"@type": "Organization", "name": stance.outlet_name},
-                        }
+                        appearance(
+                            p.url, p.article_id, p.article_title or "", None, stance.outlet_name
+                        )
                     )
     top = verdict.matches[0].claim if verdict.matches else None
     return claim_review(
@@ -132,7 +133,7 @@ def statement_review(verdict: Verdict) -> dict:
 
 def verifier():
     """The process's Verifier."""
-    return current_app.extensions["corroborate"].verifier
+    return services().verifier
 
 
 @blp.route("")

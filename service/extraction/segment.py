@@ -520,15 +520,16 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((s, m.end()))
             s = m.end()
     out.append((s, end))
-    result = []
-    for a, b in out:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            result.append((a, b))
-    return result
+    return [span for a, b in out if (span := trim_span(text, a, b))]
+
+
+def trim_span(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """``[a, b)`` without surrounding whitespace; None when nothing is left."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if a < b else None
 
 
 # -------------------------------------------------------------------- segments
