@@ -12,6 +12,7 @@ from flask import Flask, Response, request
 from flask_cors import CORS
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service import budget, errors
 from service.api import PUBLIC_ALWAYS, CorroborateApi, is_write, services
@@ -92,6 +93,11 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
         JSON_SORT_KEYS=False,
     )
     logging.getLogger("corroborate").setLevel(settings.log_level.upper())
+    if settings.proxy_count:
+        # behind N trusted proxies (the compose stack's nginx): remote_addr, and so the
+        # rate-limit key, is the client they saw, not the proxy's own address
+        n = settings.proxy_count
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n)  # type: ignore[method-assign]
 
     app_services = Services(
         settings=settings,

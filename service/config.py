@@ -83,6 +83,14 @@ class Settings:
     max_content_length: int = field(
         default=2_000_000, metadata={"doc": "largest request body in bytes (413 beyond)"}
     )
+    proxy_count: int = field(
+        default=0,
+        metadata={
+            "doc": "reverse proxies in front of the app whose X-Forwarded-For/-Proto are "
+            "trusted (the client address then comes from them, e.g. for rate limits); "
+            "0 trusts none"
+        },
+    )
     require_token_for_reads: bool = field(
         default=False, metadata={"doc": "when true, reads need a bearer token as writes do"}
     )
@@ -130,6 +138,8 @@ class Settings:
             raise ValueError(
                 f"{PREFIX}MATCHER must be auto, lexical or hybrid, not {self.matcher!r}"
             )
+        if self.proxy_count < 0:
+            raise ValueError(f"{PREFIX}PROXY_COUNT must be 0 or more, not {self.proxy_count}")
 
     @property
     def is_sqlite(self) -> bool:

@@ -6,7 +6,7 @@ into the article text exactly as stored.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 ClaimKind = Literal["direct_quote", "reported_speech", "narration", "caption"]
@@ -82,8 +82,16 @@ class Details:
     negations: list[str] = field(default_factory=list)  # the negating words as written
 
     def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict."""
-        return asdict(self)
+        """Return a JSON-ready dict (what ``dataclasses.asdict`` gives, without its deep copy)."""
+        return {
+            "numbers": [dict(vars(q)) for q in self.numbers],
+            "dates": [dict(vars(d)) for d in self.dates],
+            "places": list(self.places),
+            "people": list(self.people),
+            "organisations": list(self.organisations),
+            "negated": self.negated,
+            "negations": list(self.negations),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Details:

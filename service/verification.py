@@ -23,11 +23,11 @@ from service.matching.rerank import (
     Weights,
     score_candidates,
 )
-from service.matching.retrieve import Vocabulary, query_terms
+from service.matching.retrieve import POSTING_BUDGET, Vocabulary, plan_search, query_terms
 from service.matching.semantic import VectorIndex, embed_claims
 from service.matching.stance import StatementFacts, statement_source, statement_speaker
 from service.matching.verdict import MATCH_THRESHOLD, Verdict, build_matches, verdict_of
-from service.storage.repository import NewClaim, Repository, terms_of
+from service.storage.repository import NewClaim, NewDocument, Repository, word_counts
 
 HYBRID_MATCH_THRESHOLD = 0.44  # tuned on bench/data statements with the hybrid weights
 
@@ -103,7 +103,7 @@ def ingest_article(
         claims=claims,
     )
     assign_facts(repo, [c.id for c in article.claims])
-    repo.add_words(w for c in claims for w in terms_of(c.search_text))
+    repo.add_words(word_counts(c.search_text for c in claims))
     if embedder is not None:
         embed_claims(repo, embedder, [(c.id, c.text) for c in article.claims])
     return IngestResult(article.id, created=True)
@@ -144,9 +144,8 @@ def import_claims(
     batch = list(records)
     present = repo.external_ids_present(r.external_id for r in batch)
     seen: set[str] = set()
-    outlets: dict[str, object] = {}
-    words: set[str] = set()
-    new_articles = []
+    outlet_ids: dict[str, int] = {}
+    documents: list[NewDocument] = []
     for record in batch:
         text = record.text.strip()
         if record.external_id in present or record.external_id in seen:
@@ -157,11 +156,9 @@ def import_claims(
             report.rejected[record.external_id] = "empty text"
             report.outcomes.append((record.external_id, "rejected", "empty text"))
             continue
-        digest = sha256_of(f"factcheck:{record.external_id}\n{text}")
         publisher = record.publisher or DEFAULT_OUTLET_FOR_IMPORTS
-        if publisher not in outlets:
-            outlets[publisher] = repo.get_or_create_outlet(publisher)
-        title = record.title or text[:200]
+        if publisher not in outlet_ids:
+            outlet_ids[publisher] = repo.get_or_create_outlet(publisher).id
         offset = record.text.index(text)
         claim = NewClaim(
             start=offset,
@@ -176,25 +173,30 @@ def import_claims(
             search_text=search_text(text, None, record.title),
             external_id=record.external_id,
         )
-        article = repo.add_article(
-            outlet=outlets[publisher],  # type: ignore[arg-type]
-            title=title,
-            url=record.url,
-            published_at=record.date,
-            language="en",
-            text_=record.text,
-            sha256=digest,
-            document_type="factcheck",
-            claims=[claim],
+        documents.append(
+            NewDocument(
+                outlet_id=outlet_ids[publisher],
+                title=record.title or text[:200],
+                url=record.url,
+                published_at=record.date,
+                language="en",
+                text=record.text,
+                sha256=sha256_of(f"factcheck:{record.external_id}\n{text}"),
+                document_type="factcheck",
+                claim=claim,
+            )
         )
-        words.update(terms_of(claim.search_text))
-        new_articles.append(article)
         seen.add(record.external_id)
         report.created.append(record.external_id)
         report.outcomes.append((record.external_id, "created", None))
-    repo.add_words(words)
+    claim_ids = repo.add_documents(documents)
+    repo.add_words(word_counts(d.claim.search_text for d in documents))
     if embedder is not None:
-        embed_claims(repo, embedder, [(c.id, c.text) for a in new_articles for c in a.claims])
+        embed_claims(
+            repo,
+            embedder,
+            [(cid, d.claim.text) for cid, d in zip(claim_ids, documents, strict=True)],
+        )
     return report
 
 
@@ -233,8 +235,10 @@ class Verifier:
         threshold: float | None = None,
         embedder=None,
         vector_candidates: int = 50,
+        posting_budget: int = POSTING_BUDGET,
     ) -> None:
         self.vocabulary = Vocabulary()
+        self.posting_budget = posting_budget
         self.candidates = candidates
         self.embedder = embedder
         self.index = VectorIndex(embedder.name, embedder.dim) if embedder is not None else None
@@ -256,7 +260,8 @@ class Verifier:
         """Candidate claims for a statement, scored best first, and the typo corrections."""
         self.vocabulary.refresh(repo)
         terms, corrections = query_terms(statement, self.vocabulary)
-        hits = repo.search(terms, limit=self.candidates)
+        plan = plan_search(terms, repo.document_frequencies(terms), budget=self.posting_budget)
+        hits = repo.search(plan.terms, limit=self.candidates, require_all=plan.require_all)
         budget.check()
         cosines: dict[int, float] = {}
         if self.embedder is not None and self.index is not None:

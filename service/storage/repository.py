@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import case, delete, func, select, text
+from sqlalchemy import case, delete, func, insert, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -20,6 +21,7 @@ from service.storage.models import (
     OutletRecord,
     TokenRecord,
     VocabularyRecord,
+    utcnow,
 )
 
 _TERM = re.compile(r"[^\W_]+", re.UNICODE)
@@ -41,6 +43,21 @@ class NewClaim:
     search_text: str
     external_id: str | None = None
     fact_id: int | None = None
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """A one-claim document (a fact-check record) for :meth:`Repository.add_documents`."""
+
+    outlet_id: int
+    title: str
+    url: str | None
+    published_at: date | None
+    language: str
+    text: str
+    sha256: str
+    document_type: str
+    claim: NewClaim
 
 
 @dataclass(frozen=True)
@@ -167,6 +184,59 @@ class Repository:
         self.session.flush()
         return article
 
+    def add_documents(self, documents: Sequence[NewDocument]) -> list[int]:
+        """Insert one-claim documents in bulk; the claim ids, in the order given.
+
+        Imports of fact-check databases go through here: two multi-row INSERTs
+        (articles, then claims, with RETURNING) instead of one ORM flush per record.
+        The full-text index follows in the same transaction (trigger or generated column).
+        """
+        if not documents:
+            return []
+        now = utcnow()
+        article_ids = list(
+            self.session.scalars(
+                insert(ArticleRecord).returning(ArticleRecord.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "outlet_id": d.outlet_id,
+                        "title": d.title,
+                        "url": d.url,
+                        "published_at": d.published_at,
+                        "language": d.language,
+                        "text": d.text,
+                        "sha256": d.sha256,
+                        "document_type": d.document_type,
+                        "created_at": now,
+                    }
+                    for d in documents
+                ],
+            )
+        )
+        return list(
+            self.session.scalars(
+                insert(ClaimRecord).returning(ClaimRecord.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "article_id": article_id,
+                        "start": d.claim.start,
+                        "end": d.claim.end,
+                        "text": d.claim.text,
+                        "kind": d.claim.kind,
+                        "claimant": d.claim.claimant,
+                        "source": d.claim.source,
+                        "details": d.claim.details,
+                        "worthiness": d.claim.worthiness,
+                        "language": d.claim.language,
+                        "search_text": d.claim.search_text,
+                        "external_id": d.claim.external_id,
+                        "fact_id": d.claim.fact_id,
+                    }
+                    for article_id, d in zip(article_ids, documents, strict=True)
+                ],
+            )
+        )
+
     def list_articles(self, *, outlet_id: int | None, page: int, limit: int) -> Page:
         """A page of articles, newest first, optionally of one outlet."""
         query = select(ArticleRecord).options(selectinload(ArticleRecord.outlet))
@@ -202,6 +272,7 @@ class Repository:
     def delete_article(self, article: ArticleRecord) -> None:
         """Delete an article, its claims, their index rows, and facts left empty."""
         fact_ids = {c.fact_id for c in article.claims if c.fact_id is not None}
+        self.remove_words(word_counts(c.search_text for c in article.claims))
         self.session.delete(article)  # cascades to the loaded claims; triggers drop index rows
         self.session.flush()
         self.delete_empty_facts(fact_ids)
@@ -417,8 +488,8 @@ class Repository:
 
     # --- full-text search --------------------------------------------------------------
 
-    def search(self, terms: Sequence[str], *, limit: int) -> list[Hit]:
-        """Claims whose index text matches any of ``terms``, best first.
+    def search(self, terms: Sequence[str], *, limit: int, require_all: bool = False) -> list[Hit]:
+        """Claims whose index text matches any of ``terms`` (all, with ``require_all``).
 
         SQLite: FTS5 bm25 (negated so that higher is better). PostgreSQL:
         ``ts_rank_cd`` over the GIN-indexed tsvector.
@@ -427,7 +498,7 @@ class Repository:
         if not terms:
             return []
         if self.dialect == "sqlite":
-            query = " OR ".join(f'"{t}"' for t in terms)
+            query = (" AND " if require_all else " OR ").join(f'"{t}"' for t in terms)
             rows = self.session.execute(
                 text(
                     "SELECT rowid, bm25(claims_fts) AS rank FROM claims_fts "
@@ -442,24 +513,59 @@ class Repository:
                 "FROM claims, websearch_to_tsquery('english', :q) AS q "
                 "WHERE search_vector @@ q ORDER BY rank DESC LIMIT :n"
             ),
-            {"q": " or ".join(terms), "n": limit},
+            {"q": (" " if require_all else " or ").join(terms), "n": limit},
         )
         return [Hit(int(r[0]), float(r[1])) for r in rows]
 
     # --- vocabulary --------------------------------------------------------------------
 
-    def add_words(self, words: Iterable[str]) -> None:
-        """Record words in the vocabulary (existing ones are left alone)."""
-        values = [{"word": w} for w in sorted(set(words)) if 0 < len(w) <= 100]
+    def add_words(self, counts: Mapping[str, int]) -> None:
+        """Count claims per word: ``counts`` maps a word to the new claims that hold it."""
+        self._count_words(counts, sign=1)
+
+    def remove_words(self, counts: Mapping[str, int]) -> None:
+        """Uncount deleted claims' words (the rows stay: the vocabulary only grows)."""
+        self._count_words(counts, sign=-1)
+
+    def _count_words(self, counts: Mapping[str, int], *, sign: int) -> None:
+        values = [
+            {"word": w, "df": max(0, sign * n)}
+            for w, n in sorted(counts.items())
+            if 0 < len(w) <= 100 and n > 0
+        ]
         if not values:
             return
-        insert = pg_insert if self.dialect == "postgresql" else sqlite_insert
-        for i in range(0, len(values), 500):
-            self.session.execute(
-                insert(VocabularyRecord)
-                .values(values[i : i + 500])
-                .on_conflict_do_nothing(index_elements=["word"])
+        insert_ = pg_insert if self.dialect == "postgresql" else sqlite_insert
+        statement = insert_(VocabularyRecord)
+        df = VocabularyRecord.__table__.c.df
+        if sign > 0:
+            statement = statement.on_conflict_do_update(
+                index_elements=["word"], set_={"df": df + statement.excluded.df}
             )
+        else:
+            statement = statement.on_conflict_do_update(
+                index_elements=["word"],
+                set_={
+                    "df": case((df > statement.excluded.df, df - statement.excluded.df), else_=0)
+                },
+            )
+            for v in values:
+                v["df"] = counts[v["word"]]
+        # executemany: one prepared statement for every word, in sorted order so
+        # that concurrent writers take the rows' locks in the same order
+        self.session.connection().execute(statement, values)
+
+    def document_frequencies(self, words: Iterable[str]) -> dict[str, int]:
+        """The stored claim count of each known word (unknown words are absent)."""
+        words = sorted(set(words))
+        if not words:
+            return {}
+        rows = self.session.execute(
+            select(VocabularyRecord.word, VocabularyRecord.df).where(
+                VocabularyRecord.word.in_(words)
+            )
+        )
+        return {word: int(df) for word, df in rows}
 
     def words_after(self, last_id: int) -> list[tuple[int, str]]:
         """Vocabulary rows added after ``last_id``, in order."""
@@ -510,6 +616,14 @@ def terms_of(text_: str) -> list[str]:
     for match in _TERM.finditer(text_.lower()):
         seen.setdefault(match.group(0), None)
     return list(seen)
+
+
+def word_counts(search_texts: Iterable[str]) -> Counter[str]:
+    """How many of the given index texts hold each word."""
+    counts: Counter[str] = Counter()
+    for search_text in search_texts:
+        counts.update(terms_of(search_text))
+    return counts
 
 
 class EmbeddingStore:
