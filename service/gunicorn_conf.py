@@ -16,8 +16,9 @@ limit_request_line = 8190
 limit_request_fields = 60
 limit_request_field_size = 8190
 # Recycle workers now and then so slow leaks cannot accumulate; jitter avoids a herd.
-max_requests = 5000
-max_requests_jitter = 500
+# Rarely: a hybrid worker takes seconds to load its model again (bench/http_load.py).
+max_requests = 100_000
+max_requests_jitter = 10_000
 accesslog = "-"
 # the worker pid (p) shows which worker served a request
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms pid=%(p)s'

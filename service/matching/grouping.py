@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from service.domain import Claim
+from service.matching.retrieve import plan_search
 from service.matching.text import match_text
 from service.storage.repository import Repository, terms_of
 
@@ -74,13 +75,40 @@ def best_fact(claim: Claim, candidates: Sequence[Claim]) -> tuple[int | None, fl
 
 
 def assign_facts(repo: Repository, claim_ids: Sequence[int]) -> None:
-    """Put each new claim into the fact it reports, creating facts as needed."""
+    """Put each new claim (all of one article) into the fact it reports, creating facts.
+
+    Candidates are the grouped claims of other articles that the full-text index
+    ranks highest for the claim's content words, searched rarest words first within
+    the planner's budget; they are read in one query for the whole article, and the
+    claims are written to their facts in one statement per fact.
+    """
+    if not claim_ids:
+        return
     claims = repo.claims_by_ids(claim_ids)
-    for claim_id in claim_ids:
-        claim = claims[claim_id]
-        hits = repo.search(terms_of(match_text(claim.text)), limit=CANDIDATES)
-        candidates = repo.claims_by_ids(h.claim_id for h in hits if h.claim_id != claim_id)
-        fact_id, _score = best_fact(claim, list(candidates.values()))
+    texts = {cid: terms_of(match_text(claims[cid].text)) for cid in claim_ids}
+    frequencies = repo.document_frequencies({t for terms in texts.values() for t in terms})
+    article_id = claims[claim_ids[0]].article_id
+    hits: dict[int, list[int]] = {}
+    for cid in claim_ids:
+        plan = plan_search(texts[cid], frequencies)
+        hits[cid] = [
+            h.claim_id
+            for h in repo.search(
+                plan.terms,
+                limit=CANDIDATES,
+                require_all=plan.require_all,
+                grouped_only=True,
+                exclude_article=article_id,
+            )
+        ]
+    pool = repo.claims_by_ids({h for found in hits.values() for h in found})
+    fact_of: dict[int, int] = {}
+    alone: list[int] = []
+    for cid in claim_ids:
+        fact_id, _score = best_fact(claims[cid], [pool[h] for h in hits[cid] if h in pool])
         if fact_id is None:
-            fact_id = repo.new_fact()
-        repo.set_fact([claim_id], fact_id)
+            alone.append(cid)
+        else:
+            fact_of[cid] = fact_id
+    fact_of.update(zip(alone, repo.new_facts(len(alone)), strict=True))
+    repo.set_facts(fact_of)

@@ -165,8 +165,9 @@ QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "
 
 def fold(text: str) -> str:
     """Lower-case, straight quotes, no accents, one space."""
-    text = unicodedata.normalize("NFKD", text.translate(QUOTES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # ASCII has no curly quotes and nothing to decompose
+        text = unicodedata.normalize("NFKD", text.translate(QUOTES))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.lower().split())
 
 

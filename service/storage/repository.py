@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import case, delete, func, insert, select, text
+from sqlalchemy import bindparam, case, delete, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -429,11 +429,30 @@ class Repository:
 
     def set_fact(self, claim_ids: Iterable[int], fact_id: int) -> None:
         """Put claims into a fact."""
-        for record in self.session.scalars(
-            select(ClaimRecord).where(ClaimRecord.id.in_(list(claim_ids)))
-        ):
-            record.fact_id = fact_id
-        self.session.flush()
+        self.set_facts({claim_id: fact_id for claim_id in claim_ids})
+
+    def set_facts(self, fact_of: Mapping[int, int]) -> None:
+        """Put each claim into its fact (one prepared UPDATE, executed for every claim)."""
+        if not fact_of:
+            return
+        table = ClaimRecord.__table__
+        self.session.connection().execute(
+            update(table).where(table.c.id == bindparam("claim")).values(fact_id=bindparam("fact")),
+            [{"claim": c, "fact": f} for c, f in sorted(fact_of.items())],
+        )
+        self.session.expire_all()  # loaded claim records read their new fact_id again
+
+    def new_facts(self, count: int) -> list[int]:
+        """Create ``count`` empty facts in one statement; their ids."""
+        if count <= 0:
+            return []
+        now = utcnow()
+        return list(
+            self.session.scalars(
+                insert(FactRecord).returning(FactRecord.id, sort_by_parameter_order=True),
+                [{"created_at": now} for _ in range(count)],
+            )
+        )
 
     def delete_empty_facts(self, fact_ids: Iterable[int]) -> None:
         """Delete the given facts that no claim belongs to any more."""
@@ -488,8 +507,20 @@ class Repository:
 
     # --- full-text search --------------------------------------------------------------
 
-    def search(self, terms: Sequence[str], *, limit: int, require_all: bool = False) -> list[Hit]:
+    def search(
+        self,
+        terms: Sequence[str],
+        *,
+        limit: int,
+        require_all: bool = False,
+        grouped_only: bool = False,
+        exclude_article: int | None = None,
+    ) -> list[Hit]:
         """Claims whose index text matches any of ``terms`` (all, with ``require_all``).
+
+        ``grouped_only`` keeps claims that belong to a fact (news claims; imported
+        fact-checks are not grouped) and ``exclude_article`` leaves one article out:
+        what grouping a new article's claims asks for.
 
         SQLite: FTS5 bm25 (negated so that higher is better). PostgreSQL:
         ``ts_rank_cd`` over the GIN-indexed tsvector.
@@ -497,23 +528,34 @@ class Repository:
         terms = [t for t in terms if t]
         if not terms:
             return []
+        params: dict[str, object] = {"n": limit}
+        filters = ""
+        if grouped_only:
+            filters += " AND claims.fact_id IS NOT NULL"
+        if exclude_article is not None:
+            filters += " AND claims.article_id != :article"
+            params["article"] = exclude_article
         if self.dialect == "sqlite":
-            query = (" AND " if require_all else " OR ").join(f'"{t}"' for t in terms)
+            params["q"] = (" AND " if require_all else " OR ").join(f'"{t}"' for t in terms)
+            source = "claims_fts"
+            if filters:
+                source += " JOIN claims ON claims.id = claims_fts.rowid"
             rows = self.session.execute(
                 text(
-                    "SELECT rowid, bm25(claims_fts) AS rank FROM claims_fts "
-                    "WHERE claims_fts MATCH :q ORDER BY rank LIMIT :n"
+                    f"SELECT claims_fts.rowid, bm25(claims_fts) AS rank FROM {source} "
+                    f"WHERE claims_fts MATCH :q{filters} ORDER BY rank LIMIT :n"
                 ),
-                {"q": query, "n": limit},
+                params,
             )
             return [Hit(int(r[0]), -float(r[1])) for r in rows]
+        params["q"] = (" " if require_all else " or ").join(terms)
         rows = self.session.execute(
             text(
                 "SELECT id, ts_rank_cd(search_vector, q, 1) AS rank "
                 "FROM claims, websearch_to_tsquery('english', :q) AS q "
-                "WHERE search_vector @@ q ORDER BY rank DESC LIMIT :n"
+                f"WHERE search_vector @@ q{filters} ORDER BY rank DESC LIMIT :n"
             ),
-            {"q": (" " if require_all else " or ").join(terms), "n": limit},
+            params,
         )
         return [Hit(int(r[0]), float(r[1])) for r in rows]
 
