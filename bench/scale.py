@@ -9,9 +9,12 @@ latency p50/p99 (median over repeated passes), MAP@5, build time, database size 
 worker's resident memory.
 
 Distractors keep the shape of the real vocabulary: each is a walk of a word-bigram model
-of the verified claims and their titles (same words, same frequencies, same lengths), and
-a share of the numbers and capitalised names are replaced by fresh ones, so the
-vocabulary keeps growing with N as a real archive's does.
+of the verified claims and their titles (same words, same frequencies, same lengths). By
+default (`--distractors heaps`) the store is read as N/10k copies of the archive in which
+the 1,000 commonest words keep their spelling and rarer words take one of about
+sqrt(copy) spellings, so the vocabulary grows as Heaps' law predicts (beta = 0.5) and
+common words grow with N. `--distractors copies` keeps every spelling: the worst case, an
+archive of near-copies of the same 10k claims, where each rare word recurs N/10k times.
 
     python bench/scale.py --claims 10000 100000 1000000 --backend sqlite postgresql
 
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import random
 import re
@@ -30,7 +34,8 @@ import statistics
 import subprocess
 import sys
 import time
-from collections import defaultdict
+import zlib
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from checkthat import DEFAULT_DATA, load_split, scores
@@ -47,6 +52,8 @@ SEED = 20221
 PUBLISHERS = [f"Archive desk {c}" for c in "ABCDEFGH"]
 _WORD = re.compile(r"\S+")
 _NUMBER = re.compile(r"^\$?\d[\d,.]*%?$")
+COMMON_WORDS = 1_000  # keep their spelling in every copy of the archive
+FRESH_NUMBERS = 0.3  # share of numbers replaced by a new one
 _SYLLABLES = [
     "ka",
     "lo",
@@ -87,43 +94,66 @@ class BigramModel:
             for a, b in zip(words, [*words[1:], None], strict=True):
                 self.following[a].append(b)  # type: ignore[arg-type]
 
-    def walk(self, rng: random.Random, fresh: FreshWords) -> str:
+    def walk(self, rng: random.Random) -> list[str]:
         limit = rng.choice(self.lengths)
         word = rng.choice(self.starts)
         out = []
         while word is not None and len(out) < limit:
-            out.append(fresh.maybe_replace(rng, word))
+            out.append(word)
             word = rng.choice(self.following[word])
-        return " ".join(out)
+        return out
 
 
-class FreshWords:
-    """Replaces a share of numbers and capitalised names with new ones (Heaps' law growth)."""
+class Vocabulary:
+    """How a generated archive N times the real one spells its words.
 
-    def __init__(self, number_share: float = 0.3, name_share: float = 0.02) -> None:
-        self.number_share = number_share
-        self.name_share = name_share
+    The real claims' commonest words (by document frequency) keep their spelling
+    everywhere. Every other word gets, in each copy ("universe") of the archive, one of
+    about sqrt(universe) spellings: the original or a variant with a syllable added.
+    So common words grow with N, the rare tail grows with sqrt(N) (Heaps' law,
+    beta = 0.5), and a rare real word is shared by sqrt(N/10k), not N/10k, distractors.
+    ``heaps=False`` keeps every spelling: the worst case, an archive of near-copies.
+    """
 
-    def maybe_replace(self, rng: random.Random, word: str) -> str:
-        if _NUMBER.match(word) and rng.random() < self.number_share:
-            return f"{rng.randint(2, 99_999):,}"
-        if word[:1].isupper() and len(word) > 3 and rng.random() < self.name_share:
-            name = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3)))
-            return name.capitalize()
-        return word
+    def __init__(self, texts: list[str], *, common: int = COMMON_WORDS, heaps: bool = True):
+        df: Counter[str] = Counter()
+        for t in texts:
+            df.update({w.lower() for w in _WORD.findall(t)})
+        self.fixed = {w for w, _ in df.most_common(common)}
+        self.heaps = heaps
+
+    def spell(self, word: str, universe: int, rng: random.Random) -> str:
+        if _NUMBER.match(word):
+            return f"{rng.randint(2, 99_999):,}" if rng.random() < FRESH_NUMBERS else word
+        if not self.heaps or universe == 0 or word.lower() in self.fixed:
+            return word
+        core = word.rstrip(".,;:!?\"')")
+        if not core[:1].isalpha():
+            return word
+        variant = zlib.crc32(f"{core.lower()}|{universe}".encode()) % (math.isqrt(universe) + 1)
+        if variant == 0:
+            return word
+        return (
+            core
+            + _SYLLABLES[variant % len(_SYLLABLES)] * (1 + variant // len(_SYLLABLES))
+            + word[len(core) :]
+        )
 
 
-def distractors(real: list[FactCheckRecord], count: int, start: int = 0):
-    """``count`` generated fact-check records, deterministic for a given ``start``."""
+def distractors(real: list[FactCheckRecord], count: int, *, heaps: bool = True):
+    """``count`` generated fact-check records; record i is the same on every run."""
     claims = BigramModel([r.text for r in real])
     titles = BigramModel([r.title for r in real if r.title])
-    fresh = FreshWords()
-    for i in range(start, start + count):
+    spelling = Vocabulary([r.text for r in real], heaps=heaps)
+    for i in range(count):
         rng = random.Random(SEED * 1_000_003 + i)
+        universe = 1 + i // len(real)
+        text = " ".join(spelling.spell(w, universe, rng) for w in claims.walk(rng))
+        title = " ".join(spelling.spell(w, universe, rng) for w in titles.walk(rng))
         yield FactCheckRecord(
             external_id=f"synthetic-{i}",
-            text=claims.walk(rng, fresh),
-            title=titles.walk(rng, fresh),
+            text=text,
+            title=title,
             publisher=PUBLISHERS[i % len(PUBLISHERS)],
         )
 
@@ -131,23 +161,27 @@ def distractors(real: list[FactCheckRecord], count: int, start: int = 0):
 # --------------------------------------------------------------------------- build
 
 
-def store_url(backend: str, n: int, workdir: Path) -> str:
+def store_name(n: int, kind: str) -> str:
+    return f"scale_{n}" if kind == "heaps" else f"scale_{kind}_{n}"
+
+
+def store_url(backend: str, name: str, workdir: Path) -> str:
     if backend == "sqlite":
-        return f"sqlite:///{workdir / f'scale-{n}.db'}"
-    return f"{POSTGRES_URL}?options=-csearch_path%3Dscale_{n}"
+        return f"sqlite:///{workdir / f'{name}.db'}"
+    return f"{POSTGRES_URL}?options=-csearch_path%3D{name}"
 
 
-def reset(backend: str, n: int, workdir: Path) -> None:
+def reset(backend: str, name: str, workdir: Path) -> None:
     if backend == "sqlite":
         for suffix in ("", "-wal", "-shm"):
-            (workdir / f"scale-{n}.db{suffix}").unlink(missing_ok=True)
+            (workdir / f"{name}.db{suffix}").unlink(missing_ok=True)
         return
     import sqlalchemy as sa
 
     engine = sa.create_engine(POSTGRES_URL)
     with engine.begin() as conn:
-        conn.execute(sa.text(f"DROP SCHEMA IF EXISTS scale_{n} CASCADE"))
-        conn.execute(sa.text(f"CREATE SCHEMA scale_{n}"))
+        conn.execute(sa.text(f"DROP SCHEMA IF EXISTS {name} CASCADE"))
+        conn.execute(sa.text(f"CREATE SCHEMA {name}"))
     engine.dispose()
 
 
@@ -162,7 +196,7 @@ def claim_count(url: str) -> int:
         store.db.engine.dispose()
 
 
-def build(url: str, n: int, data: Path) -> dict:
+def build(url: str, n: int, data: Path, kind: str) -> dict:
     """Seeds, the verified claims, then distractors up to ``n`` claims; timed."""
     from tqdm import tqdm
 
@@ -177,7 +211,7 @@ def build(url: str, n: int, data: Path) -> dict:
     with store.read() as repo:
         have = repo.counts()["claims"]
     todo = max(0, n - have)
-    generated = distractors(real, todo)
+    generated = distractors(real, todo, heaps=kind == "heaps")
     with tqdm(total=todo, desc=f"distractors to {n:,}", unit="claim", disable=None) as bar:
         while True:
             batch = [r for _, r in zip(range(BATCH), generated, strict=False)]
@@ -186,6 +220,10 @@ def build(url: str, n: int, data: Path) -> dict:
             with store.write() as repo:
                 import_claims(repo, batch)
             bar.update(len(batch))
+    if store.dialect == "postgresql":
+        # what an operator runs after a bulk load: planner statistics, GIN pending list merged
+        with store.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM (ANALYZE) claims")
     seconds = time.perf_counter() - started
     with store.read() as repo:
         counts = repo.counts()
@@ -193,9 +231,9 @@ def build(url: str, n: int, data: Path) -> dict:
     return {"claims": counts["claims"], "seconds": seconds}
 
 
-def database_bytes(backend: str, n: int, workdir: Path) -> int:
+def database_bytes(backend: str, name: str, workdir: Path) -> int:
     if backend == "sqlite":
-        path = workdir / f"scale-{n}.db"
+        path = workdir / f"{name}.db"
         if path.exists():
             import sqlite3
 
@@ -203,8 +241,8 @@ def database_bytes(backend: str, n: int, workdir: Path) -> int:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return sum(
             p.stat().st_size
-            for p in workdir.glob(f"scale-{n}.db*")
-            if p.name in {f"scale-{n}.db", f"scale-{n}.db-wal"}
+            for p in workdir.glob(f"{name}.db*")
+            if p.name in {f"{name}.db", f"{name}.db-wal"}
         )
     import sqlalchemy as sa
 
@@ -216,7 +254,7 @@ def database_bytes(backend: str, n: int, workdir: Path) -> int:
                 "JOIN pg_namespace s ON s.oid = c.relnamespace "
                 "WHERE s.nspname = :schema AND c.relkind IN ('r', 'm')"
             ),
-            {"schema": f"scale_{n}"},
+            {"schema": name},
         ).scalar_one()
     engine.dispose()
     return int(size)
@@ -312,6 +350,12 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true", help="rebuild stores that exist")
     parser.add_argument("--repeats", type=int, default=3, help="timed passes over the tweets")
     parser.add_argument("--matcher", choices=("lexical", "hybrid"), default="lexical")
+    parser.add_argument(
+        "--distractors",
+        choices=("heaps", "copies"),
+        default="heaps",
+        help="how the generated archive spells rare words (see the module docstring)",
+    )
     parser.add_argument("--measure", metavar="URL", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -324,18 +368,19 @@ def main() -> None:
     rows = []
     for backend in args.backend:
         for n in args.claims:
-            url = store_url(backend, n, args.workdir)
+            name = store_name(n, args.distractors)
+            url = store_url(backend, name, args.workdir)
             built = None
             if args.rebuild or claim_count(url) < min(n, 10_000):
-                reset(backend, n, args.workdir)
-                built = build(url, n, args.data)
+                reset(backend, name, args.workdir)
+                built = build(url, n, args.data, args.distractors)
                 print(
                     f"built {backend} {built['claims']:,} claims in {built['seconds']:.0f} s "
                     f"({built['claims'] / built['seconds']:,.0f} claims/s)",
                     flush=True,
                 )
             result = measure_in_subprocess(url, args)
-            size = database_bytes(backend, n, args.workdir)
+            size = database_bytes(backend, name, args.workdir)
             rows.append(
                 [
                     backend,
@@ -353,7 +398,8 @@ def main() -> None:
             )
             print(json.dumps({"backend": backend, "n": n, **result}), flush=True)
     print(
-        f"\nScale, matcher {args.matcher}: CheckThat! 2020 Task 2 test tweets "
+        f"\nScale, matcher {args.matcher}, distractors {args.distractors}: "
+        "CheckThat! 2020 Task 2 test tweets "
         f"through the verify code, {args.repeats} timed passes (median)\n"
     )
     print(

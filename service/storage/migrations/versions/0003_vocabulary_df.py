@@ -1,4 +1,5 @@
-"""Document frequency per vocabulary word, for query planning (rarest terms first).
+"""Document frequency per vocabulary word, for query planning (rarest terms first);
+a small GIN pending list on PostgreSQL, so searches stay fast between vacuums.
 
 Revision ID: 0003
 Revises: 0002
@@ -41,8 +42,16 @@ def upgrade() -> None:
             [{"word": w, "df": n} for w, n in counts.items() if len(w) <= 100],
         )
 
+    if bind.dialect.name == "postgresql":
+        # GIN's pending list (fastupdate) is scanned linearly by every search until a
+        # vacuum merges it: after a bulk import a 4 MB list made each search ~25 ms
+        # slower. A 256 kB list keeps inserts batched and searches fast.
+        op.execute("ALTER INDEX ix_claims_search_vector SET (gin_pending_list_limit = 256)")
+
 
 def downgrade() -> None:
-    """Drop the counts."""
+    """Drop the counts (and the index's pending-list limit)."""
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("ALTER INDEX ix_claims_search_vector RESET (gin_pending_list_limit)")
     with op.batch_alter_table("vocabulary") as batch:
         batch.drop_column("df")
