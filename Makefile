@@ -13,7 +13,7 @@ TORCH_SPEC ?= torch==2.13.0
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test lint bench openapi clean chromium
+.PHONY: run test lint bench bench-scale bench-http bench-ingest openapi clean chromium
 
 $(BIN)/corroborate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,15 @@ ifeq ($(SEMANTIC),1)
 	$(BIN)/python bench/seeds.py --matcher hybrid
 	$(BIN)/python bench/checkthat.py --matcher hybrid
 endif
+
+bench-scale: $(VENV)/.dev ## latency, MAP@5, size and memory at 10k, 100k and 1M claims (long: builds stores)
+	$(BIN)/python bench/scale.py --claims 10000 100000 1000000 --backend sqlite postgresql
+
+bench-http: $(VENV)/.dev  ## requests/s through gunicorn (needs wrk: apt-get install wrk)
+	$(BIN)/python bench/http_load.py
+
+bench-ingest: $(VENV)/.dev ## articles/s over HTTP and claims/s through import-claims
+	$(BIN)/python bench/ingest.py --matcher both
 
 openapi: $(BIN)/corroborate
 	$(BIN)/corroborate openapi write openapi.yaml

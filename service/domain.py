@@ -125,6 +125,9 @@ class ExtractedClaim:
     details: Details = field(default_factory=Details)
     worthiness: float = 0.5
     language: str = "en"
+    # the claimant's description in the article ("a senior member of Russia's negotiating
+    # team"); several are joined with "; "
+    claimant_role: str | None = None
 
 
 @dataclass

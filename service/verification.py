@@ -24,7 +24,7 @@ from service.matching.rerank import (
     score_candidates,
 )
 from service.matching.retrieve import POSTING_BUDGET, Vocabulary, plan_search, query_terms
-from service.matching.semantic import VectorIndex, embed_claims
+from service.matching.semantic import VectorIndex, embed_claims, embedding_text
 from service.matching.stance import StatementFacts, statement_source, statement_speaker
 from service.matching.verdict import MATCH_THRESHOLD, Verdict, build_matches, verdict_of
 from service.storage.repository import NewClaim, NewDocument, Repository, word_counts
@@ -39,9 +39,15 @@ def sha256_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def search_text(claim_text: str, claimant: str | None, title: str | None) -> str:
-    """What the full-text index sees for a claim: its text, claimant and article title."""
-    return " \n".join(part for part in (claim_text, claimant, title) if part)
+def search_text(
+    claim_text: str,
+    claimant: str | None,
+    title: str | None,
+    claimant_role: str | None = None,
+) -> str:
+    """What the full-text index sees for a claim: its text, claimant, the claimant's role
+    in the article ("a senior member of Russia's negotiating team") and the article title."""
+    return " \n".join(part for part in (claim_text, claimant, claimant_role, title) if part)
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,8 @@ def ingest_article(
             details=c.details.to_dict(),
             worthiness=round(float(c.worthiness), 4),
             language=c.language,
-            search_text=search_text(c.text, c.claimant, title),
+            search_text=search_text(c.text, c.claimant, title, c.claimant_role),
+            claimant_role=c.claimant_role,
         )
         for c in extraction.claims
     ]
@@ -105,7 +112,11 @@ def ingest_article(
     assign_facts(repo, [c.id for c in article.claims])
     repo.add_words(word_counts(c.search_text for c in claims))
     if embedder is not None:
-        embed_claims(repo, embedder, [(c.id, c.text) for c in article.claims])
+        embed_claims(
+            repo,
+            embedder,
+            [(c.id, embedding_text(c.text, c.claimant, c.claimant_role)) for c in article.claims],
+        )
     return IngestResult(article.id, created=True)
 
 
@@ -329,7 +340,9 @@ def reindex(store, embedder, *, batch_size: int = 256, progress=None) -> int:
             todo = EmbeddingStore(repo).missing(embedder.name, limit=batch_size)
             if not todo:
                 return done
-            embed_claims(repo, embedder, todo)
+            embed_claims(
+                repo, embedder, [(cid, embedding_text(t, who, role)) for cid, t, who, role in todo]
+            )
         done += len(todo)
         if progress is not None:
             progress(len(todo))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from service.extraction.data import (
+    DEMONYMS,
     KNOWN_PEOPLE,
     NON_NAME_WORDS,
     ORG_VARIANTS,
@@ -25,6 +26,7 @@ from service.extraction.data import (
     ROLE_NOUNS,
     SOURCE_NAMES,
     SPEECH_VERBS,
+    TITLE_WORDS,
 )
 from service.extraction.details import find_name_runs
 
@@ -43,6 +45,106 @@ _APPOSITIVE_ROLE_RE = re.compile(
 )
 _PRE_ROLE_RE = re.compile(rf"\b({_ROLE_ALT})(?:\s+and\s+\w+)?\s*$", re.IGNORECASE)
 
+# Description phrases ("NAME, a senior member of X," / "a senior member of X, NAME,"): the
+# whole appositive, ended by a comma, a quote, the sentence's end or the reporting clause.
+MAX_DESCRIPTION_WORDS = 12  # longer coordinated phrases are split at "and"
+MAX_DESCRIPTIONS = 3  # per person and article
+_SPEECH_ALT = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_DESCRIPTION_END = (
+    r"(?=\s*(?:[,;:()\[\]\"“”«»]|[.!?]?\s*$)"
+    rf"|\s+(?:{_SPEECH_ALT}|speaks|spoke|speaking|was|is|were|are|has|have|had|will|would|"
+    r"who|whom|whose|which|that|later|earlier|reportedly|also|previously)\b"
+    r"|\s+(?:on|via|in\s+an?\s+\w+\s+on)\s+(?:Twitter|Telegram|Facebook|Instagram)\b)"
+)
+_DESCRIPTION_AFTER_RE = re.compile(
+    r"\s*,\s+(?P<app>(?:(?:a|an|the)\s+|[A-Z][\w-]*['’]s\s+(?=[a-z])|"
+    rf"(?:{_ROLE_ALT})\s+(?:of|to|for|at)\s+)[^,;:()\[\]\"“”«»]{{2,200}}?){_DESCRIPTION_END}"
+)
+_DESCRIPTION_BEFORE_RE = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:Meanwhile|However|But|And|Separately|Earlier|Later)\s*,?\s+)"
+    r"(?P<app>(?:(?:a|an|the)\s+|[A-Z][\w-]*['’]s\s+(?=[a-z]))[^,;:()\[\]\"“”«»·]{3,200}?)"
+    r",\s+$"
+)
+_DESCRIPTION_ROLE_RE = re.compile(rf"\b(?:{_ROLE_ALT})\b", re.IGNORECASE)
+
+
+def _descriptions(raw: str) -> list[str]:
+    """Cleaned role phrases of an appositive: a long one split into its coordinated roles
+    ("a member of the delegation and head of the X Committee" gives both); phrases that
+    name no role ("part of the negotiating team") or still run too long are dropped."""
+    phrase = " ".join(raw.replace("’", "'").split()).strip(" ,.;:")
+    parts = [phrase]
+    if len(phrase.split()) > MAX_DESCRIPTION_WORDS:
+        parts = re.split(r"\s+(?:and|as well as)\s+", phrase)
+    return [
+        p
+        for p in parts
+        if len(p.split()) <= MAX_DESCRIPTION_WORDS and _DESCRIPTION_ROLE_RE.search(p)
+    ]
+
+
+_TITLE_MODIFIERS = frozenset(
+    [
+        "senior",
+        "top",
+        "chief",
+        "deputy",
+        "former",
+        "foreign",
+        "defence",
+        "defense",
+        "prime",
+        "vice",
+        "acting",
+        "lead",
+        "special",
+        "interior",
+        "state",
+        "presidential",
+    ]
+)
+_ROLE_WORDS = frozenset(r.lower() for r in ROLE_NOUNS)
+
+
+def _title_before(chunk: str, s: int) -> str | None:
+    """A title written before the name: "Ukrainian presidential adviser and negotiator"."""
+    words = re.findall(r"\S+", chunk[max(0, s - 120) : s])
+    if not words or not chunk[:s].endswith((" ", "\n")):
+        return None
+    taken: list[str] = []
+    for word in reversed(words):
+        low = word.lower()
+        if len(taken) >= 6 or not re.fullmatch(r"[A-Za-z][\w-]*", word):
+            break
+        if low == "and" and taken and taken[0].lower() in _ROLE_WORDS:
+            taken.insert(0, word)
+            continue
+        if taken and taken[0].lower() == "and" and low not in _ROLE_WORDS:
+            break
+        if (
+            low in _ROLE_WORDS
+            or low in _TITLE_MODIFIERS
+            or word in DEMONYMS
+            or word in TITLE_WORDS
+            or word in _PLACE_NAMES
+            or word in _ORG_NAMES
+            or (word.islower() and low.endswith(("ial", "ian")))
+        ):
+            taken.insert(0, word)
+            continue
+        break
+    while taken and taken[0].lower() == "and":
+        taken = taken[1:]
+    if len(taken) < 2 or taken[-1].lower() not in _ROLE_WORDS:
+        return None
+    return " ".join(taken)
+
+
+def _same_description(a: str, b: str) -> bool:
+    """Near-duplicates: "a senior member of Moscow's team" / "... of Russia's team"."""
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return len(wa & wb) / len(wa | wb) >= 0.7
+
 
 @dataclass
 class PersonRegistry:
@@ -52,6 +154,9 @@ class PersonRegistry:
     alias: dict[str, str] = field(default_factory=dict)  # full-name variant -> canonical
     surnames: dict[str, str] = field(default_factory=dict)  # surname -> canonical
     roles: dict[str, set[str]] = field(default_factory=dict)  # canonical -> role nouns
+    # canonical -> appositive role phrases, first seen first
+    descriptions: dict[str, list[str]] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # canonical -> first title seen
 
     def add(self, name: str) -> str:
         if name in self.alias:
@@ -74,6 +179,31 @@ class PersonRegistry:
 
     def add_role(self, canon: str, role: str) -> None:
         self.roles.setdefault(canon, set()).add(role.lower())
+
+    def add_description(self, canon: str, raw: str) -> None:
+        for phrase in _descriptions(raw):
+            known = self.descriptions.setdefault(canon, [])
+            if len(known) < MAX_DESCRIPTIONS and not any(
+                _same_description(phrase, k) for k in known
+            ):
+                known.append(phrase)
+
+    def description(self, canon: str | None) -> str | None:
+        """What a claim carries about its claimant: the person's appositive role phrases
+        in first-seen order, joined with "; " while they fit in ``MAX_DESCRIPTION_WORDS``
+        (always the first), else the title written before the name ("Ukrainian
+        negotiator"), else None.
+
+        The budget keeps the claim's index row short: a long row lowers its BM25 score."""
+        phrases = self.descriptions.get(canon or "")
+        if not phrases:
+            return self.titles.get(canon or "")
+        taken = [phrases[0]]
+        for phrase in phrases[1:]:
+            if len(" ".join([*taken, phrase]).split()) > MAX_DESCRIPTION_WORDS:
+                break
+            taken.append(phrase)
+        return "; ".join(taken)
 
     def resolve(self, mention: str) -> str | None:
         """Canonical full name for a mention, or None when it is not a known person."""
@@ -119,6 +249,16 @@ def build_registry(text: str, spans: list[tuple[int, int]]) -> PersonRegistry:
             m = _APPOSITIVE_ROLE_RE.match(chunk, e)
             if m:
                 reg.add_role(canon, m.group(1))
+            d = _DESCRIPTION_AFTER_RE.match(chunk, e)
+            if d:
+                reg.add_description(canon, d["app"])
+            if chunk[e : e + 1] == ",":
+                d = _DESCRIPTION_BEFORE_RE.search(chunk, 0, s)
+                if d:
+                    reg.add_description(canon, d["app"])
+            title_phrase = _title_before(chunk, s)
+            if title_phrase and canon not in reg.titles:
+                reg.titles[canon] = title_phrase
             pre = _PRE_ROLE_RE.search(chunk[max(0, s - 60) : s])
             if pre:
                 reg.add_role(canon, pre.group(1))

@@ -612,6 +612,7 @@ def extract(text: str, *, published: dt.date | None = None, title: str | None = 
                     details=details,
                     worthiness=score(rendered, details, kind, claimant),
                     language=s.language,
+                    claimant_role=registry.description(claimant) if is_person else None,
                 )
             )
     return Extraction(segments=segments, claims=claims)

@@ -82,8 +82,20 @@ def load_embedder(threads: int = 1) -> Embedder:
     return Embedder(threads=threads)
 
 
+def embedding_text(text: str, claimant: str | None = None, role: str | None = None) -> str:
+    """What is embedded for a claim: an article claim with a described claimant reads
+    "Leonid Slutsky, a senior member of Russia's negotiating team: <claim text>", so a
+    statement naming the speaker by role ("Moscow's negotiator") finds it; otherwise the
+    claim text alone (imported fact-checks have no claimant: their text is unchanged)."""
+    if claimant and role:
+        return f"{claimant}, {role}: {text}"
+    return text
+
+
 def embed_claims(repo: Repository, embedder: Embedder, claims: Sequence[tuple[int, str]]) -> None:
-    """Embed (claim_id, text) pairs and store them in the repository's transaction."""
+    """Embed (claim_id, text) pairs and store them in the repository's transaction.
+
+    The text is the claim's ``embedding_text``, not necessarily its stored text."""
     if not claims:
         return
     vectors = embedder.encode([text for _id, text in claims])

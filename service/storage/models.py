@@ -102,6 +102,8 @@ class ClaimRecord(Base):
     text: Mapped[str] = mapped_column(Text)
     claimant: Mapped[str | None] = mapped_column(String(300))
     source: Mapped[str | None] = mapped_column(String(300))
+    # how the article describes the claimant ("a senior member of Russia's negotiating team")
+    claimant_role: Mapped[str | None] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(32))
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     worthiness: Mapped[float] = mapped_column(Float, default=0.5)

@@ -43,6 +43,7 @@ class NewClaim:
     search_text: str
     external_id: str | None = None
     fact_id: int | None = None
+    claimant_role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,7 @@ class Repository:
                     text=c.text,
                     kind=c.kind,
                     claimant=c.claimant,
+                    claimant_role=c.claimant_role,
                     source=c.source,
                     details=c.details,
                     worthiness=c.worthiness,
@@ -710,18 +712,20 @@ class EmbeddingStore:
         )
         return [(int(s), int(c), m, bytes(v)) for s, c, m, v in rows]
 
-    def missing(self, model: str, *, limit: int) -> list[tuple[int, str]]:
-        """(claim_id, text) of claims with no embedding of ``model``, by id."""
+    def missing(self, model: str, *, limit: int) -> list[tuple[int, str, str | None, str | None]]:
+        """(claim_id, text, claimant, claimant_role) of claims with no ``model`` embedding."""
         from service.storage.models import EmbeddingRecord
 
         current = select(EmbeddingRecord.claim_id).where(EmbeddingRecord.model == model)
         rows = self.session.execute(
-            select(ClaimRecord.id, ClaimRecord.text)
+            select(
+                ClaimRecord.id, ClaimRecord.text, ClaimRecord.claimant, ClaimRecord.claimant_role
+            )
             .where(ClaimRecord.id.not_in(current))
             .order_by(ClaimRecord.id)
             .limit(limit)
         )
-        return [(int(i), t) for i, t in rows]
+        return [(int(i), t, who, role) for i, t, who, role in rows]
 
     def models(self) -> dict[str, int]:
         """How many stored embeddings each model made."""

@@ -22,6 +22,8 @@ _TERM = re.compile(r"[^\W_]+", re.UNICODE)  # as repository.terms_of: frozen her
 
 def upgrade() -> None:
     """Add ``vocabulary.df`` (claims whose index text holds the word) and count it."""
+    # the claimant's description in the article, so `reindex` embeds what ingest embedded
+    op.add_column("claims", sa.Column("claimant_role", sa.String(300)))
     op.add_column("vocabulary", sa.Column("df", sa.Integer, nullable=False, server_default="0"))
     bind = op.get_bind()
     counts: Counter[str] = Counter()
@@ -55,3 +57,5 @@ def downgrade() -> None:
         op.execute("ALTER INDEX ix_claims_search_vector RESET (gin_pending_list_limit)")
     with op.batch_alter_table("vocabulary") as batch:
         batch.drop_column("df")
+    with op.batch_alter_table("claims") as batch:
+        batch.drop_column("claimant_role")
