@@ -23,11 +23,11 @@ from service.matching.rerank import (
     Weights,
     score_candidates,
 )
-from service.matching.retrieve import POSTING_BUDGET, Vocabulary, plan_search, query_terms
+from service.matching.retrieve import POSTING_BUDGETS, Vocabulary, plan_search, query_terms
 from service.matching.semantic import VectorIndex, embed_claims, embedding_text
 from service.matching.stance import StatementFacts, statement_source, statement_speaker
 from service.matching.verdict import MATCH_THRESHOLD, Verdict, build_matches, verdict_of
-from service.storage.repository import NewClaim, NewDocument, Repository, word_counts
+from service.storage.repository import NewClaim, NewDocument, Repository, terms_of
 
 HYBRID_MATCH_THRESHOLD = 0.44  # tuned on bench/data statements with the hybrid weights
 
@@ -110,7 +110,7 @@ def ingest_article(
         claims=claims,
     )
     assign_facts(repo, [c.id for c in article.claims])
-    repo.add_words(word_counts(c.search_text for c in claims))
+    repo.add_words(w for c in claims for w in terms_of(c.search_text))
     if embedder is not None:
         embed_claims(
             repo,
@@ -201,7 +201,7 @@ def import_claims(
         report.created.append(record.external_id)
         report.outcomes.append((record.external_id, "created", None))
     claim_ids = repo.add_documents(documents)
-    repo.add_words(word_counts(d.claim.search_text for d in documents))
+    repo.add_words(w for d in documents for w in terms_of(d.claim.search_text))
     if embedder is not None:
         embed_claims(
             repo,
@@ -246,7 +246,7 @@ class Verifier:
         threshold: float | None = None,
         embedder=None,
         vector_candidates: int = 50,
-        posting_budget: int = POSTING_BUDGET,
+        posting_budget: int | None = None,
     ) -> None:
         self.vocabulary = Vocabulary()
         self.posting_budget = posting_budget
@@ -271,7 +271,9 @@ class Verifier:
         """Candidate claims for a statement, scored best first, and the typo corrections."""
         self.vocabulary.refresh(repo)
         terms, corrections = query_terms(statement, self.vocabulary)
-        plan = plan_search(terms, repo.document_frequencies(terms), budget=self.posting_budget)
+        postings = self.posting_budget or POSTING_BUDGETS[repo.dialect]
+        counts = repo.posting_counts(terms, cap=postings + 1)
+        plan = plan_search(terms, counts, budget=postings)
         hits = repo.search(plan.terms, limit=self.candidates, require_all=plan.require_all)
         budget.check()
         cosines: dict[int, float] = {}

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from service.domain import Claim
-from service.matching.retrieve import plan_search
+from service.matching.retrieve import POSTING_BUDGETS, plan_search
 from service.matching.text import match_text
 from service.storage.repository import Repository, terms_of
 
@@ -86,11 +86,13 @@ def assign_facts(repo: Repository, claim_ids: Sequence[int]) -> None:
         return
     claims = repo.claims_by_ids(claim_ids)
     texts = {cid: terms_of(match_text(claims[cid].text)) for cid in claim_ids}
-    frequencies = repo.document_frequencies({t for terms in texts.values() for t in terms})
+    frequencies = repo.posting_counts(
+        {t for terms in texts.values() for t in terms}, cap=POSTING_BUDGETS[repo.dialect] + 1
+    )
     article_id = claims[claim_ids[0]].article_id
     hits: dict[int, list[int]] = {}
     for cid in claim_ids:
-        plan = plan_search(texts[cid], frequencies)
+        plan = plan_search(texts[cid], frequencies, budget=POSTING_BUDGETS[repo.dialect])
         hits[cid] = [
             h.claim_id
             for h in repo.search(

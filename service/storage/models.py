@@ -134,14 +134,12 @@ class EmbeddingRecord(Base):
 
 
 class VocabularyRecord(Base):
-    """Every word the index has seen (rows are never removed): typo expansion and planning."""
+    """Every word the index has seen, append-only: typo expansion looks here."""
 
     __tablename__ = "vocabulary"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     word: Mapped[str] = mapped_column(String(100), unique=True)
-    # claims whose index text holds the word: the query planner reads it
-    df: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class TokenRecord(Base):

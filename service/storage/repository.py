@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -274,7 +273,6 @@ class Repository:
     def delete_article(self, article: ArticleRecord) -> None:
         """Delete an article, its claims, their index rows, and facts left empty."""
         fact_ids = {c.fact_id for c in article.claims if c.fact_id is not None}
-        self.remove_words(word_counts(c.search_text for c in article.claims))
         self.session.delete(article)  # cascades to the loaded claims; triggers drop index rows
         self.session.flush()
         self.delete_empty_facts(fact_ids)
@@ -568,53 +566,45 @@ class Repository:
 
     # --- vocabulary --------------------------------------------------------------------
 
-    def add_words(self, counts: Mapping[str, int]) -> None:
-        """Count claims per word: ``counts`` maps a word to the new claims that hold it."""
-        self._count_words(counts, sign=1)
-
-    def remove_words(self, counts: Mapping[str, int]) -> None:
-        """Uncount deleted claims' words (the rows stay: the vocabulary only grows)."""
-        self._count_words(counts, sign=-1)
-
-    def _count_words(self, counts: Mapping[str, int], *, sign: int) -> None:
-        values = [
-            {"word": w, "df": max(0, sign * n)}
-            for w, n in sorted(counts.items())
-            if 0 < len(w) <= 100 and n > 0
-        ]
+    def add_words(self, words: Iterable[str]) -> None:
+        """Record words in the vocabulary (existing ones are left alone)."""
+        values = [{"word": w} for w in sorted(set(words)) if 0 < len(w) <= 100]
         if not values:
             return
         insert_ = pg_insert if self.dialect == "postgresql" else sqlite_insert
-        statement = insert_(VocabularyRecord)
-        df = VocabularyRecord.__table__.c.df
-        if sign > 0:
-            statement = statement.on_conflict_do_update(
-                index_elements=["word"], set_={"df": df + statement.excluded.df}
-            )
-        else:
-            statement = statement.on_conflict_do_update(
-                index_elements=["word"],
-                set_={
-                    "df": case((df > statement.excluded.df, df - statement.excluded.df), else_=0)
-                },
-            )
-            for v in values:
-                v["df"] = counts[v["word"]]
-        # executemany: one prepared statement for every word, in sorted order so
-        # that concurrent writers take the rows' locks in the same order
+        statement = insert_(VocabularyRecord).on_conflict_do_nothing(index_elements=["word"])
+        # executemany: one prepared statement for every word
         self.session.connection().execute(statement, values)
 
-    def document_frequencies(self, words: Iterable[str]) -> dict[str, int]:
-        """The stored claim count of each known word (unknown words are absent)."""
-        words = sorted(set(words))
-        if not words:
+    def posting_counts(self, terms: Iterable[str], *, cap: int) -> dict[str, int]:
+        """How many claims the index finds for each term, as the index stems it.
+
+        SQLite: counted in the FTS5 index, stopping at ``cap`` (so at most ``cap``
+        postings are read per term). PostgreSQL: the planner's estimate from the
+        statistics ANALYZE keeps of the tsvector column (free of any row reads).
+        """
+        terms = sorted({t for t in terms if t})
+        if not terms:
             return {}
-        rows = self.session.execute(
-            select(VocabularyRecord.word, VocabularyRecord.df).where(
-                VocabularyRecord.word.in_(words)
+        if self.dialect == "sqlite":
+            union = " UNION ALL ".join(
+                f"SELECT {i}, (SELECT count(*) FROM (SELECT 1 FROM claims_fts "
+                f"WHERE claims_fts MATCH :t{i} LIMIT :cap))"
+                for i in range(len(terms))
             )
+            params: dict[str, object] = {f"t{i}": f'"{t}"' for i, t in enumerate(terms)}
+            params["cap"] = cap
+            rows = self.session.execute(text(union), params)
+            return {terms[int(i)]: int(n) for i, n in rows}
+        rows = self.session.execute(
+            text(
+                "SELECT t, corroborate_row_estimate(format("
+                "'SELECT 1 FROM claims WHERE search_vector @@ plainto_tsquery(%L, %L)', "
+                "'english', t)) FROM unnest(CAST(:terms AS text[])) AS t"
+            ),
+            {"terms": terms},
         )
-        return {word: int(df) for word, df in rows}
+        return {t: int(n or 0) for t, n in rows}
 
     def words_after(self, last_id: int) -> list[tuple[int, str]]:
         """Vocabulary rows added after ``last_id``, in order."""
@@ -665,14 +655,6 @@ def terms_of(text_: str) -> list[str]:
     for match in _TERM.finditer(text_.lower()):
         seen.setdefault(match.group(0), None)
     return list(seen)
-
-
-def word_counts(search_texts: Iterable[str]) -> Counter[str]:
-    """How many of the given index texts hold each word."""
-    counts: Counter[str] = Counter()
-    for search_text in search_texts:
-        counts.update(terms_of(search_text))
-    return counts
 
 
 class EmbeddingStore:
