@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from service import budget
-from service.domain import Page
+from service.domain import Extraction, Page
 from service.extraction import extract, extract_details
 from service.matching.compare import canonical_claim, compare_claims
 from service.matching.grouping import assign_facts
@@ -24,7 +24,7 @@ from service.matching.rerank import (
     score_candidates,
 )
 from service.matching.retrieve import POSTING_BUDGETS, Vocabulary, plan_search, query_terms
-from service.matching.semantic import VectorIndex, embed_claims, embedding_text
+from service.matching.semantic import VectorIndex, embed_claims, embedding_text, store_vectors
 from service.matching.stance import StatementFacts, statement_source, statement_speaker
 from service.matching.verdict import MATCH_THRESHOLD, Verdict, build_matches, verdict_of
 from service.storage.repository import NewClaim, NewDocument, Repository, terms_of
@@ -69,11 +69,13 @@ def ingest_article(
     published_at: date | None = None,
     language: str = "en",
     embedder=None,
+    prepared: PreparedArticle | None = None,
 ) -> IngestResult:
     """Store an article verbatim with its extracted claims, index rows and fact groups.
 
     With an ``embedder`` (the semantic extra), the claims' embeddings are stored in the
-    same transaction.
+    same transaction. ``prepared`` (from :func:`prepare_article`, computed before the
+    write transaction opens) saves doing the extraction and the embedding inside it.
 
     The same text (by SHA-256) returns the existing article and changes nothing.
     """
@@ -81,7 +83,13 @@ def ingest_article(
     existing = repo.article_by_sha(digest)
     if existing is not None:
         return IngestResult(existing.id, created=False)
-    extraction = extract(text, published=published_at, title=title)
+    if prepared is None or (prepared.sha256, prepared.title, prepared.published_at) != (
+        digest,
+        title,
+        published_at,
+    ):
+        prepared = prepare_article(text, title=title, published_at=published_at)
+    extraction = prepared.extraction
     claims = [
         NewClaim(
             start=c.start,
@@ -112,12 +120,52 @@ def ingest_article(
     assign_facts(repo, [c.id for c in article.claims])
     repo.add_words(w for c in claims for w in terms_of(c.search_text))
     if embedder is not None:
-        embed_claims(
-            repo,
-            embedder,
-            [(c.id, embedding_text(c.text, c.claimant, c.claimant_role)) for c in article.claims],
-        )
+        ids = [c.id for c in article.claims]  # in the order of the extracted claims
+        if prepared.vectors is not None and prepared.model == embedder.name:
+            store_vectors(repo, embedder, ids, prepared.vectors)
+        else:
+            embed_claims(
+                repo,
+                embedder,
+                [
+                    (c.id, embedding_text(c.text, c.claimant, c.claimant_role))
+                    for c in article.claims
+                ],
+            )
     return IngestResult(article.id, created=True)
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """The work of an ingest that needs no database: extraction and embeddings."""
+
+    sha256: str
+    title: str
+    published_at: date | None
+    extraction: Extraction
+    vectors: object | None = None  # one embedding per extracted claim, in order
+    model: str | None = None
+
+
+def prepare_article(
+    text: str, *, title: str, published_at: date | None = None, embedder=None
+) -> PreparedArticle:
+    """Extract (and embed) an article before its write transaction: writers hold the
+    write lock only for storing and grouping, so two workers extract side by side."""
+    extraction = extract(text, published=published_at, title=title)
+    vectors = None
+    if embedder is not None and extraction.claims:
+        vectors = embedder.encode(
+            [embedding_text(c.text, c.claimant, c.claimant_role) for c in extraction.claims]
+        )
+    return PreparedArticle(
+        sha256_of(text),
+        title,
+        published_at,
+        extraction,
+        vectors,
+        embedder.name if embedder is not None else None,
+    )
 
 
 @dataclass(frozen=True)

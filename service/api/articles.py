@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from schemas.resources import ArticleListSchema, ArticleQueryArgs, ArticleSchema
 from schemas.write import ArticleCreate
 from service.api import WRITE_DOC, Blueprint, examples, id_rule, page_links, services, store
-from service.verification import delete_article, ingest_article
+from service.verification import delete_article, ingest_article, prepare_article
 
 blp = Blueprint("articles", __name__, url_prefix="/v1/articles", description="Stored articles")
 
@@ -92,6 +92,13 @@ class Articles(MethodView):
             "published_at": args.get("published_at"),
             "language": args["language"],
         }
+        # extraction and embedding need no database: done before the write lock is taken
+        fields["prepared"] = prepare_article(
+            args["text"],
+            title=args["title"],
+            published_at=args.get("published_at"),
+            embedder=fields["embedder"],
+        )
         try:
             with store().write() as repo:
                 result = ingest_article(repo, **fields)

@@ -14,14 +14,18 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from service.domain import Claim
-from service.matching.retrieve import POSTING_BUDGETS, plan_search
+from service.matching.retrieve import plan_search
 from service.matching.text import match_text
 from service.storage.repository import Repository, terms_of
 
 SAME_FACT = (
     70.0  # token similarity (0..100, after the bonuses below) at which two claims report one fact
 )
-CANDIDATES = 100  # PostgreSQL ranks without IDF: a rare shared word needs a wide pool
+# Candidates per new claim: PostgreSQL ranks without IDF, so a rare shared word needs a
+# wide pool; FTS5's bm25 puts the claims sharing the rare words first.
+CANDIDATES = {"sqlite": 40, "postgresql": 100}
+# Two reports of one fact share their rare words: grouping searches those only.
+GROUPING_POSTINGS = 3_000
 SAME_CLAIMANT = 10.0
 OTHER_CLAIMANT = 15.0
 SAME_DATE = 8.0
@@ -87,17 +91,17 @@ def assign_facts(repo: Repository, claim_ids: Sequence[int]) -> None:
     claims = repo.claims_by_ids(claim_ids)
     texts = {cid: terms_of(match_text(claims[cid].text)) for cid in claim_ids}
     frequencies = repo.posting_counts(
-        {t for terms in texts.values() for t in terms}, cap=POSTING_BUDGETS[repo.dialect] + 1
+        {t for terms in texts.values() for t in terms}, cap=GROUPING_POSTINGS + 1
     )
     article_id = claims[claim_ids[0]].article_id
     hits: dict[int, list[int]] = {}
     for cid in claim_ids:
-        plan = plan_search(texts[cid], frequencies, budget=POSTING_BUDGETS[repo.dialect])
+        plan = plan_search(texts[cid], frequencies, budget=GROUPING_POSTINGS)
         hits[cid] = [
             h.claim_id
             for h in repo.search(
                 plan.terms,
-                limit=CANDIDATES,
+                limit=CANDIDATES[repo.dialect],
                 require_all=plan.require_all,
                 grouped_only=True,
                 exclude_article=article_id,

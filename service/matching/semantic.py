@@ -99,10 +99,15 @@ def embed_claims(repo: Repository, embedder: Embedder, claims: Sequence[tuple[in
     if not claims:
         return
     vectors = embedder.encode([text for _id, text in claims])
+    store_vectors(repo, embedder, [cid for cid, _text in claims], vectors)
+
+
+def store_vectors(repo: Repository, embedder: Embedder, claim_ids: Sequence[int], vectors) -> None:
+    """Store vectors computed beforehand (outside the write transaction), one per claim id."""
     EmbeddingStore(repo).save(
         [
             (cid, embedder.name, embedder.dim, vectors[i].tobytes())
-            for i, (cid, _text) in enumerate(claims)
+            for i, cid in enumerate(claim_ids)
         ]
     )
 

@@ -230,3 +230,41 @@ def test_moscows_negotiator_saw_major_headway_finds_slutskys_progress_claim(hybr
     client = make_app(make_settings(hybrid_store.db.url, matcher="hybrid")).test_client()
     body = client.post("/v1/verify", json={"statement": HEADWAY}).get_json()
     assert any(_is_slutskys_progress(m["claim"]) for m in body["matches"][:3])
+
+
+def test_an_article_posted_to_the_api_is_embedded_as_its_claims_read(
+    stores, backend, embedder, make_app
+):
+    """The API embeds before the write transaction; the vectors belong to the right claims."""
+    import numpy as np
+
+    from service.matching.semantic import embedding_text
+    from service.tokens import create_token
+
+    store = stores.store(backend)
+    with store.write() as repo:
+        _record, secret = create_token(repo, "tests")
+    client = make_app(make_settings(store.db.url, matcher="hybrid")).test_client()
+    text = (
+        "Mykhailo Podolyak, an adviser to the head of the president's office, said on "
+        "Sunday that the talks would resume by video link. Prisoner exchanges were not "
+        "discussed, he added. Negotiators met in Geneva for three hours."
+    )
+    response = client.post(
+        "/v1/articles",
+        json={"outlet": {"name": "Wire"}, "title": "Talks", "text": text},
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    assert response.status_code == 201, response.get_json()
+    with store.db.engine.connect() as conn:
+        rows = conn.execute(
+            sa.text(
+                "SELECT c.text, c.claimant, c.claimant_role, e.vector FROM claims c "
+                "JOIN claim_embeddings e ON e.claim_id = c.id ORDER BY c.id"
+            )
+        ).all()
+    assert len(rows) >= 3
+    expected = embedder.encode([embedding_text(t, who, role) for t, who, role, _v in rows])
+    for (claim_text, *_rest, blob), vector in zip(rows, expected, strict=True):
+        stored = np.frombuffer(blob, dtype=np.float32)
+        assert float(stored @ vector) > 0.9999, claim_text
