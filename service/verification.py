@@ -7,6 +7,7 @@ Each function receives a ``Repository`` bound to one transaction; the caller
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -279,6 +280,9 @@ def statement_facts(statement: str, *, today: date | None = None) -> StatementFa
     )
 
 
+COUNTS_REMEMBERED = 200_000  # posting counts a worker keeps between writes (~20 MB at most)
+
+
 class Verifier:
     """Verifies statements against a store; holds the per-process vocabulary mirror.
 
@@ -298,6 +302,9 @@ class Verifier:
     ) -> None:
         self.vocabulary = Vocabulary()
         self.posting_budget = posting_budget
+        self._counts: dict[str, int] = {}
+        self._counts_mark: tuple | None = None
+        self._counts_lock = threading.Lock()
         self.candidates = candidates
         self.embedder = embedder
         self.index = VectorIndex(embedder.name, embedder.dim) if embedder is not None else None
@@ -310,6 +317,30 @@ class Verifier:
             else (HYBRID_MATCH_THRESHOLD if hybrid else MATCH_THRESHOLD)
         )
 
+    def _posting_counts(self, repo: Repository, terms: list[str], budget: int) -> dict[str, int]:
+        """The index's posting counts of ``terms``, remembered until any claim is added.
+
+        The remembered counts are dropped as soon as the newest claim id in the database
+        changes, whichever worker wrote it, so every worker plans with the same counts;
+        a delete can leave a count a little high until the next insert, which only
+        makes the planner more careful.
+        """
+        mark = (repo.newest_claim_id(), repo.dialect, budget)
+        with self._counts_lock:
+            if mark != self._counts_mark:
+                self._counts.clear()
+                self._counts_mark = mark
+            known = {t: self._counts[t] for t in terms if t in self._counts}
+        missing = [t for t in terms if t not in known]
+        if missing:
+            fresh = repo.posting_counts(missing, cap=budget + 1)
+            fresh.update({t: 0 for t in missing if t not in fresh})
+            with self._counts_lock:
+                if self._counts_mark == mark and len(self._counts) < COUNTS_REMEMBERED:
+                    self._counts.update(fresh)
+            known.update(fresh)
+        return known
+
     @property
     def matcher(self) -> str:
         """``hybrid`` with sentence embeddings, else ``lexical``."""
@@ -320,8 +351,7 @@ class Verifier:
         self.vocabulary.refresh(repo)
         terms, corrections = query_terms(statement, self.vocabulary)
         postings = self.posting_budget or POSTING_BUDGETS[repo.dialect]
-        counts = repo.posting_counts(terms, cap=postings + 1)
-        plan = plan_search(terms, counts, budget=postings)
+        plan = plan_search(terms, self._posting_counts(repo, terms, postings), budget=postings)
         hits = repo.search(plan.terms, limit=self.candidates, require_all=plan.require_all)
         budget.check()
         cosines: dict[int, float] = {}

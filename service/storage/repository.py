@@ -576,6 +576,10 @@ class Repository:
         # executemany: one prepared statement for every word
         self.session.connection().execute(statement, values)
 
+    def newest_claim_id(self) -> int:
+        """The highest claim id (0 when empty): changes whenever a claim is added."""
+        return int(self.session.scalar(select(func.max(ClaimRecord.id))) or 0)
+
     def posting_counts(self, terms: Iterable[str], *, cap: int) -> dict[str, int]:
         """How many claims the index finds for each term, as the index stems it.
 

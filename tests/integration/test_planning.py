@@ -82,3 +82,21 @@ def test_a_tight_budget_still_finds_the_claim_by_its_rare_words(seeded_store):
         result = Verifier(posting_budget=budget).verify(repo, statement, limit=3)
     assert result.matches, "the rarer words alone must still retrieve the claim"
     assert "significant progress" in result.matches[0].claim.text.lower()
+
+
+def test_remembered_counts_are_dropped_when_another_writer_adds_claims(store):
+    seed_store(store, SEEDS)
+    verifier = Verifier(posting_budget=10_000)
+    with store.read() as repo:
+        before = verifier._posting_counts(repo, ["geneva", "talks"], 10_000)
+    records = [FactCheckRecord(f"gv-{i}", f"Geneva hosted round {i}.") for i in range(30)]
+    with store.write() as repo:  # as another worker would: the verifier is not told
+        import_claims(repo, records)
+    if store.dialect == "postgresql":
+        with store.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+            c.exec_driver_sql("ANALYZE claims")
+    with store.read() as repo:
+        after = verifier._posting_counts(repo, ["geneva", "talks"], 10_000)
+        fresh = repo.posting_counts(["geneva", "talks"], cap=10_001)
+    assert after == fresh
+    assert after["geneva"] >= before["geneva"] + 20
