@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 from sqlalchemy import bindparam, case, delete, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -356,52 +357,18 @@ class Repository:
         ids = list(claim_ids)
         if not ids:
             return {}
-        c, a, o = ClaimRecord.__table__.c, ArticleRecord.__table__.c, OutletRecord.__table__.c
-        # substr counts characters on both SQLite and PostgreSQL: the passage without
-        # fetching whole article texts
-        passage = func.substr(a.text, c.span_start + 1, c.span_end - c.span_start)
-        rows = self.session.execute(
-            select(
-                c.id,
-                c.article_id,
-                a.outlet_id,
-                c.span_start,
-                c.span_end,
-                passage,
-                c.text,
-                c.claimant,
-                c.source,
-                c.kind,
-                c.details,
-                c.worthiness,
-                c.language,
-                c.fact_id,
-                c.external_id,
-                o.name,
-                a.title,
-                a.url,
-            )
-            .select_from(
-                ClaimRecord.__table__.join(ArticleRecord.__table__).join(OutletRecord.__table__)
-            )
-            .where(c.id.in_(ids))
-        )
+        rows = self.session.execute(_claims_by_id(), {"ids": ids})
         return {row[0]: Claim(*row) for row in rows}
 
     def claims_of_facts(self, fact_ids: Iterable[int]) -> dict[int, list[Claim]]:
-        """Every claim of each fact, grouped by fact id."""
+        """Every claim of each fact, grouped by fact id, in article and text order."""
         ids = list(fact_ids)
         if not ids:
             return {}
-        records = self.session.scalars(
-            select(ClaimRecord)
-            .where(ClaimRecord.fact_id.in_(ids))
-            .options(selectinload(ClaimRecord.article).selectinload(ArticleRecord.outlet))
-            .order_by(ClaimRecord.article_id, ClaimRecord.start)
-        ).all()
         grouped: dict[int, list[Claim]] = {i: [] for i in ids}
-        for r in records:
-            grouped[r.fact_id].append(self._claim(r, r.article))  # type: ignore[index]
+        for row in self.session.execute(_claims_of_facts(), {"ids": ids}):
+            claim = Claim(*row)
+            grouped[claim.fact_id].append(claim)  # type: ignore[index]
         return grouped
 
     def multi_outlet_facts(self, *, outlet_id: int | None = None) -> list[int]:
@@ -651,6 +618,57 @@ class Repository:
                 ("facts", FactRecord),
             )
         }
+
+
+@lru_cache(maxsize=1)
+def _claim_columns():
+    """The columns of a domain ``Claim``, in its field order, and the join they need."""
+    c, a, o = ClaimRecord.__table__.c, ArticleRecord.__table__.c, OutletRecord.__table__.c
+    # substr counts characters on both SQLite and PostgreSQL: the passage without
+    # fetching whole article texts
+    passage = func.substr(a.text, c.span_start + 1, c.span_end - c.span_start)
+    columns = (
+        c.id,
+        c.article_id,
+        a.outlet_id,
+        c.span_start,
+        c.span_end,
+        passage,
+        c.text,
+        c.claimant,
+        c.source,
+        c.kind,
+        c.details,
+        c.worthiness,
+        c.language,
+        c.fact_id,
+        c.external_id,
+        o.name,
+        a.title,
+        a.url,
+    )
+    joined = ClaimRecord.__table__.join(ArticleRecord.__table__).join(OutletRecord.__table__)
+    return columns, joined
+
+
+@lru_cache(maxsize=1)
+def _claims_by_id():
+    """Built once: verify reads its candidates with it on every request."""
+    columns, joined = _claim_columns()
+    ids = bindparam("ids", expanding=True)
+    return select(*columns).select_from(joined).where(ClaimRecord.__table__.c.id.in_(ids))
+
+
+@lru_cache(maxsize=1)
+def _claims_of_facts():
+    columns, joined = _claim_columns()
+    c = ClaimRecord.__table__.c
+    return (
+        select(*columns)
+        .select_from(joined)
+        .where(c.fact_id.in_(bindparam("ids", expanding=True)))
+        .order_by(c.article_id, c.span_start, c.id)
+    )
 
 
 def terms_of(text_: str) -> list[str]:
