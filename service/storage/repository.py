@@ -545,7 +545,7 @@ class Repository:
 
     def newest_claim_id(self) -> int:
         """The highest claim id (0 when empty): changes whenever a claim is added."""
-        return int(self.session.scalar(select(func.max(ClaimRecord.id))) or 0)
+        return int(self.session.scalar(_NEWEST_CLAIM) or 0)
 
     def posting_counts(self, terms: Iterable[str], *, cap: int) -> dict[str, int]:
         """How many claims the index finds for each term, as the index stems it.
@@ -579,11 +579,7 @@ class Repository:
 
     def words_after(self, last_id: int) -> list[tuple[int, str]]:
         """Vocabulary rows added after ``last_id``, in order."""
-        rows = self.session.execute(
-            select(VocabularyRecord.id, VocabularyRecord.word)
-            .where(VocabularyRecord.id > last_id)
-            .order_by(VocabularyRecord.id)
-        )
+        rows = self.session.execute(_WORDS_AFTER, {"last": last_id})
         return [(int(row_id), word) for row_id, word in rows]
 
     # --- tokens ------------------------------------------------------------------------
@@ -618,6 +614,15 @@ class Repository:
                 ("facts", FactRecord),
             )
         }
+
+
+# Statements run on every verify, built once per process.
+_WORDS_AFTER = (
+    select(VocabularyRecord.id, VocabularyRecord.word)
+    .where(VocabularyRecord.id > bindparam("last"))
+    .order_by(VocabularyRecord.id)
+)
+_NEWEST_CLAIM = select(func.max(ClaimRecord.id))
 
 
 @lru_cache(maxsize=1)
