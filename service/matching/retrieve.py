@@ -22,7 +22,6 @@ MAX_QUERY_TERMS = 64
 # about 1.5 µs a posting in FTS5 and 5 µs in PostgreSQL (ts_rank over the heap rows,
 # bench/scale.py on 2 cores): each budget keeps the search near 20 ms at any size.
 POSTING_BUDGETS = {"sqlite": 15_000, "postgresql": 4_000}
-POSTING_BUDGET = POSTING_BUDGETS["sqlite"]  # a default for callers without a dialect
 
 
 class Vocabulary:
@@ -101,9 +100,7 @@ class SearchPlan:
     dropped: tuple[str, ...] = ()
 
 
-def plan_search(
-    terms: list[str], counts: dict[str, int], *, budget: int = POSTING_BUDGET
-) -> SearchPlan:
+def plan_search(terms: list[str], counts: dict[str, int], *, budget: int) -> SearchPlan:
     """Rarest terms first, while their postings fit ``budget``.
 
     ``counts`` are the index's posting counts (a term it finds nothing for is left

@@ -387,17 +387,6 @@ class Repository:
             )
         return [int(f) for f in self.session.scalars(query)]
 
-    def new_fact(self) -> int:
-        """Create an empty fact and return its id."""
-        fact = FactRecord()
-        self.session.add(fact)
-        self.session.flush()
-        return fact.id
-
-    def set_fact(self, claim_ids: Iterable[int], fact_id: int) -> None:
-        """Put claims into a fact."""
-        self.set_facts({claim_id: fact_id for claim_id in claim_ids})
-
     def set_facts(self, fact_of: Mapping[int, int]) -> None:
         """Put each claim into its fact (one prepared UPDATE, executed for every claim)."""
         if not fact_of:
