@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import itertools
+import os
 import time
 from pathlib import Path
 
@@ -185,25 +186,40 @@ def tune(store, verifier: Verifier, texts, golds, external) -> None:
             prepared.append((features, is_gold))
     hybrid = verifier.embedder is not None
     step = 0.1 if hybrid else 0.05
-    grid = np.arange(0, 1 + 1e-9, step)
-    cosine_grid = grid if hybrid else [0.0]
-    results = []
-    for a, b, c, e in itertools.product(grid, grid, grid, cosine_grid):
-        d = 1 - a - b - c - e
-        if d < -1e-9:
+    units = round(1 / step)
+    free = [n for n in names if n != "bm25" and (hybrid or n != "cosine")]
+    # every weighting on the grid whose free weights sum to at most 1; bm25 takes the rest
+    grid = []
+    for combo in itertools.product(range(units + 1), repeat=len(free)):
+        if sum(combo) <= units:
+            w = dict.fromkeys(names, 0.0)
+            w.update({n: k / units for n, k in zip(free, combo, strict=True)})
+            w["bm25"] = 1 - sum(combo) / units
+            grid.append([w[n] for n in names])
+    weights = np.array(grid).T  # features x weightings
+    reciprocal = np.zeros(weights.shape[1])
+    for features, is_gold in prepared:
+        if features is None or not is_gold.any():
             continue
-        w = np.array([a, b, c, max(d, 0.0), e])
-        rr = []
-        for features, is_gold in prepared:
-            if features is None or not is_gold.any():
-                rr.append(0.0)
-                continue
-            totals = features @ w
-            rank = 1 + int((totals > totals[is_gold].max()).sum())
-            rr.append(1 / rank if rank <= 5 else 0.0)
-        results.append((float(np.mean(rr)), tuple(round(float(x), 2) for x in w)))
+        totals = features @ weights
+        best_gold = totals[is_gold].max(axis=0)
+        rank = 1 + (totals > best_gold).sum(axis=0)
+        reciprocal += np.where(rank <= 5, 1 / rank, 0.0)
+    reciprocal /= len(prepared)
+    results = [
+        (float(v), tuple(round(float(x), 2) for x in weights[:, i]))
+        for i, v in enumerate(reciprocal)
+    ]
     results.sort(key=lambda r: -r[0])
+    current = tuple(round(getattr(verifier.weights, n), 2) for n in names)
     print("MAP@5  weights (" + ", ".join(names) + ")")
+    print(next((f"{v:.4f}  {w}  (current)" for v, w in results if w == current), current))
+    found = sum(1 for f, g in prepared if f is not None and g.any()) / len(prepared)
+    print(f"gold among the candidates: {found:.3f} (the ceiling of MAP@5)")
+    for w in (os.environ.get("CHECK_WEIGHTS") or "").split(";"):
+        if w:
+            target = tuple(float(x) for x in w.split(","))
+            print(next((f"{v:.4f}  {w}  (checked)" for v, w in results if w == target), w))
     for value, w in results[:10]:
         print(f"{value:.4f}  {w}")
 

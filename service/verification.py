@@ -27,6 +27,7 @@ from service.matching.rerank import (
 from service.matching.retrieve import POSTING_BUDGETS, Vocabulary, plan_search, query_terms
 from service.matching.semantic import VectorIndex, embed_claims, embedding_text, store_vectors
 from service.matching.stance import StatementFacts, statement_source, statement_speaker
+from service.matching.text import clean_statement
 from service.matching.verdict import MATCH_THRESHOLD, Verdict, build_matches, verdict_of
 from service.storage.repository import NewClaim, NewDocument, Repository, terms_of
 
@@ -348,10 +349,12 @@ class Verifier:
 
     def rank(self, repo: Repository, statement: str) -> tuple[list[Scored], dict[str, str]]:
         """Candidate claims for a statement, scored best first, and the typo corrections."""
+        statement = clean_statement(statement)
         self.vocabulary.refresh(repo)
         terms, corrections = query_terms(statement, self.vocabulary)
         postings = self.posting_budget or POSTING_BUDGETS[repo.dialect]
-        plan = plan_search(terms, self._posting_counts(repo, terms, postings), budget=postings)
+        counts = self._posting_counts(repo, terms, postings)
+        plan = plan_search(terms, counts, budget=postings)
         hits = repo.search(plan.terms, limit=self.candidates, require_all=plan.require_all)
         budget.check()
         cosines: dict[int, float] = {}
@@ -372,6 +375,8 @@ class Verifier:
             weights=self.weights,
             known=self.vocabulary.__contains__,
             cosines=cosines,
+            frequencies=counts,
+            documents=self._counts_mark[0] if self._counts_mark else 0,
         )
         return scored, corrections
 
@@ -385,6 +390,7 @@ class Verifier:
     ) -> Verdict:
         """Matching facts, each outlet's stance with differences and passages, and a verdict."""
         outlet_filter = set(outlets) if outlets is not None else None
+        pasted, statement = statement, clean_statement(statement)
         scored, corrections = self.rank(repo, statement)
         if outlet_filter is not None:
             scored = [
@@ -407,7 +413,7 @@ class Verifier:
             outlets=outlet_filter,
             threshold=self.threshold,
         )
-        return Verdict(statement, verdict_of(matches), matches, corrections)
+        return Verdict(pasted, verdict_of(matches), matches, corrections)
 
 
 def reindex(store, embedder, *, batch_size: int = 256, progress=None) -> int:

@@ -26,6 +26,10 @@ SPEECH_VERBS = (
 )
 _NAME = r"(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}"
 _SPEAKER_PATTERNS = [
+    # "Peskov said ...": a name and its verb open the statement
+    re.compile(rf"^(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b"),
+    # "..., Leonid Slutsky told RT.": the attribution closes it
+    re.compile(rf",\s+(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b[^,;]{{0,40}}$"),
     re.compile(rf"^(?:[A-Z][\w'’-]+\s+)?(?P<who>{_NAME})\s*,?[^.;]{{0,60}}?\b(?:{SPEECH_VERBS})\b"),
     re.compile(rf"\baccording to (?P<who>{_NAME})"),
     re.compile(rf"\b(?:{SPEECH_VERBS}) (?P<who>{_NAME})\s*[,.]"),

@@ -249,3 +249,37 @@ def month_day(text: str) -> tuple[int, int] | None:
             if 1 <= day <= 31:
                 return MONTHS[match.group("month")], day
     return None
+
+
+# --- pasted posts -----------------------------------------------------------------------
+# Fact-checkers paste social posts as they are: links, an embed's signature line
+# ("— Jane Doe (@jane) March 3, 2020"), hashtags and handles written in CamelCase.
+# Links and the signature's handle and date are not the claim and are dropped; its
+# author often is the claimant and stays; hashtags and handles are split into their
+# words ("#DefundTheCBC" -> "Defund The CBC").
+_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
+_SIGNATURE = re.compile(
+    r"\s*[—–-]{1,2}\s*(?P<author>[^—–\n]{0,100}?)\s*\(@\w{1,30}\)\s*"
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?\s*[\"”]?\s*$"
+)
+_TAG = re.compile(r"(?<![\w@#])[#@](\w+)")
+_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+
+
+def _split_tag(match: re.Match) -> str:
+    parts = _CAMEL.findall(match.group(1))
+    return " ".join(parts) if parts else match.group(1)
+
+
+def clean_statement(text: str) -> str:
+    """A statement without the parts of a pasted post that are not its claim.
+
+    Text with no link, no signature and no ``#``/``@`` tag is returned unchanged.
+    """
+    if "#" not in text and "@" not in text and "//" not in text and "www." not in text:
+        return text
+    cleaned = _SIGNATURE.sub(lambda m: " — " + m.group("author"), text)
+    cleaned = _URL.sub(" ", cleaned)
+    cleaned = _TAG.sub(_split_tag, cleaned)
+    cleaned = " ".join(cleaned.split())
+    return cleaned or text

@@ -19,7 +19,7 @@ from service.matching.stance import (
 from service.matching.text import fold
 from service.storage.repository import Hit
 
-MATCH_THRESHOLD = 0.53  # a fact scoring below this is not a match (tuned on bench/data statements)
+MATCH_THRESHOLD = 0.43  # a fact scoring below this is not a match (tuned on bench/data statements)
 VERDICT_MARGIN = 0.15  # matches this close to the best one count towards the verdict
 
 

@@ -207,3 +207,22 @@ def test_no_answer_is_shown_twice(seeded_client, statement):
         if p["claim_id"] == m["claim"]["id"]
     ]
     assert len(shown) == len(set(shown)), shown
+
+
+def test_a_pasted_tweet_verifies_like_its_claim_and_its_signature_date_is_no_difference(
+    seeded_client,
+):
+    claim = "Humanitarian corridors saved more than 130,000 people in six days."
+    pasted = (
+        f"{claim} #StandWithUkraine https://t.co/CsHG8R9cHp "
+        "— Volodymyr Zelensky (@ZelenskyyUa) March 20, 2022"
+    )
+    plain, tweet = verify(seeded_client, claim), verify(seeded_client, pasted)
+    assert tweet["statement"] == pasted  # the answer names what was sent
+    assert tweet["verdict"] == plain["verdict"] == "supported"
+    assert tweet["matches"][0]["claim"] == plain["matches"][0]["claim"]
+    # the link and handle cost nothing; the hashtag and author words only dilute a little
+    assert tweet["matches"][0]["score"] >= plain["matches"][0]["score"] - 0.15
+    toi = outlet(tweet["matches"][0], "The Times of Israel")
+    assert toi["stance"] == "supports"
+    assert toi["differences"] == []

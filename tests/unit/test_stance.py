@@ -115,6 +115,21 @@ def test_a_role_modifier_is_not_the_speaker_but_a_name_after_the_role_is():
     )
 
 
+def test_an_attribution_that_closes_the_statement_names_the_speaker_in_full():
+    assert (
+        statement_speaker(
+            "Significant progress had been made in the talks, Leonid Slutsky told RT."
+        )
+        == "Leonid Slutsky"
+    )
+    assert statement_speaker("The talks will resume on Monday, Mykhailo Podolyak said.") == (
+        "Mykhailo Podolyak"
+    )
+    assert statement_speaker("Wendy Sherman told CNN that sanctions were working.") == (
+        "Wendy Sherman"
+    )
+
+
 def test_a_month_or_a_pronoun_is_not_a_speaker():
     assert statement_speaker("The Oct. 3 vote was delayed, and Scholz said so.") is None
     assert statement_speaker("He told reporters the bridge would reopen.") is None
