@@ -318,7 +318,9 @@ class Verifier:
             else (HYBRID_MATCH_THRESHOLD if hybrid else MATCH_THRESHOLD)
         )
 
-    def _posting_counts(self, repo: Repository, terms: list[str], budget: int) -> dict[str, int]:
+    def _posting_counts(
+        self, repo: Repository, terms: list[str], budget: int, newest_claim: int
+    ) -> dict[str, int]:
         """The index's posting counts of ``terms``, remembered until any claim is added.
 
         The remembered counts are dropped as soon as the newest claim id in the database
@@ -326,7 +328,7 @@ class Verifier:
         a delete can leave a count a little high until the next insert, which only
         makes the planner more careful.
         """
-        mark = (repo.newest_claim_id(), repo.dialect, budget)
+        mark = (newest_claim, repo.dialect, budget)
         with self._counts_lock:
             if mark != self._counts_mark:
                 self._counts.clear()
@@ -350,10 +352,11 @@ class Verifier:
     def rank(self, repo: Repository, statement: str) -> tuple[list[Scored], dict[str, str]]:
         """Candidate claims for a statement, scored best first, and the typo corrections."""
         statement = clean_statement(statement)
-        self.vocabulary.refresh(repo)
+        newest_claim, words = repo.changes_since(self.vocabulary.last_id)
+        self.vocabulary.add(words)
         terms, corrections = query_terms(statement, self.vocabulary)
         postings = self.posting_budget or POSTING_BUDGETS[repo.dialect]
-        counts = self._posting_counts(repo, terms, postings)
+        counts = self._posting_counts(repo, terms, postings, newest_claim)
         plan = plan_search(terms, counts, budget=postings)
         hits = repo.search(plan.terms, limit=self.candidates, require_all=plan.require_all)
         budget.check()
@@ -376,7 +379,7 @@ class Verifier:
             known=self.vocabulary.__contains__,
             cosines=cosines,
             frequencies=counts,
-            documents=self._counts_mark[0] if self._counts_mark else 0,
+            documents=newest_claim,
         )
         return scored, corrections
 
@@ -398,6 +401,8 @@ class Verifier:
                 for s in scored
                 if s.claim.outlet_id in outlet_filter or s.claim.fact_id is not None
             ]
+        if not scored or scored[0].score < self.threshold:
+            return Verdict(pasted, verdict_of([]), [], corrections)  # nothing matches well
         fact_ids = {
             s.claim.fact_id
             for s in scored[: limit * 4]

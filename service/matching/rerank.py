@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -54,6 +55,17 @@ def _stems(words: Sequence[str]) -> set[str]:
     return {w[:STEM] for w in words}
 
 
+@lru_cache(maxsize=100_000)
+def _claim_terms(text: str, claimant: str | None, title: str | None):
+    """A claim's content words (joined) and stems, as the re-ranker compares them.
+
+    A fact-check's headline (``title``) restates its claim and counts with it. Stored
+    claims are scored again on every query that finds them: this is computed once.
+    """
+    words = content_words(" ".join(part for part in (text, claimant, title) if part))
+    return " ".join(words), frozenset(_stems(words))
+
+
 def _stem_idf(words: Sequence[str], frequencies: Mapping[str, int], documents: int):
     """Inverse document frequency of each statement stem, from the index's posting counts.
 
@@ -92,7 +104,8 @@ def score_candidates(
     if corrections:
         words = [corrections.get(w, w) for w in words]
     cosines = cosines or {}
-    hits = list(hits) + [Hit(cid, 0.0) for cid in cosines if cid not in {h.claim_id for h in hits}]
+    found = {h.claim_id for h in hits}
+    hits = list(hits) + [Hit(cid, 0.0) for cid in cosines if cid not in found]
     if not words or not hits:
         return []
     statement_text = " ".join(words)
@@ -105,28 +118,26 @@ def score_candidates(
     stem_idf = _stem_idf(words, frequencies or {}, documents)
     total_idf = sum(stem_idf.values()) or 1.0
     best_bm25 = max(h.score for h in hits) or 1.0  # vector-only candidates have bm25 0
+    weighting = [(name, w) for name, w in vars(weights).items() if w]
     scored = []
     for hit in hits:
         claim = claims.get(hit.claim_id)
         if claim is None:
             continue
-        context = [claim.text, claim.claimant or ""]
-        if claim.external_id is not None and claim.article_title:
-            context.append(claim.article_title)  # a fact-check's headline restates its claim
-        claim_words = content_words(" ".join(context))
-        if not claim_words:
+        title = claim.article_title if claim.external_id is not None else None
+        claim_text, claim_stems = _claim_terms(claim.text, claim.claimant, title)
+        if not claim_stems:
             continue
-        claim_stems = _stems(claim_words)
         shared = statement_stems & claim_stems
         features = {
-            "token_set": fuzz.token_set_ratio(statement_text, " ".join(claim_words)) / 100,
+            "token_set": fuzz.token_set_ratio(statement_text, claim_text) / 100,
             "coverage": sum(stem_weight[s] for s in shared) / total_weight,
             "claim_coverage": len(shared) / len(claim_stems),
             "bm25": max(hit.score, 0.0) / best_bm25 if best_bm25 > 0 else 0.0,
             "cosine": max(cosines.get(hit.claim_id, 0.0), 0.0),
             "idf_coverage": sum(stem_idf[s] for s in shared) / total_idf,
         }
-        score = sum(getattr(weights, name) * value for name, value in features.items())
+        score = sum(w * features[name] for name, w in weighting)
         scored.append(Scored(claim, round(min(max(score, 0.0), 1.0), 4), features))
     scored.sort(key=lambda s: (-s.score, s.claim.id))
     return scored

@@ -40,9 +40,17 @@ class Vocabulary:
         self._buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         self._lock = threading.Lock()
 
+    @property
+    def last_id(self) -> int:
+        """The id of the newest vocabulary row this mirror holds."""
+        return self._last_id
+
     def refresh(self, repo: Repository) -> None:
         """Fetch the words added since the last refresh."""
-        rows = repo.words_after(self._last_id)
+        self.add(repo.words_after(self._last_id))
+
+    def add(self, rows: list[tuple[int, str]]) -> None:
+        """Take in vocabulary rows read from the database (``(id, word)``, in id order)."""
         if not rows:
             return
         with self._lock:

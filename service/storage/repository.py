@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
-from sqlalchemy import bindparam, case, delete, func, insert, select, text, update
+from sqlalchemy import (
+    Text,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    literal,
+    null,
+    select,
+    text,
+    type_coerce,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -358,7 +372,12 @@ class Repository:
         if not ids:
             return {}
         rows = self.session.execute(_claims_by_id(), {"ids": ids})
-        return {row[0]: Claim(*row) for row in rows}
+        claims = {}
+        for row in rows:
+            claim = Claim(*row)
+            claim.details = LazyDetails(claim.details)
+            claims[claim.id] = claim
+        return claims
 
     def claims_of_facts(self, fact_ids: Iterable[int]) -> dict[int, list[Claim]]:
         """Every claim of each fact, grouped by fact id, in article and text order."""
@@ -566,6 +585,13 @@ class Repository:
         )
         return {t: int(n or 0) for t, n in rows}
 
+    def changes_since(self, last_word_id: int) -> tuple[int, list[tuple[int, str]]]:
+        """The newest claim id and the vocabulary rows added after ``last_word_id``, in one
+        round trip: what a worker checks on every verify to stay current."""
+        rows = self.session.execute(_CHANGES_SINCE, {"last": last_word_id}).all()
+        newest = int(rows[0][1] or 0) if rows else 0
+        return newest, [(int(row_id), word) for _kind, row_id, word in rows[1:]]
+
     def words_after(self, last_id: int) -> list[tuple[int, str]]:
         """Vocabulary rows added after ``last_id``, in order."""
         rows = self.session.execute(_WORDS_AFTER, {"last": last_id})
@@ -612,11 +638,56 @@ _WORDS_AFTER = (
     .order_by(VocabularyRecord.id)
 )
 _NEWEST_CLAIM = select(func.max(ClaimRecord.id))
+# first row: the newest claim id; then each word added since, in order
+_CHANGES_SINCE = (
+    select(literal(0).label("kind"), func.max(ClaimRecord.id).label("id"), null().label("word"))
+    .union_all(
+        select(literal(1), VocabularyRecord.id, VocabularyRecord.word).where(
+            VocabularyRecord.id > bindparam("last")
+        )
+    )
+    .order_by(text("kind"), text("id"))
+)
 
 
-@lru_cache(maxsize=1)
-def _claim_columns():
-    """The columns of a domain ``Claim``, in its field order, and the join they need."""
+class LazyDetails(Mapping):
+    """A claim's details as stored (JSON text), decoded on first use.
+
+    Verify reads some fifty candidates to rank them and compares the details of only
+    the few it answers with: the others are never decoded.
+    """
+
+    __slots__ = ("_raw", "_value")
+
+    def __init__(self, raw: str | dict | None) -> None:
+        self._raw = raw
+        self._value: dict | None = None
+
+    def _decoded(self) -> dict:
+        if self._value is None:
+            raw = self._raw
+            self._value = (json.loads(raw) if isinstance(raw, str) else raw) or {}
+        return self._value
+
+    def __getitem__(self, key: str):
+        return self._decoded()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._decoded())
+
+    def __len__(self) -> int:
+        return len(self._decoded())
+
+    def __repr__(self) -> str:
+        return repr(self._decoded())
+
+
+@lru_cache(maxsize=2)
+def _claim_columns(*, raw_details: bool = False):
+    """The columns of a domain ``Claim``, in its field order, and the join they need.
+
+    ``raw_details``: the details column as its stored JSON text, left to decode.
+    """
     c, a, o = ClaimRecord.__table__.c, ArticleRecord.__table__.c, OutletRecord.__table__.c
     # substr counts characters on both SQLite and PostgreSQL: the passage without
     # fetching whole article texts
@@ -632,7 +703,7 @@ def _claim_columns():
         c.claimant,
         c.source,
         c.kind,
-        c.details,
+        type_coerce(c.details, Text) if raw_details else c.details,
         c.worthiness,
         c.language,
         c.fact_id,
@@ -648,7 +719,7 @@ def _claim_columns():
 @lru_cache(maxsize=1)
 def _claims_by_id():
     """Built once: verify reads its candidates with it on every request."""
-    columns, joined = _claim_columns()
+    columns, joined = _claim_columns(raw_details=True)
     ids = bindparam("ids", expanding=True)
     return select(*columns).select_from(joined).where(ClaimRecord.__table__.c.id.in_(ids))
 

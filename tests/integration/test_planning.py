@@ -88,7 +88,9 @@ def test_remembered_counts_are_dropped_when_another_writer_adds_claims(store):
     seed_store(store, SEEDS)
     verifier = Verifier(posting_budget=10_000)
     with store.read() as repo:
-        before = verifier._posting_counts(repo, ["geneva", "talks"], 10_000)
+        before = verifier._posting_counts(
+            repo, ["geneva", "talks"], 10_000, repo.changes_since(0)[0]
+        )
     records = [FactCheckRecord(f"gv-{i}", f"Geneva hosted round {i}.") for i in range(30)]
     with store.write() as repo:  # as another worker would: the verifier is not told
         import_claims(repo, records)
@@ -96,7 +98,29 @@ def test_remembered_counts_are_dropped_when_another_writer_adds_claims(store):
         with store.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
             c.exec_driver_sql("ANALYZE claims")
     with store.read() as repo:
-        after = verifier._posting_counts(repo, ["geneva", "talks"], 10_000)
+        after = verifier._posting_counts(
+            repo, ["geneva", "talks"], 10_000, repo.changes_since(0)[0]
+        )
         fresh = repo.posting_counts(["geneva", "talks"], cap=10_001)
     assert after == fresh
     assert after["geneva"] >= before["geneva"] + 20
+
+
+def test_one_read_tells_a_worker_the_newest_claim_and_the_words_it_has_not_seen(store):
+    with store.read() as repo:
+        assert repo.changes_since(0) == (0, [])  # an empty store
+    seed_store(store, SEEDS)
+    with store.read() as repo:
+        newest, words = repo.changes_since(0)
+        assert newest == repo.newest_claim_id() > 0
+        assert words == repo.words_after(0)
+        assert [w for _i, w in words if w in {"slutsky", "podolyak"}] != []
+        last = words[-1][0]
+        assert repo.changes_since(last) == (newest, [])
+    with store.write() as repo:
+        import_claims(repo, [FactCheckRecord("zz-1", "Zanzibar hosted the quokka summit.")])
+    with store.read() as repo:
+        newer, fresh = repo.changes_since(last)
+        assert newer > newest
+        assert {"zanzibar", "quokka"} <= {w for _i, w in fresh}
+        assert all(i > last for i, _w in fresh)
