@@ -180,6 +180,7 @@ class Claim:
     outlet_name: str | None = None
     article_title: str | None = None
     article_url: str | None = None
+    claimant_role: str | None = None  # how the article describes the claimant
 
 
 @dataclass

@@ -18,6 +18,7 @@ from service.extraction import extract, extract_details
 from service.matching.compare import canonical_claim, compare_claims
 from service.matching.grouping import assign_facts
 from service.matching.rerank import (
+    HYBRID_ROLE_CREDIT,
     HYBRID_WEIGHTS,
     WEIGHTS,
     Scored,
@@ -312,6 +313,7 @@ class Verifier:
         self.vector_candidates = vector_candidates
         hybrid = embedder is not None
         self.weights = weights or (HYBRID_WEIGHTS if hybrid else WEIGHTS)
+        self.role_credit = HYBRID_ROLE_CREDIT if hybrid else 0.0
         self.threshold = (
             threshold
             if threshold is not None
@@ -380,6 +382,7 @@ class Verifier:
             cosines=cosines,
             frequencies=counts,
             documents=newest_claim,
+            role_credit=self.role_credit,
         )
         return scored, corrections
 

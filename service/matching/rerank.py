@@ -10,11 +10,17 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from service.domain import Claim
-from service.matching.text import content_words, fold, fold_in_place
+from service.matching.text import content_words, fold, fold_in_place, sense
 from service.storage.repository import Hit
 
 STEM = 6  # words sharing their first six letters count as one (negotiate/negotiations)
 UNKNOWN_WEIGHT = 2.0  # a statement word the index has never seen weighs this much more
+# A statement word found only in the claimant's role counts this much in the hybrid
+# coverage. On the seed statements it lifts hybrid match@5 0.919 -> 0.932 and stance
+# 0.887 -> 0.915 with no unrelated statement matched; lexical matching gains nothing
+# from it and matches one unrelated statement ("The Pentagon spokesman resigned..."),
+# so it reads roles only beside the embeddings.
+HYBRID_ROLE_CREDIT = 0.5
 
 
 @dataclass(frozen=True)
@@ -51,19 +57,31 @@ class Scored:
     features: dict[str, float] = field(default_factory=dict)
 
 
+def _stem(word: str) -> str:
+    """What the coverage compares: a word's synonym group head, cut to ``STEM`` letters."""
+    return sense(word)[:STEM]
+
+
 def _stems(words: Sequence[str]) -> set[str]:
-    return {w[:STEM] for w in words}
+    return {_stem(w) for w in words}
 
 
 @lru_cache(maxsize=100_000)
-def _claim_terms(text: str, claimant: str | None, title: str | None):
-    """A claim's content words (joined) and stems, as the re-ranker compares them.
+def _claim_terms(text: str, claimant: str | None, title: str | None, role: str | None = None):
+    """A claim's content words (joined) and stems, as the re-ranker compares them, and the
+    stems only the claimant's role adds.
 
-    A fact-check's headline (``title``) restates its claim and counts with it. Stored
-    claims are scored again on every query that finds them: this is computed once.
+    A fact-check's headline (``title``) restates its claim and counts with it. How the
+    article describes the claimant (``role``: "a senior member of Russia's negotiating
+    team") is what a statement may name instead of him ("Moscow's negotiator"): its
+    words count for less in the coverage (``role_credit``), since they say who spoke, not
+    what was said. Stored claims are scored again on every query that finds them: this is
+    computed once.
     """
     words = content_words(" ".join(part for part in (text, claimant, title) if part))
-    return " ".join(words), frozenset(_stems(words))
+    stems = frozenset(_stems(words))
+    role_stems = frozenset(_stems(content_words(role))) - stems if role else frozenset()
+    return " ".join(words), stems, role_stems
 
 
 def _stem_idf(words: Sequence[str], frequencies: Mapping[str, int], documents: int):
@@ -77,7 +95,7 @@ def _stem_idf(words: Sequence[str], frequencies: Mapping[str, int], documents: i
     for w in words:
         df = frequencies.get(w)
         value = math.log((n + 1) / (df + 0.5)) if df is not None else math.log(100.0)
-        idf[w[:STEM]] = max(idf.get(w[:STEM], 0.0), max(value, 0.05))
+        idf[_stem(w)] = max(idf.get(_stem(w), 0.0), max(value, 0.05))
     return idf
 
 
@@ -92,6 +110,7 @@ def score_candidates(
     cosines: dict[int, float] | None = None,
     frequencies: Mapping[str, int] | None = None,
     documents: int = 0,
+    role_credit: float = 0.0,
 ) -> list[Scored]:
     """Score each hit's claim against the statement, best first.
 
@@ -113,7 +132,7 @@ def score_candidates(
     stem_weight: dict[str, float] = {}
     for w in words:
         weight = UNKNOWN_WEIGHT if known is not None and not known(w) else 1.0
-        stem_weight[w[:STEM]] = max(stem_weight.get(w[:STEM], 0.0), weight)
+        stem_weight[_stem(w)] = max(stem_weight.get(_stem(w), 0.0), weight)
     total_weight = sum(stem_weight.values())
     stem_idf = _stem_idf(words, frequencies or {}, documents)
     total_idf = sum(stem_idf.values()) or 1.0
@@ -125,17 +144,27 @@ def score_candidates(
         if claim is None:
             continue
         title = claim.article_title if claim.external_id is not None else None
-        claim_text, claim_stems = _claim_terms(claim.text, claim.claimant, title)
+        claim_text, claim_stems, role_stems = _claim_terms(
+            claim.text, claim.claimant, title, claim.claimant_role
+        )
         if not claim_stems:
             continue
         shared = statement_stems & claim_stems
+        by_role = statement_stems & role_stems if role_credit else ()
         features = {
             "token_set": fuzz.token_set_ratio(statement_text, claim_text) / 100,
-            "coverage": sum(stem_weight[s] for s in shared) / total_weight,
+            "coverage": (
+                sum(stem_weight[s] for s in shared)
+                + role_credit * sum(stem_weight[s] for s in by_role)
+            )
+            / total_weight,
             "claim_coverage": len(shared) / len(claim_stems),
             "bm25": max(hit.score, 0.0) / best_bm25 if best_bm25 > 0 else 0.0,
             "cosine": max(cosines.get(hit.claim_id, 0.0), 0.0),
-            "idf_coverage": sum(stem_idf[s] for s in shared) / total_idf,
+            "idf_coverage": (
+                sum(stem_idf[s] for s in shared) + role_credit * sum(stem_idf[s] for s in by_role)
+            )
+            / total_idf,
         }
         score = sum(w * features[name] for name, w in weighting)
         scored.append(Scored(claim, round(min(max(score, 0.0), 1.0), 4), features))

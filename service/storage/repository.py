@@ -478,6 +478,7 @@ class Repository:
             outlet_name=article.outlet.name,
             article_title=article.title,
             article_url=article.url,
+            claimant_role=record.claimant_role,
         )
 
     # --- full-text search --------------------------------------------------------------
@@ -711,6 +712,7 @@ def _claim_columns(*, raw_details: bool = False):
         o.name,
         a.title,
         a.url,
+        c.claimant_role,
     )
     joined = ClaimRecord.__table__.join(ArticleRecord.__table__).join(OutletRecord.__table__)
     return columns, joined

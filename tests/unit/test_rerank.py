@@ -1,0 +1,84 @@
+"""The re-ranker's word coverage: synonyms, irregular verbs, the claimant's role, IDF."""
+
+from __future__ import annotations
+
+from service.domain import Claim
+from service.matching.rerank import Weights, score_candidates
+from service.matching.text import sense
+from service.storage.repository import Hit
+
+COVERAGE_ONLY = Weights(token_set=0, coverage=1, claim_coverage=0, bm25=0, cosine=0)
+IDF_ONLY = Weights(token_set=0, coverage=0, claim_coverage=0, bm25=0, idf_coverage=1)
+
+
+def claim(claim_id: int, text: str, claimant=None, role=None) -> Claim:
+    return Claim(
+        id=claim_id,
+        article_id=1,
+        outlet_id=1,
+        start=0,
+        end=len(text),
+        passage=text,
+        text=text,
+        claimant=claimant,
+        source=None,
+        kind="quote" if claimant else "narration",
+        details={},
+        worthiness=0.5,
+        language="en",
+        fact_id=None,
+        claimant_role=role,
+    )
+
+
+def test_reporting_synonyms_and_irregular_verbs_share_a_sense():
+    assert sense("headway") == sense("progress") == sense("advances")
+    assert sense("major") == sense("significant")
+    assert sense("saw") == sense("seen") == sense("see")
+    assert sense("envoy") == sense("ambassador")
+    assert sense("progressive") == "progressive"  # not a member: left alone
+
+
+def test_major_headway_covers_significant_progress_as_much_as_its_own_words():
+    progress = claim(1, "Now, we see significant progress.", "Leonid Slutsky")
+    found = score_candidates(
+        "Slutsky saw major headway", [Hit(1, 1.0)], {1: progress}, weights=COVERAGE_ONLY
+    )
+    same_words = score_candidates(
+        "Slutsky saw significant progress", [Hit(1, 1.0)], {1: progress}, weights=COVERAGE_ONLY
+    )
+    assert found[0].features["coverage"] == same_words[0].features["coverage"] == 1.0
+
+
+def test_the_claimants_role_counts_only_when_asked_and_for_part_of_a_word():
+    text = "Now, we see significant progress."
+    role = "a senior member of Moscow's negotiating team"
+    claims = {1: claim(1, text, "Leonid Slutsky", role)}
+    statement = "Moscow's negotiator saw major headway"
+    without = score_candidates(statement, [Hit(1, 1.0)], claims, weights=COVERAGE_ONLY)
+    half = score_candidates(
+        statement, [Hit(1, 1.0)], claims, weights=COVERAGE_ONLY, role_credit=0.5
+    )
+    # "saw", "major" and "headway" are covered by the text; "moscow" and "negotiator"
+    # only by the role, at half a word each
+    assert without[0].features["coverage"] == 3 / 5
+    assert half[0].features["coverage"] == 4 / 5
+
+
+def test_a_rare_shared_word_outweighs_a_common_one_in_the_idf_coverage():
+    claims = {
+        1: claim(1, "The ministry said the bridge at Chernihiv was destroyed."),
+        2: claim(2, "The ministry said talks would resume."),
+    }
+    frequencies = {"ministry": 900, "chernihiv": 3, "bridge": 40, "talks": 800}
+    scored = score_candidates(
+        "Ministry talks on Chernihiv",
+        [Hit(1, 1.0), Hit(2, 1.0)],
+        claims,
+        weights=IDF_ONLY,
+        frequencies=frequencies,
+        documents=10_000,
+    )
+    by_id = {s.claim.id: s.features["idf_coverage"] for s in scored}
+    assert by_id[1] > 0.6 > 0.4 > by_id[2]
+    assert [s.claim.id for s in scored] == [1, 2]
