@@ -371,7 +371,7 @@ class Verifier:
             budget.check()
         # every candidate is read back from the database: a claim deleted by another
         # worker since this worker indexed it simply is not found
-        claims = repo.claims_by_ids({h.claim_id for h in hits} | set(cosines))
+        claims = repo.claims_by_ids({h.claim_id for h in hits} | set(cosines), lazy_details=True)
         scored = score_candidates(
             statement,
             hits,

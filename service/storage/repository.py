@@ -366,16 +366,23 @@ class Repository:
         record = self.session.get(ClaimRecord, claim_id)
         return self._claim(record, record.article) if record else None
 
-    def claims_by_ids(self, claim_ids: Iterable[int]) -> dict[int, Claim]:
-        """Claims by id, with their article and outlet names (one Core query, no ORM)."""
+    def claims_by_ids(
+        self, claim_ids: Iterable[int], *, lazy_details: bool = False
+    ) -> dict[int, Claim]:
+        """Claims by id, with their article and outlet names (one Core query, no ORM).
+
+        ``lazy_details``: each claim's details are decoded on first use (verify reads
+        fifty candidates and compares the details of a few); otherwise all at once.
+        """
         ids = list(claim_ids)
         if not ids:
             return {}
         rows = self.session.execute(_claims_by_id(), {"ids": ids})
+        wrap = LazyDetails if lazy_details else _decode_details
         claims = {}
         for row in rows:
             claim = Claim(*row)
-            claim.details = LazyDetails(claim.details)
+            claim.details = wrap(claim.details)
             claims[claim.id] = claim
         return claims
 
@@ -651,6 +658,10 @@ _CHANGES_SINCE = (
 )
 
 
+def _decode_details(raw: str | dict | None) -> dict:
+    return (json.loads(raw) if isinstance(raw, str) else raw) or {}
+
+
 class LazyDetails(Mapping):
     """A claim's details as stored (JSON text), decoded on first use.
 
@@ -666,8 +677,7 @@ class LazyDetails(Mapping):
 
     def _decoded(self) -> dict:
         if self._value is None:
-            raw = self._raw
-            self._value = (json.loads(raw) if isinstance(raw, str) else raw) or {}
+            self._value = _decode_details(self._raw)
         return self._value
 
     def __getitem__(self, key: str):
