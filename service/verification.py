@@ -9,14 +9,14 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from service import budget
 from service.domain import Extraction, Page
 from service.extraction import extract, extract_details
 from service.matching.compare import canonical_claim, compare_claims
-from service.matching.grouping import assign_facts
+from service.matching.grouping import GroupingCandidates, assign_facts, grouping_candidates
 from service.matching.rerank import (
     HYBRID_ROLE_CREDIT,
     HYBRID_WEIGHTS,
@@ -120,7 +120,7 @@ def ingest_article(
         sha256=digest,
         claims=claims,
     )
-    assign_facts(repo, [c.id for c in article.claims])
+    assign_facts(repo, [c.id for c in article.claims], searched=prepared.grouping)
     repo.add_words(w for c in claims for w in terms_of(c.search_text))
     if embedder is not None:
         ids = [c.id for c in article.claims]  # in the order of the extracted claims
@@ -148,6 +148,13 @@ class PreparedArticle:
     extraction: Extraction
     vectors: object | None = None  # one embedding per extracted claim, in order
     model: str | None = None
+    grouping: GroupingCandidates | None = None  # searched before the write transaction
+
+    def searched_in(self, repo: Repository) -> PreparedArticle:
+        """This article with its claims' grouping candidates searched in ``repo`` (a read
+        transaction): the write transaction then searches only claims committed since."""
+        texts = [c.text for c in self.extraction.claims]
+        return replace(self, grouping=grouping_candidates(repo, texts))
 
 
 def prepare_article(

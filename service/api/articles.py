@@ -92,13 +92,16 @@ class Articles(MethodView):
             "published_at": args.get("published_at"),
             "language": args["language"],
         }
-        # extraction and embedding need no database: done before the write lock is taken
-        fields["prepared"] = prepare_article(
+        # extraction, embedding and the grouping searches are done before the write lock
+        # is taken; the write transaction searches only claims committed in between
+        prepared = prepare_article(
             args["text"],
             title=args["title"],
             published_at=args.get("published_at"),
             embedder=fields["embedder"],
         )
+        with store().read() as repo:
+            fields["prepared"] = prepared.searched_in(repo)
         try:
             with store().write() as repo:
                 result = ingest_article(repo, **fields)

@@ -39,6 +39,9 @@ def _first_last(name: str) -> tuple[str, str]:
 
 
 _ROLE_ALT = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+_LEAD_COMMA_RE = re.compile(
+    rf",\s*(?:(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{_ROLE_ALT})\s+)?$", re.IGNORECASE
+)
 _APPOSITIVE_ROLE_RE = re.compile(
     rf"\s*,\s+(?:(?:a|an|the)\s+|[A-Z][\w-]*['’]s\s+)(?:[\w-]+\s+){{0,4}}?({_ROLE_ALT})\b",
     re.IGNORECASE,
@@ -796,7 +799,10 @@ def attribute(sentence: str, quotes: list[tuple[int, int]], ctx: ArticleContext)
             lead = masked[: min(subj.start, vstart)]
             tail_after = masked[vend:end_trim]
             that = re.match(r"(?:[^·“”\".;]{0,80}?)\bthat\b", tail_after)
-            lead_ends_comma = bool(lead.strip()) and bool(re.search(r",\s*$", lead))
+            # "…, Podolyak said" / "…, negotiator Jane Doe said": the lead ends at a comma,
+            # possibly followed by the speaker's role
+            lead_comma = _LEAD_COMMA_RE.search(lead) if lead.strip() else None
+            lead_ends_comma = lead_comma is not None
             lead_is_clause = lead_ends_comma and bool(_FINITE_RE.search(lead))
             paren = None
             if inverted is None and lead_ends_comma:
@@ -805,7 +811,9 @@ def attribute(sentence: str, quotes: list[tuple[int, int]], ctx: ArticleContext)
                     paren = None
             if inverted is not None or paren or (lead_is_clause and not that):
                 cut = (
-                    len(lead.rstrip().rstrip(",").rstrip())
+                    len(lead[: lead_comma.start()].rstrip())
+                    if inverted is None and lead_comma is not None
+                    else len(lead.rstrip().rstrip(",").rstrip())
                     if inverted is None
                     else (len(masked[:vstart].rstrip().rstrip(",").rstrip()))
                 )

@@ -10,6 +10,7 @@ different events, however many words they share (photo captions of two meetings)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -78,40 +79,93 @@ def best_fact(claim: Claim, candidates: Sequence[Claim]) -> tuple[int | None, fl
     return best
 
 
-def assign_facts(repo: Repository, claim_ids: Sequence[int]) -> None:
+@dataclass(frozen=True)
+class GroupingCandidates:
+    """Grouping candidates of an article's claims, searched before its write transaction.
+
+    ``hits[i]``: claim ids for the article's i-th claim among the claims committed when
+    the search ran, i.e. with ids up to ``as_of``; the write transaction searches only
+    the claims committed since (usually none).
+    """
+
+    as_of: int
+    hits: list[list[int]]
+
+
+def grouping_candidates(repo: Repository, texts: Sequence[str]) -> GroupingCandidates:
+    """Search the grouping candidates of claims (by their texts) in a read transaction.
+
+    Writers hold the SQLite write lock only for what must see the newest rows: with the
+    searches done here, two workers group two articles side by side.
+    """
+    as_of = repo.newest_claim_id()
+    return GroupingCandidates(as_of, _search(repo, list(texts), up_to=as_of))
+
+
+def _search(
+    repo: Repository,
+    texts: list[str],
+    *,
+    up_to: int | None = None,
+    after: int | None = None,
+    exclude_article: int | None = None,
+) -> list[list[int]]:
+    """For each claim text, the grouped claims the full-text index ranks highest for its
+    rarest words (within ``GROUPING_POSTINGS``), optionally within an id range."""
+    terms = [terms_of(match_text(t)) for t in texts]
+    frequencies = repo.posting_counts({t for ts in terms for t in ts}, cap=GROUPING_POSTINGS + 1)
+    found = []
+    for claim_terms in terms:
+        plan = plan_search(claim_terms, frequencies, budget=GROUPING_POSTINGS)
+        found.append(
+            [
+                h.claim_id
+                for h in repo.search(
+                    plan.terms,
+                    limit=CANDIDATES[repo.dialect],
+                    require_all=plan.require_all,
+                    grouped_only=True,
+                    exclude_article=exclude_article,
+                    id_range=(after, up_to),
+                )
+            ]
+        )
+    return found
+
+
+def assign_facts(
+    repo: Repository,
+    claim_ids: Sequence[int],
+    *,
+    searched: GroupingCandidates | None = None,
+) -> None:
     """Put each new claim (all of one article) into the fact it reports, creating facts.
 
     Candidates are the grouped claims of other articles that the full-text index
     ranks highest for the claim's content words, searched rarest words first within
-    the planner's budget; they are read in one query for the whole article, and the
-    claims are written to their facts in one statement per fact.
+    the planner's budget — ``searched`` holds those found before this transaction
+    (for the claims in ``claim_ids`` order), and only claims committed since are searched
+    here. The candidates are read in one query for the whole article, and the claims are
+    written to their facts in one statement per fact.
     """
     if not claim_ids:
         return
     claims = repo.claims_by_ids(claim_ids)
-    texts = {cid: terms_of(match_text(claims[cid].text)) for cid in claim_ids}
-    frequencies = repo.posting_counts(
-        {t for terms in texts.values() for t in terms}, cap=GROUPING_POSTINGS + 1
-    )
     article_id = claims[claim_ids[0]].article_id
-    hits: dict[int, list[int]] = {}
-    for cid in claim_ids:
-        plan = plan_search(texts[cid], frequencies, budget=GROUPING_POSTINGS)
-        hits[cid] = [
-            h.claim_id
-            for h in repo.search(
-                plan.terms,
-                limit=CANDIDATES[repo.dialect],
-                require_all=plan.require_all,
-                grouped_only=True,
-                exclude_article=article_id,
-            )
-        ]
-    pool = repo.claims_by_ids({h for found in hits.values() for h in found})
+    texts = [claims[cid].text for cid in claim_ids]
+    if searched is not None and len(searched.hits) == len(claim_ids):
+        hits = [list(found) for found in searched.hits]
+        newest_other = repo.newest_claim_id(excluding_article=article_id)
+        if newest_other > searched.as_of:  # another writer committed in between
+            since = _search(repo, texts, after=searched.as_of, exclude_article=article_id)
+            hits = [a + b for a, b in zip(hits, since, strict=True)]
+    else:
+        hits = _search(repo, texts, exclude_article=article_id)
+    pool = repo.claims_by_ids({h for found in hits for h in found})
     fact_of: dict[int, int] = {}
     alone: list[int] = []
-    for cid in claim_ids:
-        fact_id, _score = best_fact(claims[cid], [pool[h] for h in hits[cid] if h in pool])
+    for cid, found in zip(claim_ids, hits, strict=True):
+        fact_id, _score = best_fact(claims[cid], [pool[h] for h in found if h in pool])
         if fact_id is None:
             alone.append(cid)
         else:

@@ -498,12 +498,14 @@ class Repository:
         require_all: bool = False,
         grouped_only: bool = False,
         exclude_article: int | None = None,
+        id_range: tuple[int | None, int | None] = (None, None),
     ) -> list[Hit]:
         """Claims whose index text matches any of ``terms`` (all, with ``require_all``).
 
         ``grouped_only`` keeps claims that belong to a fact (news claims; imported
         fact-checks are not grouped) and ``exclude_article`` leaves one article out:
-        what grouping a new article's claims asks for.
+        what grouping a new article's claims asks for. ``id_range`` ``(after, up_to)``
+        keeps claims with ``after < id <= up_to`` (either end may be open).
 
         SQLite: FTS5 bm25 (negated so that higher is better). PostgreSQL:
         ``ts_rank_cd`` over the GIN-indexed tsvector.
@@ -518,6 +520,13 @@ class Repository:
         if exclude_article is not None:
             filters += " AND claims.article_id != :article"
             params["article"] = exclude_article
+        after, up_to = id_range
+        if after is not None:
+            filters += " AND claims.id > :after"
+            params["after"] = after
+        if up_to is not None:
+            filters += " AND claims.id <= :up_to"
+            params["up_to"] = up_to
         if self.dialect == "sqlite":
             params["q"] = (" AND " if require_all else " OR ").join(f'"{t}"' for t in terms)
             source = "claims_fts"
@@ -559,9 +568,19 @@ class Repository:
         # executemany: one prepared statement for every word
         self.session.connection().execute(statement, values)
 
-    def newest_claim_id(self) -> int:
-        """The highest claim id (0 when empty): changes whenever a claim is added."""
-        return int(self.session.scalar(_NEWEST_CLAIM) or 0)
+    def newest_claim_id(self, *, excluding_article: int | None = None) -> int:
+        """The highest claim id (0 when empty): changes whenever a claim is added.
+
+        ``excluding_article``: the highest among the other articles' claims.
+        """
+        if excluding_article is None:
+            return int(self.session.scalar(_NEWEST_CLAIM) or 0)
+        return int(
+            self.session.scalar(
+                select(func.max(ClaimRecord.id)).where(ClaimRecord.article_id != excluding_article)
+            )
+            or 0
+        )
 
     def posting_counts(self, terms: Iterable[str], *, cap: int) -> dict[str, int]:
         """How many claims the index finds for each term, as the index stems it.

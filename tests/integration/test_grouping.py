@@ -52,3 +52,63 @@ def test_the_brest_and_gomel_captions_are_different_facts(store):
     brest = next(c for c in grouping["claims"] if "Brest region on March 7" in c.passage)
     gomel = [c for c in grouping["claims"] if "Gomel region on February 28" in c.passage]
     assert gomel and all(c.fact_id != brest.fact_id for c in gomel)
+
+
+WIRE = (
+    "Talks between the two delegations will resume by video link on Monday, "
+    "negotiator Mykhailo Podolyak said on Sunday. Both sides reported progress."
+)
+LEDGER = (
+    "Mykhailo Podolyak, a negotiator, said on Sunday that talks between the two "
+    "delegations will resume by video link on Monday."
+)
+
+
+def _ingest(store, outlet: str, text: str, prepared=None) -> int:
+    from service.verification import ingest_article
+
+    with store.write() as repo:
+        return ingest_article(
+            repo, outlet=outlet, title=f"{outlet} on the talks", text=text, prepared=prepared
+        ).article_id
+
+
+def _fact_of(store, article_id: int, fragment: str) -> int:
+    with store.read() as repo:
+        article = repo.get_article(article_id)
+    return next(c.fact_id for c in article.claims if fragment in c.passage)
+
+
+def test_candidates_searched_before_the_write_lock_still_see_what_was_committed_since(store):
+    """A worker searches its article's grouping candidates in a read transaction; another
+    worker commits a report of the same fact before the first takes the write lock: the
+    write transaction finds it (searching only claims committed since) and groups them."""
+    from service.verification import prepare_article
+
+    prepared = prepare_article(LEDGER, title="Northern Ledger on the talks")
+    with store.read() as repo:  # nothing stored yet: nothing to group with
+        prepared = prepared.searched_in(repo)
+    assert prepared.grouping.as_of == 0 and not any(prepared.grouping.hits)
+    wire = _ingest(store, "Example Wire", WIRE)  # committed after the search
+    with store.read() as repo:
+        assert prepared.grouping.as_of < repo.newest_claim_id()
+    ledger = _ingest(store, "Northern Ledger", LEDGER, prepared=prepared)
+    assert _fact_of(store, ledger, "resume by video link") == _fact_of(
+        store, wire, "resume by video link"
+    )
+
+
+def test_candidates_searched_beforehand_group_like_those_searched_in_the_write(store):
+    from service.verification import prepare_article
+
+    seed_store(store, SEEDS)
+    wire = _ingest(store, "Example Wire", WIRE)
+    prepared = prepare_article(LEDGER, title="Northern Ledger on the talks")
+    with store.read() as repo:
+        prepared = prepared.searched_in(repo)
+        assert prepared.grouping.as_of == repo.newest_claim_id()
+    assert any(prepared.grouping.hits)
+    ledger = _ingest(store, "Northern Ledger", LEDGER, prepared=prepared)
+    assert _fact_of(store, ledger, "resume by video link") == _fact_of(
+        store, wire, "resume by video link"
+    )

@@ -219,3 +219,30 @@ def test_the_embedded_text_names_the_claimant_and_role_of_article_claims_only():
     # imported fact-checks have no claimant: their text alone, exactly as before
     assert embedding_text("Vaccines contain microchips.") == "Vaccines contain microchips."
     assert embedding_text("Some text.", "Someone", None) == "Some text."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "claimant"),
+    [
+        # the API's own ingest example: the attribution closes the sentence, role first
+        (
+            "Talks between the two delegations will resume by video link on Monday, "
+            "negotiator Jane Doe said on Sunday.",
+            "Talks between the two delegations will resume by video link on Monday.",
+            "Jane Doe",
+        ),
+        (
+            "The talks will resume on Monday, Ukrainian chief negotiator Jane Doe said.",
+            "The talks will resume on Monday.",
+            "Jane Doe",
+        ),
+        (
+            "The talks will resume on Monday, Jane Doe said.",
+            "The talks will resume on Monday.",
+            "Jane Doe",
+        ),
+    ],
+)
+def test_a_closing_attribution_with_the_speakers_role_keeps_the_claim(sentence, claim, claimant):
+    claims = extract(sentence, published=PUBLISHED, title="Talks").claims
+    assert [(c.text, c.claimant) for c in claims] == [(claim, claimant)]
