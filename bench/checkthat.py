@@ -73,6 +73,8 @@ def run(args: argparse.Namespace) -> None:
     with store.write() as repo:
         report = import_claims(repo, records)
     import_seconds = time.perf_counter() - started
+    with store.write() as repo:  # as `corroborate import-claims` ends
+        repo.optimize_search_index()
     print(
         f"imported {len(report.created)} claims in {import_seconds:.1f} s "
         f"({len(report.created) / import_seconds:,.0f} claims/s, lexical) on {store.dialect}"

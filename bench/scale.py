@@ -220,7 +220,10 @@ def build(url: str, n: int, data: Path, kind: str) -> dict:
             with store.write() as repo:
                 import_claims(repo, batch)
             bar.update(len(batch))
-    if store.dialect == "postgresql":
+    if store.dialect == "sqlite":
+        with store.write() as repo:  # as `corroborate import-claims` ends
+            repo.optimize_search_index()
+    else:
         # what an operator runs after a bulk load: planner statistics, GIN pending list merged
         with store.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("VACUUM (ANALYZE) claims")

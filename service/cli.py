@@ -198,6 +198,10 @@ def import_claims_command(file: Path, batch_size: int) -> None:
             for external_id, reason in report.rejected.items():
                 tqdm.write(f"rejected {external_id}: {reason}")
             bar.update(len(batch))
+    if created:
+        click.echo("compacting the search index…", err=True)
+        with services.store.write() as repo:
+            repo.optimize_search_index()
     click.echo(f"claims: {created} added, {present} already present, {rejected} rejected")
 
 

@@ -124,3 +124,34 @@ def test_one_read_tells_a_worker_the_newest_claim_and_the_words_it_has_not_seen(
         assert newer > newest
         assert {"zanzibar", "quokka"} <= {w for _i, w in fresh}
         assert all(i > last for i, _w in fresh)
+
+
+def test_compacting_the_index_after_a_bulk_import_changes_no_answer(store):
+    seed_store(store, SEEDS)
+    records = [
+        FactCheckRecord(f"bulk-{i}", f"Round {i} of the talks in Geneva ended without a deal.")
+        for i in range(1_200)
+    ]
+    for i in range(0, len(records), 300):  # one index segment per transaction or so
+        with store.write() as repo:
+            import_claims(repo, records[i : i + 300])
+    terms = ["geneva", "talks", "slutsky", "deal"]
+    with store.read() as repo:
+        before = repo.search(terms, limit=50)
+        segments_before = _fts_segments(repo)
+    with store.write() as repo:
+        repo.optimize_search_index()
+    with store.read() as repo:
+        after = repo.search(terms, limit=50)
+        segments_after = _fts_segments(repo)
+    assert [h.claim_id for h in after] == [h.claim_id for h in before]
+    assert [round(h.score, 9) for h in after] == [round(h.score, 9) for h in before]
+    if store.dialect == "sqlite":
+        assert segments_before > 1 and segments_after == 1
+
+
+def _fts_segments(repo) -> int | None:
+    if repo.dialect != "sqlite":
+        return None
+    rows = repo.session.execute(sa.text("SELECT DISTINCT segid FROM claims_fts_idx")).all()
+    return len(rows)
