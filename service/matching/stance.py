@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from service.domain import Difference
 from service.extraction.data import DEMONYMS, ROLE_NOUNS
+from service.extraction.details import find_negations
 from service.matching.text import MONTHS, canonical_word, content_words, fold, month_day
 
 SPEECH_VERBS = (
@@ -378,12 +379,41 @@ def _number_differences(statement: dict, passage: dict) -> list[Difference]:
     return differences
 
 
+# Units that count the same things: "300,000 civilians" is compared with "130,000 people".
+_UNIT_KINDS = {
+    form: kind
+    for kind, units in {
+        "people": (
+            "people",
+            "persons",
+            "person",
+            "civilians",
+            "residents",
+            "individuals",
+            "inhabitants",
+            "citizens",
+            "evacuees",
+        ),
+        "troops": ("troops", "soldiers", "servicemen", "service members", "fighters"),
+        "children": ("children", "kids", "minors"),
+    }.items()
+    for unit in units
+    for form in (unit, unit.rstrip("s"), unit[:-3] + "y" if unit.endswith("ies") else unit)
+}
+_UNIT_KINDS["child"] = "children"
+
+
+def _unit_kind(unit: str) -> str:
+    unit = unit.lower()
+    return _UNIT_KINDS.get(unit) or unit.rstrip("s")
+
+
 def _unit_match(a: dict, b: dict) -> bool:
     ua, ub = a.get("unit"), b.get("unit")
     if bool(a.get("ordinal")) != bool(b.get("ordinal")):
         return False
     if ua and ub:
-        return ua == ub or ua.rstrip("s") == ub.rstrip("s")
+        return ua == ub or _unit_kind(ua) == _unit_kind(ub)
     return False
 
 
@@ -653,9 +683,26 @@ def _media_country(source: str) -> str | None:
     return None
 
 
+# Stretches that qualify the sentence without being what it asserts: a relative or
+# concessive clause set off by commas ("…, which comes after … despite no significant
+# breakthrough, was held via video conference"), a "despite …" phrase, a parenthesis.
+# A negation inside one does not make the sentence negative.
+_ASIDE = re.compile(
+    r",\s*(?:which|who|whom|whose|despite|although|though|even though|while)\b[^,;]*(?:,|(?=;)|$)"
+    r"|\bdespite\b[^,;]*"
+    r"|\([^()]*\)",
+    re.IGNORECASE,
+)
+
+
 def _negations(details: dict, text: str) -> list[str]:
+    """The negating words of a text's main clauses (all of them without a text)."""
     words = list(details.get("negations", [])) if details.get("negated") else []
     words += [m.group(0) for m in CESSATION.finditer(text or "")]
+    if words and text:
+        main = _ASIDE.sub(",", text)
+        if not find_negations(main) and not CESSATION.search(main):
+            return []  # every negation sits in an aside
     return words
 
 

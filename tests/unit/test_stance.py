@@ -303,3 +303,42 @@ def test_a_negating_relative_clause_is_read_with_the_passage_it_follows():
     assert stance.stance == "differs"
     assert [d.kind for d in stance.differences] == ["negation"]
     assert [p.text for p in stance.passages] == [requests.passage, unanswered.passage]
+
+
+# ------------------------------------------------------------------ units and asides
+
+
+def test_counts_of_people_are_compared_whatever_noun_counts_them():
+    passage = "Humanitarian corridors saved more than 130,000 people in six days."
+    assert kinds("Evacuation corridors rescued 300,000 civilians in six days.", passage) == [
+        "number"
+    ]
+    assert kinds("The corridors saved more than 130,000 residents in six days.", passage) == []
+    assert kinds("About 40 soldiers were captured.", "Some 25 troops were captured.") == ["number"]
+    assert kinds("Thirty children were evacuated.", "30 kids were evacuated.") == []
+
+
+def test_a_negation_in_an_aside_does_not_make_the_passage_negative():
+    passage = (
+        "The fourth round of peace talks between Russia and Ukraine, which comes after both "
+        "sides hailed progress in earlier rounds despite no significant breakthrough, was "
+        "held via video conference."
+    )
+    assert kinds("Ukraine and Russia held talks via video conference.", passage) == []
+    assert (
+        kinds(
+            "Zelensky said talks would continue.",
+            "Zelensky, who has not met Putin, said talks would continue.",
+        )
+        == []
+    )
+
+
+def test_a_negation_of_the_main_clause_still_differs():
+    assert kinds("The talks resumed on Monday.", "The talks did not resume on Monday.") == [
+        "negation"
+    ]
+    assert kinds(
+        "The delegations, which met in Belarus, did not agree on a ceasefire.",
+        "The delegations agreed on a ceasefire.",
+    ) == ["negation"]
