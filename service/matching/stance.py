@@ -695,6 +695,14 @@ _ASIDE = re.compile(
 )
 
 
+# A negated verb of saying: the statement denies the report, not its content.
+_NOT_SAID = re.compile(
+    r"\b(?:(?:did|does|do|has|have|had|would|will)\s+not|didn['’]t|doesn['’]t|never)\s+"
+    r"(?:say|said|claim|claimed|tell|told|state|stated|confirm|confirmed|announce|announced)\b",
+    re.IGNORECASE,
+)
+
+
 def _negations(details: dict, text: str) -> list[str]:
     """The negating words of a text's main clauses (all of them without a text)."""
     words = list(details.get("negations", [])) if details.get("negated") else []
@@ -703,6 +711,13 @@ def _negations(details: dict, text: str) -> list[str]:
         main = _ASIDE.sub(",", text)
         if not find_negations(main) and not CESSATION.search(main):
             return []  # every negation sits in an aside
+        reporting = _NOT_SAID.search(main)
+        if reporting:
+            # "X did not say that Russia had stopped …": the denial and the content's
+            # negation cancel out against a passage in which X says Russia had stopped
+            rest = find_negations(main[: reporting.start()] + main[reporting.end() :])
+            rest += [m.group(0) for m in CESSATION.finditer(main)]
+            return [] if rest else [reporting.group(0)]
     return words
 
 

@@ -342,3 +342,13 @@ def test_a_negation_of_the_main_clause_still_differs():
         "The delegations, which met in Belarus, did not agree on a ceasefire.",
         "The delegations agreed on a ceasefire.",
     ) == ["negation"]
+
+
+def test_denying_the_report_of_a_negation_differs_from_the_report():
+    passage = "Russia had stopped issuing ultimatums."
+    statement = "Podolyak did not say that Russia had stopped issuing ultimatums."
+    assert kinds(statement, passage) == ["negation"]
+    assert kinds("Podolyak said that Russia had stopped issuing ultimatums.", passage) == []
+    assert kinds("Peskov did not say the talks would resume.", "The talks would resume.") == [
+        "negation"
+    ]
