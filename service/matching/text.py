@@ -52,6 +52,18 @@ SYNONYM_GROUPS = (
     ("refugees", "evacuees"),
     ("sanctions", "penalties"),
     ("lawmakers", "legislators"),
+    # a capital for its government, as reports write it ("Beijing" / "China")
+    ("russia", "moscow", "kremlin"),
+    ("ukraine", "kyiv"),
+    ("china", "beijing"),
+    ("belarus", "minsk"),
+    ("israel", "jerusalem"),
+    ("turkey", "ankara"),
+    ("poland", "warsaw"),
+    ("germany", "berlin"),
+    ("france", "paris"),
+    ("britain", "london"),
+    ("iran", "tehran"),
 )
 # Irregular verb forms that no prefix of the word relates to its base ("saw" / "see").
 IRREGULAR = {

@@ -36,6 +36,7 @@ def test_reporting_synonyms_and_irregular_verbs_share_a_sense():
     assert sense("major") == sense("significant")
     assert sense("saw") == sense("seen") == sense("see")
     assert sense("envoy") == sense("ambassador")
+    assert sense("beijing") == sense("china") and sense("kremlin") == sense("moscow")
     assert sense("progressive") == "progressive"  # not a member: left alone
 
 
