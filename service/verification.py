@@ -7,6 +7,7 @@ Each function receives a ``Repository`` bound to one transaction; the caller
 from __future__ import annotations
 
 import hashlib
+import math
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -289,6 +290,12 @@ def statement_facts(statement: str, *, today: date | None = None) -> StatementFa
     )
 
 
+def idf_weights(terms: list[str], counts: dict[str, int], documents: int) -> dict[str, float]:
+    """Each term's inverse document frequency, from the index's posting counts."""
+    n = max(documents, 1)
+    return {t: math.log((n + 1) / (counts.get(t, 0) + 0.5)) for t in terms}
+
+
 COUNTS_REMEMBERED = 200_000  # posting counts a worker keeps between writes (~20 MB at most)
 
 
@@ -367,7 +374,12 @@ class Verifier:
         postings = self.posting_budget or POSTING_BUDGETS[repo.dialect]
         counts = self._posting_counts(repo, terms, postings, newest_claim)
         plan = plan_search(terms, counts, budget=postings)
-        hits = repo.search(plan.terms, limit=self.candidates, require_all=plan.require_all)
+        hits = repo.search(
+            plan.terms,
+            limit=self.candidates,
+            require_all=plan.require_all,
+            weights=idf_weights(plan.terms, counts, newest_claim),
+        )
         budget.check()
         cosines: dict[int, float] = {}
         if self.embedder is not None and self.index is not None:

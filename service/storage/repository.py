@@ -499,6 +499,7 @@ class Repository:
         grouped_only: bool = False,
         exclude_article: int | None = None,
         id_range: tuple[int | None, int | None] = (None, None),
+        weights: Mapping[str, float] | None = None,
     ) -> list[Hit]:
         """Claims whose index text matches any of ``terms`` (all, with ``require_all``).
 
@@ -506,6 +507,10 @@ class Repository:
         fact-checks are not grouped) and ``exclude_article`` leaves one article out:
         what grouping a new article's claims asks for. ``id_range`` ``(after, up_to)``
         keeps claims with ``after < id <= up_to`` (either end may be open).
+
+        ``weights`` (each term's inverse document frequency) matter on PostgreSQL only:
+        ``ts_rank`` has no IDF, so the pool the cover-density rank orders is picked by
+        the summed weights of the terms a claim holds (FTS5's bm25 weighs terms itself).
 
         SQLite: FTS5 bm25 (negated so that higher is better). PostgreSQL:
         ``ts_rank_cd`` over the GIN-indexed tsvector.
@@ -541,15 +546,29 @@ class Repository:
             )
             return [Hit(int(r[0]), -float(r[1])) for r in rows]
         params["q"] = (" " if require_all else " or ").join(terms)
-        # ts_rank_cd ranks best here but costs ~4x ts_rank per row: the cheap rank picks
-        # a pool four times the limit, the cover-density rank orders it
+        if weights and not require_all:
+            # the pool: claims holding the most (by IDF) of the terms; then cover density
+            held = []
+            for i, term in enumerate(terms):
+                params[f"t{i}"], params[f"w{i}"] = term, float(weights.get(term, 1.0))
+                held.append(
+                    f"CASE WHEN search_vector @@ plainto_tsquery('english', :t{i}) "
+                    f"THEN :w{i} ELSE 0 END"
+                )
+            pool_rank = "(" + " + ".join(held) + ")"
+            final_rank = "pool.w + ts_rank_cd(search_vector, q.q, 1)"
+        else:
+            # ts_rank_cd ranks best here but costs ~4x ts_rank per row: the cheap rank
+            # picks a pool four times the limit, the cover-density rank orders it
+            pool_rank = "ts_rank(search_vector, q.q, 1)"
+            final_rank = "ts_rank_cd(search_vector, q.q, 1)"
         rows = self.session.execute(
             text(
                 "WITH q AS (SELECT websearch_to_tsquery('english', :q) AS q), "
-                "pool AS (SELECT id, search_vector FROM claims, q "
+                f"pool AS (SELECT id, search_vector, {pool_rank} AS w FROM claims, q "
                 f"WHERE search_vector @@ q.q{filters} "
-                "ORDER BY ts_rank(search_vector, q.q, 1) DESC LIMIT 4 * :n) "
-                "SELECT id, ts_rank_cd(search_vector, q.q, 1) AS rank FROM pool, q "
+                "ORDER BY w DESC LIMIT 4 * :n) "
+                f"SELECT id, {final_rank} AS rank FROM pool, q "
                 "ORDER BY rank DESC LIMIT :n"
             ),
             params,

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from service.cli import seed_store
 from service.matching.retrieve import plan_search
-from service.verification import FactCheckRecord, Verifier, import_claims
+from service.verification import FactCheckRecord, Verifier, idf_weights, import_claims
 from tests.conftest import SEEDS
 
 
@@ -155,3 +155,23 @@ def _fts_segments(repo) -> int | None:
         return None
     rows = repo.session.execute(sa.text("SELECT DISTINCT segid FROM claims_fts_idx")).all()
     return len(rows)
+
+
+def test_the_rare_word_a_claim_holds_brings_it_into_the_few_candidates(store):
+    """On PostgreSQL ts_rank has no IDF: the pool is picked by the terms' weights."""
+    records = [
+        FactCheckRecord(f"common-{i}", f"Talks on talks: round {i} of the talks resumed.")
+        for i in range(300)
+    ]
+    records.append(FactCheckRecord("rare", "Talks near Zaporizhzhia resumed."))
+    with store.write() as repo:
+        import_claims(repo, records)
+        repo.optimize_search_index()
+    with store.read() as repo:
+        terms = ["talks", "zaporizhzhia"]
+        counts = repo.posting_counts(terms, cap=10_000)
+        hits = repo.search(
+            terms, limit=1, weights=idf_weights(terms, counts, repo.newest_claim_id())
+        )
+        (rare,) = [c for c in repo.claims_by_ids([hits[0].claim_id]).values()]
+    assert rare.external_id == "rare"
