@@ -509,8 +509,8 @@ class Repository:
         keeps claims with ``after < id <= up_to`` (either end may be open).
 
         ``weights`` (each term's inverse document frequency) matter on PostgreSQL only:
-        ``ts_rank`` has no IDF, so the pool the cover-density rank orders is picked by
-        the summed weights of the terms a claim holds (FTS5's bm25 weighs terms itself).
+        ``ts_rank`` has no IDF, so the pool that the cover-density rank orders is picked
+        by the summed weights of the terms a claim holds (FTS5's bm25 weighs terms itself).
 
         SQLite: FTS5 bm25 (negated so that higher is better). PostgreSQL:
         ``ts_rank_cd`` over the GIN-indexed tsvector.
@@ -547,7 +547,8 @@ class Repository:
             return [Hit(int(r[0]), -float(r[1])) for r in rows]
         params["q"] = (" " if require_all else " or ").join(terms)
         if weights and not require_all:
-            # the pool: claims holding the most (by IDF) of the terms; then cover density
+            # the pool: the claims holding the most (by IDF) of the terms; cover density
+            # orders it, as without weights (ordering by the weights too lost on dev)
             held = []
             for i, term in enumerate(terms):
                 params[f"t{i}"], params[f"w{i}"] = term, float(weights.get(term, 1.0))
@@ -556,7 +557,7 @@ class Repository:
                     f"THEN :w{i} ELSE 0 END"
                 )
             pool_rank = "(" + " + ".join(held) + ")"
-            final_rank = "pool.w + ts_rank_cd(search_vector, q.q, 1)"
+            final_rank = "ts_rank_cd(search_vector, q.q, 1)"
         else:
             # ts_rank_cd ranks best here but costs ~4x ts_rank per row: the cheap rank
             # picks a pool four times the limit, the cover-density rank orders it
