@@ -626,15 +626,20 @@ class Repository:
         if not terms:
             return {}
         if self.dialect == "sqlite":
-            union = " UNION ALL ".join(
-                f"SELECT {i}, (SELECT count(*) FROM (SELECT 1 FROM claims_fts "
-                f"WHERE claims_fts MATCH :t{i} LIMIT :cap))"
-                for i in range(len(terms))
-            )
-            params: dict[str, object] = {f"t{i}": f'"{t}"' for i, t in enumerate(terms)}
-            params["cap"] = cap
-            rows = self.session.execute(text(union), params)
-            return {terms[int(i)]: int(n) for i, n in rows}
+            counts: dict[str, int] = {}
+            # SQLite allows at most 500 terms in a compound SELECT (SQLITE_MAX_COMPOUND_SELECT)
+            for start in range(0, len(terms), _COMPOUND_CHUNK):
+                chunk = terms[start : start + _COMPOUND_CHUNK]
+                union = " UNION ALL ".join(
+                    f"SELECT {i}, (SELECT count(*) FROM (SELECT 1 FROM claims_fts "
+                    f"WHERE claims_fts MATCH :t{i} LIMIT :cap))"
+                    for i in range(len(chunk))
+                )
+                params: dict[str, object] = {f"t{i}": f'"{t}"' for i, t in enumerate(chunk)}
+                params["cap"] = cap
+                rows = self.session.execute(text(union), params)
+                counts.update((chunk[int(i)], int(n)) for i, n in rows)
+            return counts
         rows = self.session.execute(
             text(
                 "SELECT t, corroborate_row_estimate(format("
@@ -697,6 +702,8 @@ _WORDS_AFTER = (
     .where(VocabularyRecord.id > bindparam("last"))
     .order_by(VocabularyRecord.id)
 )
+# terms per posting-count statement: SQLite's compound SELECT limit is 500
+_COMPOUND_CHUNK = 400
 _NEWEST_CLAIM = select(func.max(ClaimRecord.id))
 # first row: the newest claim id; then each word added since, in order
 _CHANGES_SINCE = (

@@ -260,3 +260,27 @@ def test_a_request_past_its_time_budget_is_a_503_problem(store, make_app):
     body = assert_problem(response, 503)
     assert body["type"] == "/problems/time-budget-exceeded"
     assert response.headers["Retry-After"]
+
+
+def test_an_article_with_over_500_distinct_words_is_ingested_and_grouped(client, store, token):
+    # grouping counts the postings of every word of the article's claims: SQLite caps a
+    # compound SELECT at 500 terms, so the counts must be read in chunks
+    places = [f"Velykyi{chr(97 + i // 26)}{chr(97 + i % 26)}ka" for i in range(560)]
+    sentences = [
+        f"Officials said {1_000 + 7 * i:,} residents left {place} through the corridor on Monday."
+        for i, place in enumerate(places)
+    ]
+    first = dict(ARTICLE, text=" ".join(sentences[:280]), url=None, title="Corridors, part one")
+    response = client.post("/v1/articles", json=first, headers=auth(token))
+    assert response.status_code == 201, response.get_data(as_text=True)
+    fact_of = {c["text"]: c["fact_id"] for c in response.get_json()["claims"]}
+    assert len(fact_of) == 280
+    article = dict(ARTICLE, outlet={"name": "Northern Ledger"}, text=" ".join(sentences), url=None)
+    response = client.post("/v1/articles", json=article, headers=auth(token))
+    assert response.status_code == 201, response.get_data(as_text=True)
+    claims = response.get_json()["claims"]
+    assert len({c["text"].split(" left ")[1].split()[0] for c in claims}) > 500
+    # each claim the first article also reported joined the fact of its twin
+    twins = [c for c in claims if c["text"] in fact_of]
+    assert len(twins) == 280
+    assert all(c["fact_id"] == fact_of[c["text"]] for c in twins)
