@@ -25,8 +25,13 @@ SAME_FACT = (
 # Candidates per new claim: PostgreSQL ranks without IDF, so a rare shared word needs a
 # wide pool; FTS5's bm25 puts the claims sharing the rare words first.
 CANDIDATES = {"sqlite": 40, "postgresql": 100}
-# Two reports of one fact share their rare words: grouping searches those only.
-GROUPING_POSTINGS = 3_000
+# Two reports of one fact share their rare words: grouping searches those only, within
+# a posting budget, and the common words the plan leaves out still rank the claims that
+# hold them (``rank_also``, SQLite). With them, 1,000 postings group a store of 150
+# seed-derived articles (6,800 claims, every claim repeated) as 3,000 did, with one claim
+# pair of 272,385 apart, and the seeds beside 100k fact-checks exactly as in an empty
+# store, at 40% less search time. PostgreSQL ranks without them: it keeps 3,000.
+GROUPING_POSTINGS = {"sqlite": 1_000, "postgresql": 3_000}
 SAME_CLAIMANT = 10.0
 OTHER_CLAIMANT = 15.0
 SAME_DATE = 8.0
@@ -113,10 +118,11 @@ def _search(
     """For each claim text, the grouped claims the full-text index ranks highest for its
     rarest words (within ``GROUPING_POSTINGS``), optionally within an id range."""
     terms = [terms_of(match_text(t)) for t in texts]
-    frequencies = repo.posting_counts({t for ts in terms for t in ts}, cap=GROUPING_POSTINGS + 1)
+    postings = GROUPING_POSTINGS[repo.dialect]
+    frequencies = repo.posting_counts({t for ts in terms for t in ts}, cap=postings + 1)
     found = []
     for claim_terms in terms:
-        plan = plan_search(claim_terms, frequencies, budget=GROUPING_POSTINGS)
+        plan = plan_search(claim_terms, frequencies, budget=postings)
         found.append(
             [
                 h.claim_id
@@ -127,6 +133,7 @@ def _search(
                     grouped_only=True,
                     exclude_article=exclude_article,
                     id_range=(after, up_to),
+                    rank_also=plan.dropped,
                 )
             ]
         )

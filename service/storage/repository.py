@@ -500,6 +500,7 @@ class Repository:
         exclude_article: int | None = None,
         id_range: tuple[int | None, int | None] = (None, None),
         weights: Mapping[str, float] | None = None,
+        rank_also: Sequence[str] = (),
     ) -> list[Hit]:
         """Claims whose index text matches any of ``terms`` (all, with ``require_all``).
 
@@ -511,6 +512,12 @@ class Repository:
         ``weights`` (each term's inverse document frequency) matter on PostgreSQL only:
         ``ts_rank`` has no IDF, so the pool that the cover-density rank orders is picked
         by the summed weights of the terms a claim holds (FTS5's bm25 weighs terms itself).
+
+        ``rank_also`` (SQLite): terms a claim need not hold but that rank it higher when
+        it does, e.g. the common words a query plan dropped. The query becomes
+        ``(Q) OR (Q AND (r1 OR r2 …))``: the same claims as ``Q``, and bm25 counts the
+        ``r`` terms of those that hold them. FTS5 reaches the ``r`` postings by seeking
+        from ``Q``'s rows, so the cost stays near that of ``Q`` however common they are.
 
         SQLite: FTS5 bm25 (negated so that higher is better). PostgreSQL:
         ``ts_rank_cd`` over the GIN-indexed tsvector.
@@ -533,7 +540,12 @@ class Repository:
             filters += " AND claims.id <= :up_to"
             params["up_to"] = up_to
         if self.dialect == "sqlite":
-            params["q"] = (" AND " if require_all else " OR ").join(f'"{t}"' for t in terms)
+            query = (" AND " if require_all else " OR ").join(f'"{t}"' for t in terms)
+            extra = [t for t in rank_also if t and t not in terms]
+            if extra:
+                optional = " OR ".join(f'"{t}"' for t in extra)
+                query = f"({query}) OR (({query}) AND ({optional}))"
+            params["q"] = query
             source = "claims_fts"
             if filters:
                 source += " JOIN claims ON claims.id = claims_fts.rowid"

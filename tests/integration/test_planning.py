@@ -178,3 +178,25 @@ def test_term_weights_pick_the_pool_without_changing_what_matches(store):
         weighted = repo.search(terms, limit=20, weights=weights)
     assert len(weighted) == 20
     assert [h.claim_id for h in weighted] == [h.claim_id for h in plain]
+
+
+def test_dropped_words_rank_the_claims_that_hold_them_without_widening_the_match(stores):
+    """Grouping searches a claim's rarest words and lets the common words the plan left
+    out rank the matches: the claim sharing them comes first, and no claim that lacks
+    the searched words is added."""
+    store = stores.store("sqlite")
+    records = [FactCheckRecord(f"short-{i}", f"Podolyak spoke {i} times.") for i in range(30)] + [
+        FactCheckRecord("twin", "Podolyak is an adviser to the Ukrainian president."),
+        FactCheckRecord("other", "An adviser to the Ukrainian president resigned."),
+    ]
+    with store.write() as repo:
+        import_claims(repo, records)
+    with store.read() as repo:
+        ids = dict(repo.session.execute(sa.text("SELECT external_id, id FROM claims")).all())
+        plain = repo.search(["podolyak"], limit=40)
+        ranked = repo.search(["podolyak"], limit=40, rank_also=["adviser", "president"])
+    assert {h.claim_id for h in ranked} == {h.claim_id for h in plain}
+    assert len(ranked) == 31 and ids["other"] not in {h.claim_id for h in ranked}
+    # bm25 alone prefers the short claims; the dropped words put the twin first
+    assert plain[0].claim_id != ids["twin"]
+    assert ranked[0].claim_id == ids["twin"]
