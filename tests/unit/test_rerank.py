@@ -83,3 +83,32 @@ def test_a_rare_shared_word_outweighs_a_common_one_in_the_idf_coverage():
     by_id = {s.claim.id: s.features["idf_coverage"] for s in scored}
     assert by_id[1] > 0.6 > 0.4 > by_id[2]
     assert [s.claim.id for s in scored] == [1, 2]
+
+
+def test_hyphenated_compounds_count_as_their_parts_on_both_sides():
+    """ "the five-hour talks" covers "talks lasting five hours"'s "five"; a statement's
+    "video-conference" is covered by a claim's "video conference" and by its own compound;
+    the compound's synonym ("online") still covers it in part."""
+    claims = {
+        1: claim(1, "The five-hour talks featured an agreement to continue negotiations."),
+        2: claim(2, "The talks will resume by video conference on Monday."),
+        3: claim(3, "The talks will resume by video-conference on Monday."),
+        4: claim(4, "The talks will resume online on Monday."),
+    }
+    hits = [Hit(i, 1.0) for i in claims]
+    five = score_candidates("Talks lasting five hours", hits[:1], claims, weights=COVERAGE_ONLY)
+    # "talks", "five" of "talks", "lasting", "five", "hours" (hour != hours: no stemming)
+    assert five[0].features["coverage"] == 2 / 4
+    by_video = {
+        s.claim.id: s.features["coverage"]
+        for s in score_candidates(
+            "Talks resume by video-conference on Monday", hits[1:], claims, weights=COVERAGE_ONLY
+        )
+    }
+    # talks, resume, monday and the compound's three stems (video, conference, itself)
+    assert by_video[3] == 1.0
+    assert by_video[2] == 5 / 6
+    assert by_video[4] == 4 / 6
+    # the statement's compound is its parts only: "five-hour" is not a word of claim 1's
+    meeting = score_candidates("A five-hour meeting", hits[:1], claims, weights=COVERAGE_ONLY)
+    assert meeting[0].features["coverage"] == 2 / 3
