@@ -26,7 +26,14 @@ from service.matching.rerank import (
     Weights,
     score_candidates,
 )
-from service.matching.retrieve import POSTING_BUDGETS, Vocabulary, plan_search, query_terms
+from service.matching.retrieve import (
+    LARGE_STORE,
+    LARGE_STORE_BUDGETS,
+    POSTING_BUDGETS,
+    Vocabulary,
+    plan_search,
+    query_terms,
+)
 from service.matching.semantic import VectorIndex, embed_claims, embedding_text, store_vectors
 from service.matching.stance import StatementFacts, statement_source, statement_speaker
 from service.matching.text import clean_statement
@@ -304,6 +311,9 @@ class Verifier:
 
     ``candidates``: full-text hits re-ranked per statement. On CheckThat! train and dev,
     MAP@5 is the same from 40 to 100 candidates; 50 keeps a margin at half the work.
+    ``posting_budget`` and ``rank_dropped`` override the query plan's budget and whether
+    the words it leaves out rank the hits (by default both follow the store's size:
+    ``service.matching.retrieve.LARGE_STORE``).
     """
 
     def __init__(
@@ -315,9 +325,11 @@ class Verifier:
         embedder=None,
         vector_candidates: int = 50,
         posting_budget: int | None = None,
+        rank_dropped: bool | None = None,
     ) -> None:
         self.vocabulary = Vocabulary()
         self.posting_budget = posting_budget
+        self.rank_dropped = rank_dropped
         self._counts: dict[str, int] = {}
         self._counts_mark: tuple | None = None
         self._counts_lock = threading.Lock()
@@ -371,14 +383,19 @@ class Verifier:
         newest_claim, words = repo.changes_since(self.vocabulary.last_id)
         self.vocabulary.add(words)
         terms, corrections = query_terms(statement, self.vocabulary)
-        postings = self.posting_budget or POSTING_BUDGETS[repo.dialect]
+        large = newest_claim >= LARGE_STORE and repo.dialect in LARGE_STORE_BUDGETS
+        postings = self.posting_budget or (
+            LARGE_STORE_BUDGETS[repo.dialect] if large else POSTING_BUDGETS[repo.dialect]
+        )
+        rank_dropped = large if self.rank_dropped is None else self.rank_dropped
         counts = self._posting_counts(repo, terms, postings, newest_claim)
         plan = plan_search(terms, counts, budget=postings)
         hits = repo.search(
             plan.terms,
             limit=self.candidates,
             require_all=plan.require_all,
-            weights=idf_weights(plan.terms, counts, newest_claim),
+            weights=idf_weights([*plan.terms, *plan.dropped], counts, newest_claim),
+            rank_also=plan.dropped if rank_dropped else (),
         )
         budget.check()
         cosines: dict[int, float] = {}

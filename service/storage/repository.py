@@ -558,26 +558,29 @@ class Repository:
             )
             return [Hit(int(r[0]), -float(r[1])) for r in rows]
         params["q"] = (" " if require_all else " or ").join(terms)
+        extra = [t for t in rank_also if t and t not in terms]
+        params["r"] = " or ".join([*terms, *extra])
         if weights and not require_all:
             # the pool: the claims holding the most (by IDF) of the terms; cover density
             # orders it, as without weights (ordering by the weights too lost on dev)
             held = []
-            for i, term in enumerate(terms):
+            for i, term in enumerate([*terms, *extra]):
                 params[f"t{i}"], params[f"w{i}"] = term, float(weights.get(term, 1.0))
                 held.append(
                     f"CASE WHEN search_vector @@ plainto_tsquery('english', :t{i}) "
                     f"THEN :w{i} ELSE 0 END"
                 )
             pool_rank = "(" + " + ".join(held) + ")"
-            final_rank = "ts_rank_cd(search_vector, q.q, 1)"
         else:
             # ts_rank_cd ranks best here but costs ~4x ts_rank per row: the cheap rank
             # picks a pool four times the limit, the cover-density rank orders it
             pool_rank = "ts_rank(search_vector, q.q, 1)"
-            final_rank = "ts_rank_cd(search_vector, q.q, 1)"
+        # the dropped terms rank the pool (q.r) without widening what matches (q.q)
+        final_rank = f"ts_rank_cd(search_vector, q.{'r' if extra else 'q'}, 1)"
         rows = self.session.execute(
             text(
-                "WITH q AS (SELECT websearch_to_tsquery('english', :q) AS q), "
+                "WITH q AS (SELECT websearch_to_tsquery('english', :q) AS q, "
+                "websearch_to_tsquery('english', :r) AS r), "
                 f"pool AS (SELECT id, search_vector, {pool_rank} AS w FROM claims, q "
                 f"WHERE search_vector @@ q.q{filters} "
                 "ORDER BY w DESC LIMIT 4 * :n) "

@@ -200,3 +200,70 @@ def test_dropped_words_rank_the_claims_that_hold_them_without_widening_the_match
     # bm25 alone prefers the short claims; the dropped words put the twin first
     assert plain[0].claim_id != ids["twin"]
     assert ranked[0].claim_id == ids["twin"]
+
+
+def _crowded_store(store):
+    """80 short claims holding the statement's rare word, 100 holding its common words,
+    and the one claim holding all of them (long, so bm25 on the rare word alone puts it
+    last)."""
+    records = [FactCheckRecord(f"short-{i}", f"Podolyak spoke {i} times.") for i in range(80)]
+    records += [
+        FactCheckRecord(f"common-{i}", f"An adviser to the Ukrainian president met {i} people.")
+        for i in range(100)
+    ]
+    records.append(
+        FactCheckRecord(
+            "twin", "Mykhailo Podolyak is an adviser to the Ukrainian president, in Kyiv."
+        )
+    )
+    with store.write() as repo:
+        import_claims(repo, records)
+        repo.optimize_search_index()
+    statement = "Podolyak is an adviser to the Ukrainian president"
+    return statement
+
+
+def _top_external_ids(repo, verifier, statement, n=5):
+    scored, _ = verifier.rank(repo, statement)
+    ids = [s.claim.id for s in scored[:n]]
+    claims = repo.claims_by_ids(ids)
+    return [claims[i].external_id for i in ids]
+
+
+def test_words_the_plan_leaves_out_rank_the_candidates_when_asked(store):
+    """A budget that searches only "podolyak" finds 81 claims, and the 50 candidates by
+    bm25 alone are the short ones: the claim that also holds the dropped words is not
+    among them. Letting the dropped words rank the hits (``rank_dropped``) brings it first,
+    on both backends, without adding claims that lack the searched word."""
+    statement = _crowded_store(store)
+    with store.read() as repo:
+        counts = repo.posting_counts(["podolyak", "adviser", "president"], cap=1_000)
+        budget = counts["podolyak"] + 10
+        plan = plan_search(["podolyak", "adviser", "president"], counts, budget=budget)
+        assert plan.terms == ["podolyak"] and set(plan.dropped) == {"adviser", "president"}
+        plain = _top_external_ids(
+            repo, Verifier(posting_budget=budget, rank_dropped=False), statement
+        )
+        ranked = _top_external_ids(
+            repo, Verifier(posting_budget=budget, rank_dropped=True), statement
+        )
+    assert "twin" not in plain
+    assert ranked[0] == "twin"
+    assert all(e == "twin" or e.startswith("short-") for e in ranked)
+
+
+def test_a_large_sqlite_store_ranks_by_the_dropped_words_by_default(stores, monkeypatch):
+    """The default follows the store's size: below ``LARGE_STORE`` claims the plain plan,
+    from it on the smaller budget whose dropped words rank the hits."""
+    import service.verification as verification
+
+    store = stores.store("sqlite")
+    statement = _crowded_store(store)
+    with store.read() as repo:
+        budget = repo.posting_counts(["podolyak"], cap=1_000)["podolyak"] + 10
+        monkeypatch.setattr(verification, "POSTING_BUDGETS", {"sqlite": budget})
+        monkeypatch.setattr(verification, "LARGE_STORE_BUDGETS", {"sqlite": budget})
+        monkeypatch.setattr(verification, "LARGE_STORE", 10_000)
+        assert "twin" not in _top_external_ids(repo, Verifier(), statement)
+        monkeypatch.setattr(verification, "LARGE_STORE", 100)
+        assert _top_external_ids(repo, Verifier(), statement)[0] == "twin"
