@@ -390,12 +390,13 @@ class Verifier:
         rank_dropped = large if self.rank_dropped is None else self.rank_dropped
         counts = self._posting_counts(repo, terms, postings, newest_claim)
         plan = plan_search(terms, counts, budget=postings)
+        rank_also = plan.dropped if rank_dropped else ()
         hits = repo.search(
             plan.terms,
             limit=self.candidates,
             require_all=plan.require_all,
-            weights=idf_weights([*plan.terms, *plan.dropped], counts, newest_claim),
-            rank_also=plan.dropped if rank_dropped else (),
+            weights=idf_weights([*plan.terms, *rank_also], counts, newest_claim),
+            rank_also=rank_also,
         )
         budget.check()
         cosines: dict[int, float] = {}

@@ -66,15 +66,18 @@ def _stem(word: str) -> str:
     return sense(word)[:STEM]
 
 
+def _parts(word: str) -> list[str]:
+    """A hyphenated compound's parts ("five-hour" -> "five", "hour"); else the word."""
+    return [p for p in word.split("-") if p] or [word] if "-" in word else [word]
+
+
 def _word_stems(word: str, *, whole: bool = False) -> list[str]:
     """A word's stems: a hyphenated compound counts as its parts ("five-hour" -> "five",
     "hour"), and with ``whole`` (a claim's side) or when it is a synonym (the compound
     "video-conference" is one) also as itself, so that a statement's "video-conference"
     finds the claim's "video conference" and its own."""
-    if "-" not in word:
-        return [_stem(word)]
-    stems = [_stem(p) for p in word.split("-") if p]
-    if whole or word in SENSE:
+    stems = [_stem(p) for p in _parts(word)]
+    if "-" in word and (whole or word in SENSE):
         stems.append(_stem(word))
     return stems
 
@@ -110,16 +113,15 @@ def _stem_idf(words: Sequence[str], frequencies: Mapping[str, int], documents: i
     n = max(documents, 1)
     idf: dict[str, float] = {}
     for w in words:
-        parts = [p for p in w.split("-") if p] or [w]
-        stems = _word_stems(w)
-        values = []
-        for part, stem in zip(parts, stems, strict=False):
+        rarest = 0.0
+        for part in _parts(w):
             df = frequencies.get(part)
             value = math.log((n + 1) / (df + 0.5)) if df is not None else math.log(100.0)
-            values.append(max(value, 0.05))
-            idf[stem] = max(idf.get(stem, 0.0), values[-1])
-        for stem in stems[len(parts) :]:  # a compound that is a synonym: its rarest part's
-            idf[stem] = max(idf.get(stem, 0.0), max(values))
+            value = max(value, 0.05)
+            idf[_stem(part)] = max(idf.get(_stem(part), 0.0), value)
+            rarest = max(rarest, value)
+        if "-" in w and w in SENSE:  # a compound that is a synonym: its rarest part's
+            idf[_stem(w)] = max(idf.get(_stem(w), 0.0), rarest)
     return idf
 
 

@@ -513,11 +513,13 @@ class Repository:
         ``ts_rank`` has no IDF, so the pool that the cover-density rank orders is picked
         by the summed weights of the terms a claim holds (FTS5's bm25 weighs terms itself).
 
-        ``rank_also`` (SQLite): terms a claim need not hold but that rank it higher when
-        it does, e.g. the common words a query plan dropped. The query becomes
+        ``rank_also``: terms a claim need not hold but that rank it higher when it does,
+        e.g. the common words a query plan dropped. SQLite: the query becomes
         ``(Q) OR (Q AND (r1 OR r2 …))``: the same claims as ``Q``, and bm25 counts the
         ``r`` terms of those that hold them. FTS5 reaches the ``r`` postings by seeking
         from ``Q``'s rows, so the cost stays near that of ``Q`` however common they are.
+        PostgreSQL: they add to the pool's weights (with ``weights``) and to the
+        cover-density query that orders the pool; what matches is still ``Q``.
 
         SQLite: FTS5 bm25 (negated so that higher is better). PostgreSQL:
         ``ts_rank_cd`` over the GIN-indexed tsvector.
@@ -539,9 +541,9 @@ class Repository:
         if up_to is not None:
             filters += " AND claims.id <= :up_to"
             params["up_to"] = up_to
+        extra = [t for t in rank_also if t and t not in terms]
         if self.dialect == "sqlite":
             query = (" AND " if require_all else " OR ").join(f'"{t}"' for t in terms)
-            extra = [t for t in rank_also if t and t not in terms]
             if extra:
                 optional = " OR ".join(f'"{t}"' for t in extra)
                 query = f"({query}) OR (({query}) AND ({optional}))"
@@ -558,8 +560,6 @@ class Repository:
             )
             return [Hit(int(r[0]), -float(r[1])) for r in rows]
         params["q"] = (" " if require_all else " or ").join(terms)
-        extra = [t for t in rank_also if t and t not in terms]
-        params["r"] = " or ".join([*terms, *extra])
         if weights and not require_all:
             # the pool: the claims holding the most (by IDF) of the terms; cover density
             # orders it, as without weights (ordering by the weights too lost on dev)
@@ -575,12 +575,18 @@ class Repository:
             # ts_rank_cd ranks best here but costs ~4x ts_rank per row: the cheap rank
             # picks a pool four times the limit, the cover-density rank orders it
             pool_rank = "ts_rank(search_vector, q.q, 1)"
-        # the dropped terms rank the pool (q.r) without widening what matches (q.q)
-        final_rank = f"ts_rank_cd(search_vector, q.{'r' if extra else 'q'}, 1)"
+        # the dropped terms order the pool (q.r) without widening what matches (q.q)
+        ranked_by = "q"
+        if extra:
+            params["r"] = " or ".join([*terms, *extra])
+            ranked_by = "r"
+        final_rank = f"ts_rank_cd(search_vector, q.{ranked_by}, 1)"
+        queries = "websearch_to_tsquery('english', :q) AS q"
+        if extra:
+            queries += ", websearch_to_tsquery('english', :r) AS r"
         rows = self.session.execute(
             text(
-                "WITH q AS (SELECT websearch_to_tsquery('english', :q) AS q, "
-                "websearch_to_tsquery('english', :r) AS r), "
+                f"WITH q AS (SELECT {queries}), "
                 f"pool AS (SELECT id, search_vector, {pool_rank} AS w FROM claims, q "
                 f"WHERE search_vector @@ q.q{filters} "
                 "ORDER BY w DESC LIMIT 4 * :n) "
