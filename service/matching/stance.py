@@ -15,7 +15,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from service.domain import Difference
-from service.extraction.data import DEMONYMS, ROLE_NOUNS
+from service.extraction.data import DEMONYMS, ROLE_NOUNS, WEEKDAYS
 from service.extraction.details import find_negations
 from service.matching.text import MONTHS, canonical_word, content_words, fold, month_day
 
@@ -248,6 +248,20 @@ def statement_clauses(facts: StatementFacts) -> list[StatementFacts]:
     return clauses
 
 
+# Capitalised words that open a statement but name a time, not a speaker
+_TIME_WORDS = frozenset(WEEKDAYS) | {
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "this",
+}
+
+
 def statement_speaker(statement: str) -> str | None:
     """The person a statement attributes its content to ("Peskov said ..." -> "Peskov")."""
     for pattern in _SPEAKER_PATTERNS:
@@ -267,8 +281,9 @@ def statement_speaker(statement: str) -> str | None:
                 continue
             if who.split()[0].lower() in {"russian", "ukrainian", "the"} and len(who.split()) == 1:
                 continue
-            if fold(who.split()[0]).rstrip(".") in MONTHS:
-                continue  # "The Oct. 3 vote ... said": a date, not a person
+            first = fold(who.split()[0]).rstrip(".")
+            if first in MONTHS or first in _TIME_WORDS:
+                continue  # "The Oct. 3 vote ... said", "Earlier Sunday, X said": a time
             return who
     return None
 
@@ -368,15 +383,26 @@ def _number_differences(statement: dict, passage: dict) -> list[Difference]:
             continue
         if any(_value_match(q, p) for p in same_unit):
             continue
-        closest = min(same_unit, key=lambda p: abs(float(p["value"]) - float(q["value"])))
-        differences.append(
-            Difference(
-                "number",
-                q.get("text") or str(q["value"]),
-                closest.get("text") or str(closest["value"]),
-            )
-        )
+        closest = min(same_unit, key=lambda p: abs(_size(p, q) - _size(q, p)))
+        said, found = q.get("text") or str(q["value"]), closest.get("text") or str(closest["value"])
+        if _days(q) is not None and q.get("unit") != closest.get("unit"):
+            # lengths of time in different units: the unit is the difference's half
+            said, found = f"{said} {_plural(q)}", f"{found} {_plural(closest)}"
+        differences.append(Difference("number", said, found))
     return differences
+
+
+def _size(q: dict, other: dict) -> float:
+    """``q``'s value, in days when both are lengths of time in different units."""
+    days = _days(q)
+    if days is not None and _days(other) is not None and q.get("unit") != other.get("unit"):
+        return days
+    return float(q["value"])
+
+
+def _plural(q: dict) -> str:
+    unit = q["unit"].lower().rstrip("s")
+    return unit if float(q["value"]) == 1 else unit + "s"
 
 
 # Units that count the same things: "300,000 civilians" is compared with "130,000 people".
@@ -408,17 +434,42 @@ def _unit_kind(unit: str) -> str:
     return _UNIT_KINDS.get(unit) or unit.rstrip("s")
 
 
+# Lengths of time in days: "two weeks" is compared with "six days" (14 against 6).
+_DURATION_DAYS = {
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "fortnight": 14.0,
+    "month": 30.0,
+    "year": 365.0,
+    "decade": 3650.0,
+}
+
+
+def _days(q: dict) -> float | None:
+    """A length of time in days, or None when ``q`` counts something else."""
+    unit = q.get("unit")
+    per_day = _DURATION_DAYS.get(unit.lower().rstrip("s")) if unit else None
+    return float(q["value"]) * per_day if per_day is not None else None
+
+
 def _unit_match(a: dict, b: dict) -> bool:
     ua, ub = a.get("unit"), b.get("unit")
     if bool(a.get("ordinal")) != bool(b.get("ordinal")):
         return False
     if ua and ub:
-        return ua == ub or _unit_kind(ua) == _unit_kind(ub)
+        if ua == ub or _unit_kind(ua) == _unit_kind(ub):
+            return True
+        return _days(a) is not None and _days(b) is not None
     return False
 
 
 def _value_match(a: dict, b: dict) -> bool:
     va, vb = float(a["value"]), float(b["value"])
+    da, db = _days(a), _days(b)
+    if da is not None and db is not None and a.get("unit") != b.get("unit"):
+        va, vb = da, db  # "two weeks" against "14 days"
     if va == vb:
         return True
     # "more than 130,000" is not contradicted by "135,000"; "about 12" by "12.5"

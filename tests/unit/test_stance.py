@@ -135,6 +135,23 @@ def test_a_month_or_a_pronoun_is_not_a_speaker():
     assert statement_speaker("He told reporters the bridge would reopen.") is None
 
 
+def test_a_weekday_or_a_time_word_opening_the_statement_is_not_a_speaker():
+    assert (
+        statement_speaker("Earlier Sunday, the city council said it would host the summit.") is None
+    )
+    assert statement_speaker("Yesterday, the ministry said the port was closed.") is None
+    assert statement_speaker("On Monday, Scholz said the pipeline was halted.") == "Scholz"
+    # a speaker found elsewhere is still read against the passage's claimant
+    assert (
+        kinds(
+            "Earlier Sunday, the city council said it would host the summit.",
+            "Earlier Sunday, the city council said it would host the summit.",
+            claimant="the city council",
+        )
+        == []
+    )
+
+
 # ------------------------------------------------------------------ sources
 
 
@@ -199,6 +216,45 @@ def test_a_large_count_without_a_unit_meets_the_passage_count():
         kinds("The army faced a 60,000-strong force.", "The army faced a force of 60,000 troops.")
         == []
     )
+
+
+def test_lengths_of_time_in_other_units_are_compared_in_days():
+    assert kinds(
+        "The corridors saved 40,000 people in two weeks.",
+        "The corridors saved 40,000 people in six days.",
+    ) == ["number"]
+    assert (
+        kinds(
+            "The corridors saved 40,000 people in two weeks.",
+            "The corridors saved 40,000 people in 14 days.",
+        )
+        == []
+    )
+    assert kinds("The strike lasted three months.", "The strike lasted 90 days.") == []
+    assert kinds("The talks lasted eight hours.", "The five-hour talks ended.") == ["number"]
+    # a length of time is not compared with a count of something else
+    assert kinds("The talks lasted two days.", "Two delegations met.") == []
+
+
+def test_the_difference_of_two_lengths_of_time_names_both_units():
+    details = extract_details("The corridors saved 40,000 people in six days.").to_dict()
+    (found,) = differences(
+        facts("The corridors saved 40,000 people in two weeks."),
+        passage_details=details,
+        claimant=None,
+        source=None,
+        passage_text="The corridors saved 40,000 people in six days.",
+    )
+    assert (found.kind, found.statement, found.passage) == ("number", "two weeks", "six days")
+
+
+def test_a_verb_that_forbids_negates_what_it_governs():
+    assert kinds(
+        "Hungary has barred the convoys from crossing its territory.",
+        "Hungary has allowed the convoys to cross its territory.",
+    ) == ["negation"]
+    assert kinds("The regulator banned the merger.", "The regulator prohibited the merger.") == []
+    assert kinds("The bar on Main Street reopened.", "The bar on Main Street reopened.") == []
 
 
 # ------------------------------------------------------------------ compound statements
