@@ -58,6 +58,10 @@ def evaluate(
         cat = per_cat[item["category"]]
         expected_verdict = _expected_verdict(item)
         cat["verdict"].append(float(result["verdict"] == expected_verdict))
+        if result["verdict"] != expected_verdict and item.get("expected_passages"):
+            failures.append(
+                (item["statement"], f"verdict want {expected_verdict} got {result['verdict']}", "")
+            )
         if item["category"] == "unrelated" or not item.get("expected_passages"):
             cat["unverified"].append(float(result["verdict"] == "unverified"))
             if result["verdict"] != "unverified":

@@ -16,7 +16,14 @@ from service.matching.stance import (
     statement_speaker,
 )
 from service.matching.text import month_day
-from service.matching.verdict import ArticleContext, build_matches, outlet_stances
+from service.matching.verdict import (
+    ArticleContext,
+    Match,
+    OutletStance,
+    build_matches,
+    outlet_stances,
+    verdict_of,
+)
 
 PUBLISHED = dt.date(2023, 6, 12)  # a Monday
 
@@ -408,3 +415,23 @@ def test_denying_the_report_of_a_negation_differs_from_the_report():
     assert kinds("Peskov did not say the talks would resume.", "The talks would resume.") == [
         "negation"
     ]
+
+
+# ------------------------------------------------------------------ verdict
+
+
+def _match(score: float, stance: str) -> Match:
+    return Match(
+        claim("A hard negotiation has started.", fact=None),
+        score,
+        None,
+        [OutletStance(1, "Outlet 1", stance)],
+    )
+
+
+def test_only_matches_close_to_the_best_one_make_the_verdict():
+    # the misattributed quote (differs) and, well below it, the speaker's job title
+    assert verdict_of([_match(0.77, "differs"), _match(0.64, "supports")]) == "contradicted"
+    assert verdict_of([_match(0.77, "differs"), _match(0.70, "supports")]) == "mixed"
+    assert verdict_of([_match(0.77, "supports"), _match(0.75, "supports")]) == "supported"
+    assert verdict_of([]) == "unverified"
