@@ -601,9 +601,33 @@ def _border_differences(statement_text: str, passage_text: str) -> list[Differen
 def _all_place_differences(
     facts: StatementFacts, passage: dict, passage_text: str
 ) -> list[Difference]:
-    return _place_differences(facts.details, passage, facts.text) or _border_differences(
-        facts.text, passage_text
+    return (
+        _place_differences(facts.details, passage, facts.text)
+        or _border_differences(facts.text, passage_text)
+        or _direction_differences(facts.text, passage_text)
     )
+
+
+# Compass directions written in lower case ("roads to the south", "northward from
+# Brest"); capitalised ones are names ("South Korea", "East Jerusalem").
+_DIRECTION = re.compile(r"\b(north|south|east|west)(?:-?(east|west))?(?:ern|wards?|erly)?\b")
+
+
+def _directions(text: str) -> list[str]:
+    found = []
+    for m in _DIRECTION.finditer(text):
+        name = m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def _direction_differences(statement: str, passage: str) -> list[Difference]:
+    """The statement's compass direction where the passage gives another one."""
+    ours, theirs = _directions(statement), _directions(passage)
+    if not ours or not theirs or set(ours) & set(theirs):
+        return []
+    return [Difference("place", ", ".join(ours), ", ".join(theirs))]
 
 
 def _place_differences(statement: dict, passage: dict, text: str = "") -> list[Difference]:

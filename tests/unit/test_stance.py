@@ -435,3 +435,26 @@ def test_only_matches_close_to_the_best_one_make_the_verdict():
     assert verdict_of([_match(0.77, "differs"), _match(0.70, "supports")]) == "mixed"
     assert verdict_of([_match(0.77, "supports"), _match(0.75, "supports")]) == "supported"
     assert verdict_of([]) == "unverified"
+
+
+def test_a_compass_direction_the_passage_gives_otherwise_is_a_place_difference():
+    assert kinds(
+        "Only roads to the east remain open as the army advances on Kharkiv.",
+        "Only roads to the west remain open and Kharkiv is preparing its defense.",
+    ) == ["place"]
+    assert (
+        kinds(
+            "The convoy approached the city from the northwest.",
+            "The convoy approached from the north-west of the city.",
+        )
+        == []
+    )
+    assert kinds("The camp lies south of the river.", "The camp lies on the river.") == []
+    # names are not directions
+    assert (
+        kinds(
+            "South Korea sent aid to the northern provinces.",
+            "South Korea sent aid to the northern provinces.",
+        )
+        == []
+    )
