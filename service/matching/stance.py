@@ -549,6 +549,9 @@ for _demonym, _country_name in DEMONYMS.items():
     _COUNTRY_DEMONYMS.setdefault(fold(_country_name), []).append(fold(_demonym))
 
 
+_COUNTRIES = {fold(c) for c in DEMONYMS.values()} | set(CITY_COUNTRY.values())
+
+
 def _party_only(place: str, text: str) -> bool:
     """The statement names the place only as a party ("talks with Ukraine", "Ukraine's
     envoy", "Ukrainian officials"), never as where something happened."""
@@ -566,6 +569,8 @@ def _party_only(place: str, text: str) -> bool:
             possessive = raw[i + len(name) - 1].endswith("'s")
             if before not in _PARTY_BEFORE and not possessive:
                 return False
+            if before == "against" and not possessive and fold(place) not in _COUNTRIES:
+                return False  # "an offensive against Crimea": a region is where it happens
         elif tokens[i] in demonyms:
             seen = True
             after = tokens[i + 1] if i + 1 < len(tokens) else ""

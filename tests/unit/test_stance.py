@@ -458,3 +458,17 @@ def test_a_compass_direction_the_passage_gives_otherwise_is_a_place_difference()
         )
         == []
     )
+
+
+def test_a_region_after_against_is_where_it_happens_but_a_country_is_a_party():
+    assert kinds(
+        "The envoy said the rebels staged an armed provocation against Crimea.",
+        "The envoy said the rebels staged an armed provocation against the Donbas.",
+    ) == ["place"]
+    assert (
+        kinds(
+            "The envoy said sanctions against Russia were working.",
+            "The envoy in Paris said sanctions were working.",
+        )
+        == []
+    )
