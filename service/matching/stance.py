@@ -405,6 +405,42 @@ def _plural(q: dict) -> str:
     return unit if float(q["value"]) == 1 else unit + "s"
 
 
+_COUNTED = re.compile(r"\s+((?:[\w-]+\s+){0,3}?)([a-z]{3,}s)\b")
+
+
+def _single_count_differences(
+    facts: StatementFacts, passage: dict, passage_text: str
+) -> list[Difference]:
+    """A count the passage gives as one thing: "three broken power lines" against "a
+    broken power line". Only when the passage has no number of its own for the noun."""
+    if not passage_text:
+        return []
+    for q in _quantities(facts.details):
+        value, text = float(q["value"]), q.get("text") or ""
+        if value < 2 or not value.is_integer() or q.get("approx") or q.get("ordinal"):
+            continue
+        at = facts.text.find(text) if text else -1
+        counted = _COUNTED.match(facts.text, at + len(text)) if at >= 0 else None
+        if counted is None:
+            continue
+        plural = counted.group(2)
+        forms = {plural[:-1], plural[:-2]} if plural.endswith("es") else {plural[:-1]}
+        nouns = "|".join(sorted(re.escape(f) for f in forms if len(f) >= 3))
+        if not nouns:
+            continue
+        single = re.search(
+            rf"\b(an?|one|single)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b(?!['’]s)",
+            passage_text,
+            flags=re.IGNORECASE,
+        )
+        if single is None or re.search(rf"\b(?:{re.escape(plural)})\b", passage_text, re.I):
+            continue
+        if any(_unit_match(q, p) for p in _quantities(passage)):
+            continue
+        return [Difference("number", f"{text} {plural}", single.group(0))]
+    return []
+
+
 # Units that count the same things: "300,000 civilians" is compared with "130,000 people".
 _UNIT_KINDS = {
     form: kind
@@ -674,6 +710,8 @@ def differences(
     """Every checkable way in which a passage differs from the statement."""
     found: list[Difference] = []
     found += _number_differences(facts.details, passage_details)
+    if not found:
+        found += _single_count_differences(facts, passage_details, passage_text)
     found += _date_differences(facts.details, passage_details)
     found += _all_place_differences(facts, passage_details, passage_text)
     if facts.speaker and claimant and not same_person(facts.speaker, claimant):

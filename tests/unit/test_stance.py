@@ -472,3 +472,26 @@ def test_a_region_after_against_is_where_it_happens_but_a_country_is_a_party():
         )
         == []
     )
+
+
+def test_a_count_the_passage_gives_as_a_single_thing_differs():
+    assert kinds(
+        "The utility said it had restored three damaged power lines to the plant.",
+        "On Sunday, the utility said it restored a damaged power line to the plant.",
+    ) == ["number"]
+    assert (
+        kinds(
+            "The utility said it had restored one damaged power line to the plant.",
+            "On Sunday, the utility said it restored a damaged power line to the plant.",
+        )
+        == []
+    )
+    # the passage speaks of the lines in the plural too: it may count them elsewhere
+    assert (
+        kinds(
+            "The utility restored three power lines.",
+            "The utility restored a power line on Sunday; the other power lines are still down.",
+        )
+        == []
+    )
+    assert kinds("Two ministers resigned.", "A minister said the ministers' talks went on.") == []
