@@ -721,7 +721,44 @@ def differences(
     ours, theirs = _negations(facts.details, facts.text), _negations(passage_details, passage_text)
     if bool(ours) != bool(theirs):
         found.append(Difference("negation", _polarity(ours), _polarity(theirs)))
+    elif not ours:
+        found += _antonym_differences(facts.text, passage_text)
     return found
+
+
+# Words that assert the opposite of each other without a negating word. A passage that
+# uses one where the statement uses the other, and never the statement's word, reverses
+# it: "prices increased" against "prices fell".
+_ANTONYMS = [
+    (
+        r"increas(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|grew|grow(?:s|n|ing)?",
+        r"decreas(?:e|es|ed|ing)|fall(?:s|en|ing)?|fell|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?",
+    ),
+    (r"open(?:s|ed|ing)?|reopen(?:s|ed|ing)?", r"clos(?:e|es|ed|ing)|shut(?:s|ting)?"),
+    (r"lift(?:s|ed|ing)?", r"impos(?:e|es|ed|ing)"),
+    (r"w[oi]n|wins|winning", r"los(?:e|es|ing|t)"),
+    (r"support(?:s|ed|ing)?", r"oppos(?:e|es|ed|ing)"),
+    (r"approv(?:e|es|ed|ing)", r"veto(?:es|ed|ing)?"),
+    (r"confirm(?:s|ed|ing)?", r"contradict(?:s|ed|ing)?"),
+    (r"strengthen(?:s|ed|ing)?", r"weaken(?:s|ed|ing)?"),
+    (r"accelerat(?:e|es|ed|ing)", r"slow(?:s|ed|ing)?"),
+    (r"guilty", r"innocent|acquitted"),
+    (r"alive|survived", r"dead|died|killed"),
+]
+_ANTONYM_RE = [(re.compile(rf"\b(?:{a})\b"), re.compile(rf"\b(?:{b})\b")) for a, b in _ANTONYMS]
+
+
+def _antonym_differences(statement: str, passage: str) -> list[Difference]:
+    """The passage says the opposite word of one the statement uses (and not its own)."""
+    if not passage:
+        return []
+    ours, theirs = fold(statement), fold(passage)
+    for a, b in _ANTONYM_RE:
+        for said, other in ((a, b), (b, a)):
+            s_match, p_match = said.search(ours), other.search(theirs)
+            if s_match and p_match and not said.search(theirs) and not other.search(ours):
+                return [Difference("negation", s_match.group(0), p_match.group(0))]
+    return []
 
 
 def agreements(

@@ -495,3 +495,20 @@ def test_a_count_the_passage_gives_as_a_single_thing_differs():
         == []
     )
     assert kinds("Two ministers resigned.", "A minister said the ministers' talks went on.") == []
+
+
+def test_a_passage_that_says_the_opposite_word_differs_on_polarity():
+    assert kinds("Grain exports increased in May.", "Grain exports fell in May.") == ["negation"]
+    assert kinds("The border crossing was closed.", "The border crossing was reopened.") == [
+        "negation"
+    ]
+    assert kinds("The senate approved the bill.", "The senate vetoed the bill.") == ["negation"]
+    # the passage uses the statement's own word too: it speaks of both, nothing is reversed
+    assert (
+        kinds(
+            "The border crossing was closed.",
+            "The border crossing was closed at night and opened at dawn.",
+        )
+        == []
+    )
+    assert kinds("Grain exports increased.", "Grain exports increased.") == []
