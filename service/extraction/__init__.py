@@ -3,7 +3,7 @@
 Public API::
 
     extract(text, *, published=None, title=None) -> Extraction
-    extract_details(text, *, published=None) -> Details
+    extract_details(text, *, published=None, anchor=None) -> Details
     normalize(text) -> str
     segment(text, title=None) -> list[Segment]
 
@@ -32,6 +32,10 @@ def extract(text: str, *, published: dt.date | None = None, title: str | None = 
     return _extract(text or "", published=published, title=title)
 
 
-def extract_details(text: str, *, published: dt.date | None = None) -> Details:
-    """Numbers, dates/weekdays, places, people, organisations and negation of a short text."""
-    return _extract_details(text or "", published=published)
+def extract_details(
+    text: str, *, published: dt.date | None = None, anchor: dt.date | None = None
+) -> Details:
+    """Numbers, dates/weekdays, places, people, organisations and negation of a short text.
+
+    ``anchor``: the last day named before the text, from which "a day later" counts."""
+    return _extract_details(text or "", published=published, anchor=anchor)

@@ -14,7 +14,7 @@ from service.extraction.attribution import (
     mask_quotes,
 )
 from service.extraction.data import DEMONYMS, TITLE_WORDS
-from service.extraction.details import extract_details, find_name_runs
+from service.extraction.details import extract_details, find_dates, find_name_runs, last_day
 from service.extraction.segment import Sentence, sentences
 from service.extraction.worthiness import score
 
@@ -454,6 +454,12 @@ def _is_quote_start(local: str) -> bool:
     return bool(local) and local[0] in "“\"‘'«„"
 
 
+def _dated(text: str, published: dt.date | None) -> list:
+    """``find_dates`` as ``(start, end, mention)`` entries, for ``last_day``."""
+    mentions, spans = find_dates(text, published)
+    return [(a, b, m) for (a, b), m in zip(spans, mentions, strict=False)]
+
+
 def extract(text: str, *, published: dt.date | None = None, title: str | None = None) -> Extraction:
     """Segments and atomic claims of an article."""
     sents = sentences(text, title)
@@ -518,9 +524,13 @@ def extract(text: str, *, published: dt.date | None = None, title: str | None = 
                 last_line_att[s.line] = cur
             prev_att = cur
 
+    anchor: dt.date | None = None  # the last day named so far: "a day later" counts from it
     for i, s in enumerate(sents):
         if s.kind not in ("content", "caption"):
             continue
+        if i and sents[i - 1].kind == "content":
+            before = text[sents[i - 1].start : sents[i - 1].end]
+            anchor = last_day(_dated(before, published)) or anchor
         end = s.end
         if s.kind == "caption":
             if s.credit is not None:
@@ -539,7 +549,9 @@ def extract(text: str, *, published: dt.date | None = None, title: str | None = 
             if len(rendered.split()) < _MIN_WORDS or key in seen_captions:
                 continue
             seen_captions.add(key)
-            details = extract_details(local, published=published, resolve_person=registry.resolve)
+            details = extract_details(
+                local, published=published, resolve_person=registry.resolve, anchor=anchor
+            )
             claims.append(
                 ExtractedClaim(
                     start=s.start,
@@ -566,7 +578,7 @@ def extract(text: str, *, published: dt.date | None = None, title: str | None = 
         for a, b, app_text in _appositives(local, masked, registry):
             rendered = _render(app_text, 0, len(app_text), [], [], None, False)
             details = extract_details(
-                local[a:b], published=published, resolve_person=registry.resolve
+                local[a:b], published=published, resolve_person=registry.resolve, anchor=anchor
             )
             claims.append(
                 ExtractedClaim(
@@ -599,7 +611,9 @@ def extract(text: str, *, published: dt.date | None = None, title: str | None = 
             if len(rendered.split()) < _MIN_WORDS or not re.search(r"[^\W\d_]", rendered):
                 continue
             passage = local[a:b]
-            details = extract_details(passage, published=published, resolve_person=registry.resolve)
+            details = extract_details(
+                passage, published=published, resolve_person=registry.resolve, anchor=anchor
+            )
             kind = _kind(s, local, lq, a, b, remove, att)
             claims.append(
                 ExtractedClaim(

@@ -117,10 +117,17 @@ def _weekday_date(wd: str, mod: str | None, future: bool, published: dt.date | N
     return published - dt.timedelta(days=delta)
 
 
+_DAY_AFTER = {"a day later": 1, "the following day": 1, "the next day": 1}
+_DAY_BEFORE = {"a day earlier": -1, "the day before": -1}
+
+
 def find_dates(
-    text: str, published: dt.date | None = None
+    text: str, published: dt.date | None = None, anchor: dt.date | None = None
 ) -> tuple[list[DateMention], list[tuple[int, int]]]:
-    """Date mentions in ``text`` and the character ranges they cover."""
+    """Date mentions in ``text`` and the character ranges they cover.
+
+    ``anchor``: the last day the text before this one named, which "a day later" or "the
+    day before" count from when this text names none before them."""
     found: list[tuple[int, int, DateMention]] = []
     taken: list[tuple[int, int]] = []
 
@@ -191,9 +198,29 @@ def find_dates(
                 d = (published + dt.timedelta(days=off)).isoformat()
             except OverflowError:
                 d = None
+        rel = (m["rel"] or "").lower()
+        shift = _DAY_AFTER.get(rel, _DAY_BEFORE.get(rel))
+        if shift is not None:
+            base = last_day([f for f in found if f[0] < m.start()]) or anchor
+            if base is not None:
+                try:
+                    d = (base + dt.timedelta(days=shift)).isoformat()
+                except OverflowError:
+                    d = None
         add(m.start(), m.end(), DateMention(m.group(0), d))
     found.sort(key=lambda x: x[0])
     return [f[2] for f in found], sorted(taken)
+
+
+def last_day(found) -> dt.date | None:
+    """The last full date among ``(start, end, DateMention)`` entries, in text order."""
+    for _a, _b, mention in sorted(found, key=lambda f: f[0], reverse=True):
+        if mention.date and len(mention.date) == 10:
+            try:
+                return dt.date.fromisoformat(mention.date)
+            except ValueError:
+                continue
+    return None
 
 
 # ---------------------------------------------------------------------- numbers
@@ -487,9 +514,11 @@ def extract_details(
     *,
     published: dt.date | None = None,
     resolve_person: Callable[[str], str | None] | None = None,
+    anchor: dt.date | None = None,
 ) -> Details:
-    """All checkable details of a passage or a user's statement."""
-    dates, date_spans = find_dates(text, published)
+    """All checkable details of a passage or a user's statement (``anchor``: see
+    ``find_dates``)."""
+    dates, date_spans = find_dates(text, published, anchor)
     numbers = find_numbers(text, date_spans)
     negations = find_negations(text)
     return Details(

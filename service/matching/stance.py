@@ -549,6 +549,18 @@ def _same_date(a: tuple, b: tuple) -> bool:
     return all(x == y for x, y in zip(a, b, strict=True) if x is not None and y is not None)
 
 
+_COUNTED_FROM = re.compile(r"\b(?:later|earlier|before|following|next day)\b", re.IGNORECASE)
+
+
+def _shown(mention: dict) -> str:
+    """A date as the passage writes it, with the day it resolves to when the words are
+    relative to another sentence ("A day later (2022-03-12)")."""
+    text, day = mention.get("text", ""), mention.get("date")
+    if day and len(day) == 10 and _COUNTED_FROM.search(text):
+        return f"{text} ({day})"
+    return text
+
+
 def _date_differences(statement: dict, passage: dict) -> list[Difference]:
     s_dates = statement.get("dates", [])
     p_dates = passage.get("dates", [])
@@ -557,7 +569,7 @@ def _date_differences(statement: dict, passage: dict) -> list[Difference]:
     differences = []
     p_parts = [parts for d in p_dates if (parts := _date_parts(d))]
     p_days = {w for d in p_dates if (w := _weekday(d))}
-    p_text = ", ".join(d.get("text", "") for d in p_dates)
+    p_text = ", ".join(_shown(d) for d in p_dates)
     for mention in s_dates:
         parts, day = _date_parts(mention), _weekday(mention)
         comparable = [p for p in p_parts if parts and _comparable(parts, p)]

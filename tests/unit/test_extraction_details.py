@@ -126,3 +126,39 @@ def test_normalize_straightens_quotes_and_collapses_whitespace():
     assert normalize("“Progress”  is\u00a0made — **really** [here](#)") == (
         '"Progress" is made — really here'
     )
+
+
+def test_a_day_later_counts_from_the_day_named_before_it():
+    published = dt.date(2023, 6, 12)  # a Monday
+    # the day named earlier in the same text
+    dates = extract_details(
+        "The strike hit on Friday, and a day later the port reopened.", published=published
+    ).dates
+    assert [(d.text, d.date) for d in dates] == [
+        ("Friday", "2023-06-09"),
+        ("a day later", "2023-06-10"),
+    ]
+    # the day the article named in an earlier sentence (``anchor``)
+    (later,) = extract_details(
+        "A day later, the minister resigned.", published=published, anchor=dt.date(2023, 6, 9)
+    ).dates
+    assert later.date == "2023-06-10"
+    (before,) = extract_details(
+        "The day before, talks had stalled.", published=published, anchor=dt.date(2023, 6, 9)
+    ).dates
+    assert before.date == "2023-06-08"
+    # nothing to count from: the mention stays, unresolved
+    (alone,) = extract_details("A day later, the minister resigned.", published=published).dates
+    assert (alone.text, alone.date) == ("A day later", None)
+
+
+def test_an_article_carries_the_last_day_it_named_into_the_next_sentence():
+    from service.extraction import extract
+
+    text = (
+        "On Friday, the president said the talks had made progress.\n\n"
+        "A day later, the defence minister signed an order sending more weapons to the front."
+    )
+    result = extract(text, published=dt.date(2023, 6, 12))
+    order = next(c for c in result.claims if "order" in c.text)
+    assert [(d.text, d.date) for d in order.details.dates] == [("A day later", "2023-06-10")]

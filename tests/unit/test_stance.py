@@ -512,3 +512,20 @@ def test_a_passage_that_says_the_opposite_word_differs_on_polarity():
         == []
     )
     assert kinds("Grain exports increased.", "Grain exports increased.") == []
+
+
+def test_a_weekday_against_a_day_counted_from_another_sentence_differs_and_shows_the_day():
+    passage = "A day later, the president signed the order."
+    details = extract_details(passage, published=PUBLISHED, anchor=dt.date(2023, 6, 9)).to_dict()
+    (found,) = differences(
+        facts("On Thursday, the president signed the order."),
+        passage_details=details,
+        claimant=None,
+        source=None,
+        passage_text=passage,
+    )
+    assert (found.kind, found.statement, found.passage) == (
+        "date",
+        "Thursday",
+        "A day later (2023-06-10)",
+    )
