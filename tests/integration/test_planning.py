@@ -231,7 +231,7 @@ def _top_external_ids(repo, verifier, statement, n=5):
 
 
 def test_words_the_plan_leaves_out_rank_the_candidates_when_asked(store):
-    """A budget that searches only "podolyak" finds 81 claims, and the 50 candidates by
+    """A budget that searches only "podolyak" finds 81 claims, and the 40 candidates by
     bm25 alone are the short ones: the claim that also holds the dropped words is not
     among them. Letting the dropped words rank the hits (``rank_dropped``) brings it first,
     on both backends, without adding claims that lack the searched word."""
