@@ -14,7 +14,7 @@ from service.extraction.attribution import (
     mask_quotes,
 )
 from service.extraction.data import DEMONYMS, TITLE_WORDS
-from service.extraction.details import extract_details, find_dates, find_name_runs, last_day
+from service.extraction.details import extract_details, find_name_runs
 from service.extraction.segment import Sentence, sentences
 from service.extraction.worthiness import score
 
@@ -454,10 +454,19 @@ def _is_quote_start(local: str) -> bool:
     return bool(local) and local[0] in "“\"‘'«„"
 
 
-def _dated(text: str, published: dt.date | None) -> list:
-    """``find_dates`` as ``(start, end, mention)`` entries, for ``last_day``."""
-    mentions, spans = find_dates(text, published)
-    return [(a, b, m) for (a, b), m in zip(spans, mentions, strict=False)]
+def _last_day(claims: list[ExtractedClaim]) -> dt.date | None:
+    """The last full date the body claims name, in text order (captions date photos)."""
+    day = None
+    for claim in sorted(claims, key=lambda c: c.start):
+        if claim.kind == "caption":
+            continue
+        for mention in claim.details.dates:
+            if mention.date and len(mention.date) == 10:
+                try:
+                    day = dt.date.fromisoformat(mention.date)
+                except ValueError:
+                    continue
+    return day
 
 
 def extract(text: str, *, published: dt.date | None = None, title: str | None = None) -> Extraction:
@@ -524,13 +533,13 @@ def extract(text: str, *, published: dt.date | None = None, title: str | None = 
                 last_line_att[s.line] = cur
             prev_att = cur
 
-    anchor: dt.date | None = None  # the last day named so far: "a day later" counts from it
+    anchor: dt.date | None = None  # the last day the body named: "a day later" counts from it
+    dated = 0  # claims[:dated] have given their days to ``anchor``
     for i, s in enumerate(sents):
         if s.kind not in ("content", "caption"):
             continue
-        if i and sents[i - 1].kind == "content":
-            before = text[sents[i - 1].start : sents[i - 1].end]
-            anchor = last_day(_dated(before, published)) or anchor
+        anchor = _last_day(claims[dated:]) or anchor
+        dated = len(claims)
         end = s.end
         if s.kind == "caption":
             if s.credit is not None:
