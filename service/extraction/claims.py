@@ -14,7 +14,7 @@ from service.extraction.attribution import (
     mask_quotes,
 )
 from service.extraction.data import DEMONYMS, TITLE_WORDS
-from service.extraction.details import extract_details, find_name_runs
+from service.extraction.details import extract_details, find_name_runs, last_day
 from service.extraction.segment import Sentence, sentences
 from service.extraction.worthiness import score
 
@@ -456,17 +456,8 @@ def _is_quote_start(local: str) -> bool:
 
 def _last_day(claims: list[ExtractedClaim]) -> dt.date | None:
     """The last full date the body claims name, in text order (captions date photos)."""
-    day = None
-    for claim in sorted(claims, key=lambda c: c.start):
-        if claim.kind == "caption":
-            continue
-        for mention in claim.details.dates:
-            if mention.date and len(mention.date) == 10:
-                try:
-                    day = dt.date.fromisoformat(mention.date)
-                except ValueError:
-                    continue
-    return day
+    body = sorted((c for c in claims if c.kind != "caption"), key=lambda c: c.start)
+    return last_day(m for c in body for m in c.details.dates)
 
 
 def extract(text: str, *, published: dt.date | None = None, title: str | None = None) -> Extraction:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from service.domain import DateMention, Details, Quantity
 from service.extraction.data import (
@@ -201,7 +201,8 @@ def find_dates(
         rel = (m["rel"] or "").lower()
         shift = _DAY_AFTER.get(rel, _DAY_BEFORE.get(rel))
         if shift is not None:
-            base = last_day([f for f in found if f[0] < m.start()]) or anchor
+            earlier = sorted((f for f in found if f[0] < m.start()), key=lambda f: f[0])
+            base = last_day(f[2] for f in earlier) or anchor
             if base is not None:
                 try:
                     d = (base + dt.timedelta(days=shift)).isoformat()
@@ -212,15 +213,16 @@ def find_dates(
     return [f[2] for f in found], sorted(taken)
 
 
-def last_day(found) -> dt.date | None:
-    """The last full date among ``(start, end, DateMention)`` entries, in text order."""
-    for _a, _b, mention in sorted(found, key=lambda f: f[0], reverse=True):
+def last_day(mentions: Iterable[DateMention]) -> dt.date | None:
+    """The last full date among date mentions given in text order."""
+    day = None
+    for mention in mentions:
         if mention.date and len(mention.date) == 10:
             try:
-                return dt.date.fromisoformat(mention.date)
+                day = dt.date.fromisoformat(mention.date)
             except ValueError:
                 continue
-    return None
+    return day
 
 
 # ---------------------------------------------------------------------- numbers

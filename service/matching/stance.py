@@ -597,7 +597,7 @@ for _demonym, _country_name in DEMONYMS.items():
     _COUNTRY_DEMONYMS.setdefault(fold(_country_name), []).append(fold(_demonym))
 
 
-_COUNTRIES = {fold(c) for c in DEMONYMS.values()} | set(CITY_COUNTRY.values())
+_COUNTRIES = set(_COUNTRY_DEMONYMS) | set(CITY_COUNTRY.values())
 
 
 def _party_only(place: str, text: str) -> bool:
