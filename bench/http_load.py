@@ -234,13 +234,13 @@ def run(args: argparse.Namespace) -> None:
         encoding="ascii",
     )
     scripts = {
-        "POST /v1/verify": write_lua(tmp, "verify", "/v1/verify", bodies),
-        "GET /v1/health": write_lua(tmp, "health", "/v1/health", None),
+        "verify": write_lua(tmp, "verify", "/v1/verify", bodies),
+        "health": write_lua(tmp, "health", "/v1/health", None),
     }
     wrk = {"threads": args.wrk_threads, "connections": args.connections}
     try:
         runs = measure(args, url, texts, tmp, scripts, wrk, workers, threads)
-        served_by = len(worker_pids(tmp / "gunicorn.log"))
+        served_by = max(len(worker_pids(log)) for log in tmp.glob("gunicorn-*.log"))
     finally:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -251,29 +251,45 @@ def run(args: argparse.Namespace) -> None:
     )
 
 
+COMPUTED = "POST /v1/verify, every answer computed (cache off)"
+CACHED = "POST /v1/verify, answers cached (statements repeat)"
+HEALTH = "GET /v1/health"
+
+
 def measure(args, url, texts, tmp, scripts, wrk, workers, threads) -> dict[str, list[dict]]:
-    """Start the server, warm it up, run wrk; every run's summary per endpoint."""
-    with served(
-        url,
-        matcher=args.matcher,
-        workers=workers,
-        threads=threads,
-        log_path=tmp / "gunicorn.log",
-        # GUNICORN_CMD_ARGS overrides service/gunicorn_conf.py
-        extra_env={"GUNICORN_CMD_ARGS": "--max-requests 0"} if args.no_recycle else None,
-    ) as base:
-        warm_up(base, texts)
-        for name, script in scripts.items():  # both workers warm, and nothing but 2xx
-            result = run_wrk(base, script, seconds=args.warmup, **wrk)
-            if result["status"] or result["timeout"] or result["connect"]:
-                sys.exit(f"warm-up of {name} under load: non-2xx or failed requests: {result}")
-        runs: dict[str, list[dict]] = {name: [] for name in scripts}
-        # verify first, then health: thousands of health requests a second reach gunicorn's
-        # max_requests and recycle the workers, whose restart (and, in hybrid, model and
-        # vector index load) must not fall into a verify run
-        for name, script in scripts.items():
-            for _ in range(args.repeats):
-                runs[name].append(run_wrk(base, script, seconds=args.duration, **wrk))
+    """Two servers, one after the other: caching off (verify computes every answer, and
+    health), then caching on (the same cycle of statements, after every statement has
+    been answered once). Every run's summary per row."""
+    runs: dict[str, list[dict]] = {COMPUTED: [], CACHED: [], HEALTH: []}
+    sessions = [
+        ("none", [(COMPUTED, scripts["verify"]), (HEALTH, scripts["health"])]),
+        (args.cache_url, [(CACHED, scripts["verify"])]),
+    ]
+    for number, (cache_url, plan) in enumerate(sessions):
+        env = {"CORROBORATE_CACHE_URL": cache_url}
+        if args.no_recycle:  # GUNICORN_CMD_ARGS overrides service/gunicorn_conf.py
+            env["GUNICORN_CMD_ARGS"] = "--max-requests 0"
+        if cache_url.startswith("redis"):  # a fresh key prefix: nothing from an earlier run
+            env["CORROBORATE_RATELIMIT_KEY_PREFIX"] = f"bench-http-{time.time_ns()}"
+        with served(
+            url,
+            matcher=args.matcher,
+            workers=workers,
+            threads=threads,
+            log_path=tmp / f"gunicorn-{number}.log",
+            extra_env=env,
+        ) as base:
+            warm_up(base, texts)
+            for name, script in plan:  # every worker warm, and nothing but 2xx
+                result = run_wrk(base, script, seconds=args.warmup, **wrk)
+                if result["status"] or result["timeout"] or result["connect"]:
+                    sys.exit(f"warm-up of {name} under load: non-2xx or failed requests: {result}")
+            # verify first, then health: thousands of health requests a second reach
+            # gunicorn's max_requests and recycle the workers, whose restart (and, in
+            # hybrid, model and vector index load) must not fall into a verify run
+            for name, script in plan:
+                for _ in range(args.repeats):
+                    runs[name].append(run_wrk(base, script, seconds=args.duration, **wrk))
     return runs
 
 
@@ -325,8 +341,11 @@ def report(args, url, texts, runs, workers, threads) -> None:
             rows,
         )
     )
-    ratio = medians["POST /v1/verify"] / medians["GET /v1/health"]
-    print(f"\nverify / health (req/s): {ratio:.2f}")
+    print(
+        f"\nverify / health (req/s): {medians[COMPUTED] / medians[HEALTH]:.2f} with every "
+        f"answer computed, {medians[CACHED] / medians[HEALTH]:.2f} with answers cached "
+        f"({args.cache_url})"
+    )
     if failures:
         sys.exit(f"{failures} requests were not 2xx or failed (see `failed`)")
 
@@ -358,6 +377,11 @@ def main() -> None:
         "--no-recycle",
         action="store_true",
         help="turn off gunicorn's max_requests worker recycling (not the served configuration)",
+    )
+    parser.add_argument(
+        "--cache-url",
+        default="memory://",
+        help="the cache of the second server (memory:// per worker, or redis://host:6379/N)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the Lua scripts and server log")
     args = parser.parse_args()

@@ -16,6 +16,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service import budget, errors
 from service.api import PUBLIC_ALWAYS, CorroborateApi, is_write, services
+from service.cache import Cache, make_cache
 from service.config import Settings
 from service.storage import Store
 from service.storage.migrate import current_revision, head_revision
@@ -44,6 +45,7 @@ class Services:
     settings: Settings
     store: Store
     verifier: Verifier
+    cache: Cache | None = None
 
     def readiness(self) -> dict[str, Any]:
         """Database reachable and migrated; raises when unreachable."""
@@ -103,6 +105,12 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
         settings=settings,
         store=Store(settings.database_url),
         verifier=Verifier(embedder=embedder_for(settings)),
+        cache=make_cache(
+            settings.cache_url,
+            entries=settings.cache_entries,
+            ttl=settings.cache_ttl,
+            prefix=settings.ratelimit_key_prefix,
+        ),
     )
     app.extensions["corroborate"] = app_services
 

@@ -116,7 +116,22 @@ class Settings:
     )
     ratelimit_key_prefix: str = field(
         default="corroborate",
-        metadata={"doc": "prefix of the rate-limit keys (deployments sharing one Redis differ)"},
+        metadata={
+            "doc": "prefix of the Redis keys of rate limits and cached answers (deployments sharing one Redis differ)"
+        },
+    )
+    cache_url: str = field(
+        default="memory://",
+        metadata={
+            "doc": "verify answers cache: memory:// (per worker), redis://host:6379/1 "
+            "(shared by every worker), or none"
+        },
+    )
+    cache_entries: int = field(
+        default=4096, metadata={"doc": "answers a memory:// cache keeps per worker"}
+    )
+    cache_ttl: int = field(
+        default=3600, metadata={"doc": "seconds a redis:// cache keeps an answer"}
     )
     ratelimit_enabled: bool = field(default=True, metadata={"doc": "turn rate limiting off"})
     log_level: str = field(default="info", metadata={"doc": "gunicorn and app log level"})
@@ -146,6 +161,18 @@ class Settings:
             )
         if self.proxy_count < 0:
             raise ValueError(f"{PREFIX}PROXY_COUNT must be 0 or more, not {self.proxy_count}")
+        scheme = self.cache_url.split("://", 1)[0].lower() if "://" in self.cache_url else ""
+        if scheme not in {"memory", "redis", "rediss", "unix"} and self.cache_url.lower() not in {
+            "",
+            "none",
+            "off",
+        }:
+            raise ValueError(
+                f"{PREFIX}CACHE_URL must be memory://, redis://host:port/db or none, "
+                f"not {self.cache_url!r}"
+            )
+        if self.cache_entries < 1 or self.cache_ttl < 1:
+            raise ValueError(f"{PREFIX}CACHE_ENTRIES and {PREFIX}CACHE_TTL must be 1 or more")
 
     @property
     def is_sqlite(self) -> bool:

@@ -6,12 +6,14 @@ Each function receives a ``Repository`` bound to one transaction; the caller
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 
 from service import budget
 from service.domain import Extraction, Page
@@ -306,6 +308,17 @@ def idf_weights(terms: list[str], counts: dict[str, int], documents: int) -> dic
 COUNTS_REMEMBERED = 200_000  # posting counts a worker keeps between writes (~20 MB at most)
 
 
+@functools.cache
+def code_digest() -> str:
+    """A digest of the service's own source: a deploy of changed code, even under the
+    same version number, never reads answers cached by the code before it."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*root.rglob("*.py"), *(root.parent / "schemas").rglob("*.py")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 class Verifier:
     """Verifies statements against a store; holds the per-process vocabulary mirror.
 
@@ -374,6 +387,24 @@ class Verifier:
                     self._counts.update(fresh)
             known.update(fresh)
         return known
+
+    def configuration(self) -> str:
+        """Everything besides the store and the request that an answer depends on, so
+        that workers configured differently never share a cached answer."""
+        model = self.embedder.name if self.embedder is not None else None
+        return repr(
+            (
+                code_digest(),
+                model,
+                self.candidates,
+                self.threshold,
+                self.weights,
+                self.role_credit,
+                self.vector_candidates,
+                self.posting_budget,
+                self.rank_dropped,
+            )
+        )
 
     @property
     def matcher(self) -> str:

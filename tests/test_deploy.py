@@ -145,6 +145,10 @@ def test_the_api_replicas_share_one_database_and_one_rate_limit_store():
     # every replica (and each of its gunicorn workers) counts in the same Redis
     assert api["CORROBORATE_RATELIMIT_STORAGE_URL"].startswith("redis://redis:")
     assert Settings.from_env(api).ratelimit_storage_url != Settings().ratelimit_storage_url
+    # and share one cache of verify answers, in another Redis database than the limits
+    cache = api["CORROBORATE_CACHE_URL"]
+    assert cache.startswith("redis://redis:6379/")
+    assert cache.rsplit("/", 1)[1] != api["CORROBORATE_RATELIMIT_STORAGE_URL"].rsplit("/", 1)[1]
     assert "redis" in services
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+from flask import current_app
 from flask.views import MethodView
 
 from schemas.claimreview import ClaimReviewSchema
@@ -15,6 +18,7 @@ from service.api.claimreview import (
     ld_response,
     wants_ld_json,
 )
+from service.cache import answer_key
 from service.matching.verdict import Verdict
 
 blp = Blueprint("verify", __name__, url_prefix="/v1/verify", description="Verify statements")
@@ -136,6 +140,30 @@ def verifier():
     return services().verifier
 
 
+def answer(statement: str, limit: int, outlets: list[int] | None) -> tuple[bytes, str | None]:
+    """The JSON answer to one statement, and ``hit``/``miss`` (None when not cached).
+
+    The store's version is read in the same transaction as the search: a cached answer
+    is only ever served for the version it was computed on.
+    """
+    cache = services().cache
+    with store().read() as repo:
+        if cache is None:
+            result, key = verifier().verify(repo, statement, limit=limit, outlets=outlets), None
+        else:
+            request = {"statement": statement, "limit": limit, "outlets": outlets}
+            key = answer_key(repo.version(), verifier().configuration(), request)
+            cached = cache.get(key)
+            if cached is not None:
+                return cached, "hit"
+            result = verifier().verify(repo, statement, limit=limit, outlets=outlets)
+    body = current_app.json.dumps(VerifyResult().dump(serialize(result))).encode() + b"\n"
+    if cache is None:
+        return body, None
+    cache.set(key, body)
+    return body, "miss"
+
+
 @blp.route("")
 class Verify(MethodView):
     @blp.doc(
@@ -151,16 +179,36 @@ class Verify(MethodView):
         }
     )
     @blp.arguments(VerifyRequest, example={"statement": EXAMPLE["statement"], "limit": 5})
-    @blp.response(200, VerifyResult, example=EXAMPLE)
+    @blp.response(
+        200,
+        VerifyResult,
+        example=EXAMPLE,
+        headers={
+            "X-Corroborate-Cache": {
+                "description": "`hit` when the answer came from the cache of answers "
+                "(only ever for the store's current contents), `miss` when it was computed; "
+                "absent when caching is off",
+                "schema": {"type": "string", "enum": ["hit", "miss"]},
+            }
+        },
+    )
     def post(self, args):
-        """Verify a statement: matching facts, each outlet's stance, exact passages."""
-        with store().read() as repo:
-            result = verifier().verify(
-                repo, args["statement"], limit=args["limit"], outlets=args.get("outlets")
-            )
+        """Verify a statement: matching facts, each outlet's stance, exact passages.
+
+        Answers are cached under the store's version (see ``service.cache``): the header
+        ``X-Corroborate-Cache`` says ``hit`` or ``miss`` (absent when caching is off).
+        """
         if wants_ld_json():
+            with store().read() as repo:
+                result = verifier().verify(
+                    repo, args["statement"], limit=args["limit"], outlets=args.get("outlets")
+                )
             return ld_response(statement_review(result))
-        return serialize(result)
+        body, state = answer(args["statement"], args["limit"], args.get("outlets"))
+        response = current_app.response_class(body, mimetype="application/json")
+        if state:
+            response.headers["X-Corroborate-Cache"] = state
+        return response
 
 
 @blp.route("/batch")
@@ -170,14 +218,8 @@ class VerifyBatch(MethodView):
     def post(self, args):
         """Verify up to 50 statements; results come back in the same order."""
         results = []
-        with store().read() as repo:
-            for statement in args["statements"]:
-                budget.check()
-                results.append(
-                    serialize(
-                        verifier().verify(
-                            repo, statement, limit=args["limit"], outlets=args.get("outlets")
-                        )
-                    )
-                )
+        for statement in args["statements"]:
+            budget.check()
+            body, _state = answer(statement, args["limit"], args.get("outlets"))
+            results.append(json.loads(body))
         return {"results": results}

@@ -14,6 +14,10 @@ from service import budget
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
+# Every write transaction raises the store's version (migration 0004), so anything keyed
+# by it, such as a cached verify answer, is invalidated by a write from any process.
+_BUMP_VERSION = text("UPDATE store_version SET version = version + 1 WHERE id = 1")
+
 
 def normalize_url(url: str) -> str:
     """Use psycopg 3 for plain ``postgresql://`` URLs."""
@@ -88,6 +92,10 @@ class Database:
         session = (self._write_sessions if write else self._sessions)()
         try:
             yield session
+            if write:
+                # last statement before COMMIT: on PostgreSQL the row lock it takes is held
+                # for the shortest time, so concurrent writers barely queue on it
+                session.execute(_BUMP_VERSION)
             session.commit()
         except BaseException:
             session.rollback()

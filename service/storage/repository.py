@@ -33,6 +33,7 @@ from service.storage.models import (
     ClaimRecord,
     FactRecord,
     OutletRecord,
+    StoreVersionRecord,
     TokenRecord,
     VocabularyRecord,
     utcnow,
@@ -704,6 +705,10 @@ class Repository:
         """One token by id."""
         return self.session.get(TokenRecord, token_id)
 
+    def version(self) -> int:
+        """The store's version: raised by every committed write transaction."""
+        return int(self.session.execute(_STORE_VERSION).scalar_one())
+
     def counts(self) -> dict[str, int]:
         """How many outlets, articles, claims and facts are stored."""
         return {
@@ -726,6 +731,7 @@ _WORDS_AFTER = (
 # terms per posting-count statement: SQLite's compound SELECT limit is 500
 _COMPOUND_CHUNK = 400
 _NEWEST_CLAIM = select(func.max(ClaimRecord.id))
+_STORE_VERSION = select(StoreVersionRecord.version).where(StoreVersionRecord.id == 1)
 # first row: the newest claim id; then each word added since, in order
 _CHANGES_SINCE = (
     select(literal(0).label("kind"), func.max(ClaimRecord.id).label("id"), null().label("word"))

@@ -113,11 +113,11 @@ def test_a_failed_write_transaction_leaves_nothing_behind(store):
 
 def test_migrations_go_down_and_up_again(stores, backend):
     store = stores.store(backend)
-    assert current_revision(store.db.engine) == "0003"
+    assert current_revision(store.db.engine) == "0004"
     downgrade(store.db.engine, "base")
     assert current_revision(store.db.engine) is None
     upgrade(store.db.engine)
-    assert current_revision(store.db.engine) == "0003"
+    assert current_revision(store.db.engine) == "0004"
     seed_store(store, SEEDS)
     assert table_counts(store)["articles"] == 5
 

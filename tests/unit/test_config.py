@@ -48,3 +48,13 @@ def test_create_app_refuses_unknown_overrides():
 
     with pytest.raises(ValueError, match="databse_url"):
         create_app({"databse_url": "sqlite://"})
+
+
+def test_the_answer_cache_settings_are_checked_where_they_are_read():
+    assert Settings.from_env({}).cache_url == "memory://"
+    for url in ("none", "redis://redis:6379/1", "rediss://cache.example:6380/0"):
+        assert Settings.from_env({"CORROBORATE_CACHE_URL": url}).cache_url == url
+    with pytest.raises(ValueError, match="CORROBORATE_CACHE_URL"):
+        Settings.from_env({"CORROBORATE_CACHE_URL": "memcached://127.0.0.1:11211"})
+    with pytest.raises(ValueError, match="CORROBORATE_CACHE_ENTRIES"):
+        Settings.from_env({"CORROBORATE_CACHE_ENTRIES": "0"})
