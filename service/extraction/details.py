@@ -351,7 +351,18 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> list[Q
                 approx = phrase
                 break
         out.append(Quantity(value, unit, text[a:b].strip(), approx, ordinal))
+    for m in _SINGLE_SPAN.finditer(text):
+        if not any(m.start("n") < e and m.end() > s for s, e in skip):
+            out.append(Quantity(1.0, m["unit"].lower(), m["n"], None, False))
     return out
+
+
+# "in a single day", "within a week": a length of time of one unit without a number word
+_SINGLE_SPAN = re.compile(
+    r"\b(?:in|within|over|for)\s+(?P<n>a\s+single|a|one\s+single)\s+(?P<unit>day|week|month|year)\b"
+    r"(?!\s+(?:later|earlier|before|after|ago))",
+    re.IGNORECASE,
+)
 
 
 # ---------------------------------------------------------------------- entities
@@ -498,7 +509,9 @@ _NEGATION_RE = re.compile(
     r"(?:\s+to)?|den(?:ied|ies|y|ying)|reject(?:ed|s|ing)?|lack(?:ed|s|ing)?|"
     # verbs that forbid what follows ("barred Russian forces from passing")
     r"barr(?:ed|ing)|bann(?:ed|ing)|prohibit(?:ed|s|ing)|forb(?:ade|ids|idden|idding)|"
-    r"prevent(?:ed|s|ing))\b",
+    r"prevent(?:ed|s|ing)|"
+    # refusals in two words ("turned down the request", "ruled out concessions")
+    r"turn(?:ed|s|ing)?\s+down|rul(?:ed|es|ing|e)\s+out|declin(?:ed|es|ing|e)\s+to)\b",
     re.IGNORECASE,
 )
 

@@ -31,6 +31,10 @@ _SPEAKER_PATTERNS = [
     re.compile(rf"^(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b"),
     # "..., Leonid Slutsky told RT.": the attribution closes it
     re.compile(rf",\s+(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b[^,;]{{0,40}}$"),
+    # "Daily talks, Zelensky said, were necessary ...": the attribution set off by commas
+    re.compile(
+        rf"^[^,;]{{3,150}},\s+(?:[\w'’-]+\s+){{0,4}}?(?P<who>{_NAME})\s+(?:{SPEECH_VERBS}),\s"
+    ),
     re.compile(rf"^(?:[A-Z][\w'’-]+\s+)?(?P<who>{_NAME})\s*,?[^.;]{{0,60}}?\b(?:{SPEECH_VERBS})\b"),
     re.compile(rf"\baccording to (?P<who>{_NAME})"),
     re.compile(rf"\b(?:{SPEECH_VERBS}) (?P<who>{_NAME})\s*[,.]"),
@@ -125,6 +129,48 @@ MEDIA_COUNTRY = {
     "Xinhua": "China",
     "Anadolu": "Turkey",
 }
+# Capitalised only because they open the sentence.
+_FUNCTION_WORDS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "with",
+        "without",
+        "for",
+        "from",
+        "by",
+        "to",
+        "as",
+        "while",
+        "when",
+        "but",
+        "and",
+        "or",
+        "yet",
+        "so",
+        "if",
+        "although",
+        "though",
+        "meanwhile",
+        "also",
+        "then",
+        "there",
+        "here",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "these",
+        "those",
+    ]
+)
 _NOT_SPEAKERS = {
     "the",
     "a",
@@ -268,6 +314,16 @@ def statement_speaker(statement: str) -> str | None:
         match = pattern.search(statement)
         if match:
             who = match.group("who").strip(" ,.")
+            words = who.split()
+            while words and (
+                fold(words[0]) in _FUNCTION_WORDS
+                or (len(words) > 1 and fold(words[0]).strip(",") in WEEKDAYS)
+            ):
+                # "In a video address, X said", "On Sunday Peskov said": they open it
+                words = words[1:]
+            if not words:
+                continue
+            who = " ".join(words)
             if _role_follows(statement, match.end("who")):
                 # "Police spokeswoman Jane Doe said": the name after the role;
                 # "France's EU envoy said": an unnamed holder of the role
@@ -385,24 +441,23 @@ def _number_differences(statement: dict, passage: dict) -> list[Difference]:
             continue
         closest = min(same_unit, key=lambda p: abs(_size(p, q) - _size(q, p)))
         said, found = q.get("text") or str(q["value"]), closest.get("text") or str(closest["value"])
-        if _days(q) is not None and q.get("unit") != closest.get("unit"):
-            # lengths of time in different units: the unit is the difference's half
+        if _measure(q) is not None:
+            # lengths of time and distances: the unit is half of it ("a single day"
+            # against "six days", "50 km" against "12 miles")
             said, found = f"{said} {_plural(q)}", f"{found} {_plural(closest)}"
         differences.append(Difference("number", said, found))
     return differences
 
 
 def _size(q: dict, other: dict) -> float:
-    """``q``'s value, in days when both are lengths of time in different units."""
-    days = _days(q)
-    if days is not None and _days(other) is not None and q.get("unit") != other.get("unit"):
-        return days
-    return float(q["value"])
+    """``q``'s value, in days or km when both measure time or distance in different units."""
+    measured = _converted(q, other)
+    return measured[0] if measured else float(q["value"])
 
 
 def _plural(q: dict) -> str:
     unit = q["unit"].lower().rstrip("s")
-    return unit if float(q["value"]) == 1 else unit + "s"
+    return unit if float(q["value"]) == 1 or unit == "km" else unit + "s"
 
 
 _COUNTED = re.compile(r"\s+((?:[\w-]+\s+){0,3}?)([a-z]{3,}s)\b")
@@ -483,11 +538,26 @@ _DURATION_DAYS = {
 }
 
 
-def _days(q: dict) -> float | None:
-    """A length of time in days, or None when ``q`` counts something else."""
-    unit = q.get("unit")
-    per_day = _DURATION_DAYS.get(unit.lower().rstrip("s")) if unit else None
-    return float(q["value"]) * per_day if per_day is not None else None
+# Distances in km: "50 kilometres" is compared with "12 miles" (50 against 19.3).
+_LENGTH_KM = {"km": 1.0, "mile": 1.609344, "metre": 0.001, "meter": 0.001}
+
+
+def _measure(q: dict) -> tuple[str, float] | None:
+    """A length of time in days or a distance in km, or None when ``q`` counts something
+    else."""
+    unit = (q.get("unit") or "").lower().rstrip("s")
+    for dimension, scale in (("time", _DURATION_DAYS), ("length", _LENGTH_KM)):
+        if unit in scale:
+            return dimension, float(q["value"]) * scale[unit]
+    return None
+
+
+def _converted(a: dict, b: dict) -> tuple[float, float] | None:
+    """Both values in one unit, when they measure one dimension in different units."""
+    ma, mb = _measure(a), _measure(b)
+    if ma and mb and ma[0] == mb[0] and a.get("unit") != b.get("unit"):
+        return ma[1], mb[1]
+    return None
 
 
 def _unit_match(a: dict, b: dict) -> bool:
@@ -497,15 +567,18 @@ def _unit_match(a: dict, b: dict) -> bool:
     if ua and ub:
         if ua == ub or _unit_kind(ua) == _unit_kind(ub):
             return True
-        return _days(a) is not None and _days(b) is not None
+        ma, mb = _measure(a), _measure(b)
+        return bool(ma and mb and ma[0] == mb[0])
     return False
 
 
 def _value_match(a: dict, b: dict) -> bool:
     va, vb = float(a["value"]), float(b["value"])
-    da, db = _days(a), _days(b)
-    if da is not None and db is not None and a.get("unit") != b.get("unit"):
-        va, vb = da, db  # "two weeks" against "14 days"
+    converted = _converted(a, b)
+    if converted:  # "two weeks" against "14 days", "20 km" against "12 miles"
+        va, vb = converted
+        if abs(va - vb) <= 0.1 * max(abs(va), abs(vb)):
+            return True  # a conversion is rounded
     if va == vb:
         return True
     # "more than 130,000" is not contradicted by "135,000"; "about 12" by "12.5"
@@ -578,7 +651,46 @@ def _date_differences(statement: dict, passage: dict) -> list[Difference]:
                 differences.append(Difference("date", mention.get("text") or "", p_text))
         elif day and p_days and day not in p_days:
             differences.append(Difference("date", mention.get("text", day), p_text))
+    if not differences:
+        differences = _period_differences(s_dates, p_dates, p_text)
     return differences
+
+
+# Periods named relative to the day of writing, as days before it: "last month" is not
+# "this week", nor a weekday (which names one of the last seven days).
+_PERIODS = {
+    "today": (0, 0),
+    "yesterday": (1, 1),
+    "this week": (0, 6),
+    "earlier this week": (0, 6),
+    "last week": (7, 13),
+    "this month": (0, 30),
+    "earlier this month": (0, 30),
+    "last month": (14, 62),
+    "this year": (0, 365),
+    "earlier this year": (0, 365),
+    "last year": (30, 730),
+}
+
+
+def _period(mention: dict, *, weekdays: bool) -> tuple[int, int] | None:
+    text = " ".join(fold(mention.get("text") or "").split())
+    if text in _PERIODS:
+        return _PERIODS[text]
+    if weekdays and _weekday(mention):
+        return (0, 7)
+    return None
+
+
+def _period_differences(s_dates: list[dict], p_dates: list[dict], p_text: str) -> list[Difference]:
+    theirs = [p for d in p_dates if (p := _period(d, weekdays=True))]
+    if not theirs:
+        return []
+    for mention in s_dates:
+        ours = _period(mention, weekdays=False)
+        if ours and all(ours[1] < a or b < ours[0] for a, b in theirs):
+            return [Difference("date", mention.get("text") or "", p_text)]
+    return []
 
 
 def _place_key(place: str) -> str:
@@ -691,16 +803,38 @@ def _place_differences(statement: dict, passage: dict, text: str = "") -> list[D
     p_keys = {_place_key(p) for p in p_places}
     p_countries = {_country(p) for p in p_places}
     p_folded = " ".join(fold(p) for p in p_places)
+    s_keys = {_place_key(p) for p in statement.get("places", [])}
+
+    def substituted(place: str) -> bool:
+        # a city or region the passage names in its stead, in the same country: "the
+        # suburbs of Odesa" against "the Kiev suburbs", "Kharkiv and Luhansk" against
+        # "Donetsk and Lugansk". A country is never substituted by one of its cities.
+        country = _country(place)
+        return country != _place_key(place) and any(
+            _country(p) == country and _place_key(p) not in s_keys and not _is_country(p)
+            for p in p_places
+        )
+
     missing = [
         p
         for p in s_places
         if _place_key(p) not in p_keys
         and fold(p) not in p_folded
-        and _country(p) not in p_countries
+        and (_country(p) not in p_countries or substituted(p))
     ]
-    if not missing or (len(missing) < len(s_places) and not _disjoint_kind(missing, p_places)):
+    if not missing or (
+        len(missing) < len(s_places)
+        and not _disjoint_kind(missing, p_places)
+        and not any(substituted(m) for m in missing)
+    ):
         return []
     return [Difference("place", ", ".join(missing), ", ".join(p_places))]
+
+
+def _is_country(place: str) -> bool:
+    return _country(place) in _COUNTRIES and _country(place) == " ".join(
+        canonical_word(w) for w in fold(place).split()
+    )
 
 
 def _disjoint_kind(missing: list[str], passage_places: list[str]) -> bool:
@@ -730,6 +864,8 @@ def differences(
         found.append(Difference("speaker", facts.speaker, claimant))
     if facts.source and source and not _compatible_sources(facts.source, source):
         found.append(Difference("source", facts.source, source))
+    elif passage_text:
+        found += _channel_differences(facts.text, passage_text)
     ours, theirs = _negations(facts.details, facts.text), _negations(passage_details, passage_text)
     if bool(ours) != bool(theirs):
         found.append(Difference("negation", _polarity(ours), _polarity(theirs)))
@@ -738,14 +874,62 @@ def differences(
     return found
 
 
+# How something was said, when no outlet is named: a video address is not a radio
+# interview, a tweet is not what someone told reporters, state media are not foreign
+# media. Each channel with the phrases that name it.
+_CHANNELS = {
+    "video address": r"video (?:address|message|statement|speech|appeal)|in a video\b",
+    "radio interview": r"radio (?:interview|address|show)|on the radio",
+    "television": r"televised|(?:tv|television) (?:interview|address|appearance|broadcast)"
+    r"|on (?:tv|television)",
+    "Twitter": r"tweet(?:s|ed)?|on twitter",
+    "Telegram": r"on telegram|telegram (?:channel|post|message)",
+    "reporters": r"told (?:reporters|journalists|the press|the media|media)"
+    r"|(?:press|news) conference|speaks? to (?:the )?(?:media|reporters|journalists)"
+    r"|briefing",
+    "state media": r"state(?:-run| run)? (?:media|television|tv|news agency|broadcaster)",
+    "foreign media": r"foreign (?:media|journalists|reporters|press|news agencies)",
+}
+_CHANNEL_RES = {name: re.compile(rf"\b(?:{rx})\b") for name, rx in _CHANNELS.items()}
+
+
+def _channels(text: str) -> set[str]:
+    folded = fold(text)
+    return {name for name, rx in _CHANNEL_RES.items() if rx.search(folded)}
+
+
+def _channel_differences(statement: str, passage: str) -> list[Difference]:
+    """The statement names a channel the passage gives otherwise ("in a tweet" against
+    "told reporters"); a passage that names none is silent on it."""
+    ours, theirs = _channels(statement), _channels(passage)
+    if not ours or not theirs or ours & theirs:
+        return []
+    return [Difference("source", ", ".join(sorted(ours)), ", ".join(sorted(theirs)))]
+
+
 # Words that assert the opposite of each other without a negating word. A passage that
 # uses one where the statement uses the other, and never the statement's word, reverses
 # it: "prices increased" against "prices fell".
 _ANTONYMS = [
     (
-        r"increas(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|grew|grow(?:s|n|ing)?",
-        r"decreas(?:e|es|ed|ing)|fall(?:s|en|ing)?|fell|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?",
+        r"increas(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|grew|grow(?:s|n|ing)?|"
+        r"rais(?:e|es|ed|ing)|escalat(?:e|es|ed|ing)|heighten(?:s|ed|ing)?",
+        r"decreas(?:e|es|ed|ing)|fall(?:s|en|ing)?|fell|declin(?:e|es|ed|ing)|drop(?:s|ped|ping)?|"
+        r"reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|eas(?:e|es|ed|ing)|de-?escalat(?:e|es|ed|ing)",
     ),
+    (
+        r"smooth(?:ly)?|eas(?:y|ily|ier)|constructive(?:ly)?",
+        r"hard|difficult(?:y|ies)?|tough|tense|strained",
+    ),
+    (
+        r"honou?r(?:s|ed|ing)?|respect(?:s|ed|ing)?|compl(?:y|ies|ied|ying)|abid(?:e|es|ed|ing)",
+        r"violat(?:e|es|ed|ing)|breach(?:es|ed|ing)?|flout(?:s|ed|ing)?|broke|break(?:s|ing)?",
+    ),
+    (
+        r"progress(?:es|ed|ing)?|breakthrough|advanc(?:e|es|ed|ing)",
+        r"stall(?:s|ed|ing)?|deadlock(?:ed)?|stalemate|impasse|stuck",
+    ),
+    (r"succe(?:ed|eds|eded|ss|ssful|ssfully)", r"fail(?:s|ed|ing|ure)?|unsuccessful"),
     (r"open(?:s|ed|ing)?|reopen(?:s|ed|ing)?", r"clos(?:e|es|ed|ing)|shut(?:s|ting)?"),
     (r"lift(?:s|ed|ing)?", r"impos(?:e|es|ed|ing)"),
     (r"w[oi]n|wins|winning", r"los(?:e|es|ing|t)"),
@@ -771,6 +955,20 @@ def _antonym_differences(statement: str, passage: str) -> list[Difference]:
             if s_match and p_match and not said.search(theirs) and not other.search(ours):
                 return [Difference("negation", s_match.group(0), p_match.group(0))]
     return []
+
+
+def _antonym_agreements(statement: str, passage: str) -> list[str]:
+    """The statement's words of an opposite pair that the passage uses too."""
+    if not passage:
+        return []
+    ours, theirs = fold(statement), fold(passage)
+    found = []
+    for a, b in _ANTONYM_RE:
+        for said in (a, b):
+            s_match = said.search(ours)
+            if s_match and said.search(theirs):
+                found.append(s_match.group(0))
+    return found
 
 
 def agreements(
@@ -800,7 +998,11 @@ def agreements(
         same_day = (
             any(_comparable(parts, p) and _same_date(parts, p) for p in p_parts) if parts else False
         )
-        if same_day or (day and day in p_days):
+        period = _period(mention, weekdays=False)
+        same_period = period is not None and any(
+            _period(d, weekdays=False) == period for d in passage_details.get("dates", [])
+        )
+        if same_day or (day and day in p_days) or same_period:
             found.add(("date", text))
     if (
         facts.details.get("places")
@@ -812,15 +1014,29 @@ def agreements(
         found.add(("speaker", facts.speaker))
     if facts.source and source and _compatible_sources(facts.source, source):
         found.add(("source", facts.source))
+    shared = _channels(facts.text) & _channels(passage_text) if passage_text else set()
+    if shared:
+        found.add(("source", ", ".join(sorted(_channels(facts.text)))))
     ours, theirs = _negations(facts.details, facts.text), _negations(passage_details, passage_text)
     if bool(ours) == bool(theirs):
         found.add(("negation", "*"))
+    found.update(("negation", word) for word in _antonym_agreements(facts.text, passage_text))
     return found
 
 
 def answered(difference: Difference, agreed: set[tuple[str, str]]) -> bool:
-    """Whether another passage states the differing detail the way the statement does."""
-    return (difference.kind, difference.statement) in agreed or (difference.kind, "*") in agreed
+    """Whether another passage states the differing detail the way the statement does.
+
+    An opposite word ("smoothly" against "hard") is answered only by a passage that
+    uses the statement's own word: one that merely has no negating word is silent on it.
+    """
+    if (difference.kind, difference.statement) in agreed:
+        return True
+    if difference.kind == "negation" and not difference.statement.startswith(
+        ("affirmed", "negated")
+    ):
+        return False
+    return (difference.kind, "*") in agreed
 
 
 def _compatible_sources(a: str, b: str) -> bool:

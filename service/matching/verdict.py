@@ -12,6 +12,7 @@ from service.matching.stance import (
     MEDIA,
     StatementFacts,
     agreements,
+    answered,
     differences,
     same_person,
     statement_clauses,
@@ -292,9 +293,8 @@ class _Reading:
 
     def answered(self, difference: Difference, agreed: set[tuple[str, str, str]]) -> bool:
         """Another passage of the article states this detail of this part the statement's way."""
-        return any(
-            (self.part, kind, value) in agreed
-            for kind, value in ((difference.kind, difference.statement), (difference.kind, "*"))
+        return answered(
+            difference, {(kind, value) for part, kind, value in agreed if part == self.part}
         )
 
 

@@ -529,3 +529,177 @@ def test_a_weekday_against_a_day_counted_from_another_sentence_differs_and_shows
         "Thursday",
         "A day later (2023-06-10)",
     )
+
+
+def test_an_opposite_word_is_not_answered_by_a_passage_silent_on_it():
+    # the article's other passage on the fact has no negating word, but it does not say
+    # the statement's word either: it cannot vouch for "improved"
+    statement = "Relations between the two ministries improved smoothly after the summit."
+    opposite = claim("Relations between the two ministries were strained after the summit.")
+    silent = claim("The two ministries met again after the summit.", start=200)
+    [stance] = outlet_stances(statement, facts(statement), [opposite, silent])
+    assert stance.stance == "differs"
+    assert [(d.kind, d.statement, d.passage) for d in stance.differences] == [
+        ("negation", "smoothly", "strained")
+    ]
+    # a passage that uses the statement's own word does answer it
+    same = claim("Relations between the ministries developed smoothly.", start=400)
+    [stance] = outlet_stances(statement, facts(statement), [opposite, same])
+    assert stance.stance == "supports"
+
+
+def test_more_opposite_words_reverse_polarity():
+    assert kinds(
+        "The deal would raise tensions in the region.",
+        "The deal would reduce tensions in the region.",
+    ) == ["negation"]
+    assert kinds(
+        "The city said it had honoured the ceasefire agreement.",
+        "The city was accused of flouting the ceasefire agreement.",
+    ) == ["negation"]
+    assert kinds(
+        "The negotiations progressed on Tuesday.", "The negotiations stalled on Tuesday."
+    ) == ["negation"]
+    # refusals in two words negate as "refused" does
+    assert kinds(
+        "The mayor turned down the request to host the summit.",
+        "The mayor was happy to host the summit at the request of the ministry.",
+    ) == ["negation"]
+    assert kinds(
+        "The ministry ruled out new tariffs.", "The ministry was preparing new tariffs."
+    ) == ["negation"]
+
+
+def test_an_attribution_set_off_by_commas_names_the_speaker():
+    assert statement_speaker("Daily talks, Zelensky said, were necessary.") == "Zelensky"
+    assert (
+        statement_speaker("Talks will go on, Kremlin spokesman Dmitry Peskov said, but slowly.")
+        == "Dmitry Peskov"
+    )
+    assert statement_speaker("The corridors, the ministry said, are open.") is None
+
+
+def test_another_city_or_region_of_the_same_country_is_a_place_difference():
+    assert kinds(
+        "Fighting raged in the suburbs of Odesa.", "Fighting raged in the Kiev suburbs."
+    ) == ["place"]
+    # one of two regions replaced by another
+    assert kinds(
+        "The operation targets the Kharkiv and Luhansk regions.",
+        "The operation targets the Donetsk and Luhansk regions in eastern Ukraine.",
+    ) == ["place"]
+    # a country is not contradicted by one of its cities, nor a city by its country
+    assert kinds("Fighting raged in Ukraine.", "Fighting raged in the Kiev suburbs.") == []
+    assert kinds("Fighting raged in Kharkiv.", "Fighting raged in eastern Ukraine.") == []
+
+
+def test_distances_in_miles_and_km_are_compared_after_conversion():
+    found = differences(
+        facts("The base lies about 50 kilometres from the border."),
+        passage_details=extract_details("The base lies 12 miles from the border.").to_dict(),
+        claimant=None,
+        source=None,
+        passage_text="The base lies 12 miles from the border.",
+    )
+    assert [(d.kind, d.statement, d.passage) for d in found] == [("number", "50 km", "12 miles")]
+    # 20 km is 12 miles, rounded
+    assert kinds("The base lies 20 km from the border.", "The base lies 12 miles away.") == []
+
+
+def test_a_single_day_is_a_length_of_time():
+    assert kinds(
+        "The corridors saved 9,000 people in a single day.",
+        "The corridors saved 9,000 people in six days.",
+    ) == ["number"]
+    assert (
+        kinds(
+            "The corridors saved 9,000 people within a week.",
+            "The corridors saved 9,000 people in seven days.",
+        )
+        == []
+    )
+    # "a day later" is a date, not a length of time
+    assert extract_details("A day later the corridor reopened.").numbers == []
+
+
+def test_a_channel_the_passage_gives_otherwise_is_a_source_difference():
+    found = differences(
+        facts("The minister said in a tweet that the talks had failed."),
+        passage_details=extract_details(
+            "The minister told reporters the talks had failed."
+        ).to_dict(),
+        claimant=None,
+        source=None,
+        passage_text="The minister told reporters the talks had failed.",
+    )
+    assert [(d.kind, d.statement, d.passage) for d in found] == [("source", "Twitter", "reporters")]
+    assert kinds(
+        "The president told foreign media that progress had been made.",
+        "The president told state media that progress had been made.",
+    ) == ["source"]
+    assert kinds(
+        "In a radio interview, the mayor said the bridge would reopen.",
+        "In a video address, the mayor said the bridge would reopen.",
+    ) == ["source"]
+    # the same channel, or a passage silent on it, is no difference
+    assert (
+        kinds(
+            "In a video message, the mayor said the bridge would reopen.",
+            "In a video address late Sunday, the mayor said the bridge would reopen.",
+        )
+        == []
+    )
+    assert (
+        kinds(
+            "The minister said in a tweet that the talks had failed.",
+            "The minister said the talks had failed.",
+        )
+        == []
+    )
+
+
+def test_a_period_the_passage_places_elsewhere_is_a_date_difference():
+    published = dt.date(2022, 3, 13)
+
+    def date_kinds(statement: str, passage: str) -> list[str]:
+        found = differences(
+            facts(statement),
+            passage_details=extract_details(passage, published=published).to_dict(),
+            claimant=None,
+            source=None,
+            passage_text=passage,
+        )
+        return [d.kind for d in found]
+
+    assert date_kinds(
+        "The mayor said last month that prices rose.", "The mayor said this week that prices rose."
+    ) == ["date"]
+    assert date_kinds(
+        "The mayor said last month that prices rose.", "On Friday, the mayor said prices rose."
+    ) == ["date"]
+    assert date_kinds(
+        "The mayor said last week that prices rose.", "The mayor said this week that prices rose."
+    ) == ["date"]
+    # overlapping periods are no difference
+    assert (
+        date_kinds(
+            "The mayor said this month that prices rose.", "On Friday, the mayor said prices rose."
+        )
+        == []
+    )
+    assert (
+        date_kinds(
+            "The mayor said this week that prices rose.",
+            "The mayor said this week that prices rose.",
+        )
+        == []
+    )
+
+
+def test_words_that_only_open_the_sentence_are_not_the_speaker():
+    assert (
+        statement_speaker("In a video address early Monday, Zelensky said talks go on.")
+        == "Zelensky"
+    )
+    assert statement_speaker("On Sunday Peskov said the talks continue.") == "Peskov"
+    assert statement_speaker("In Kyiv, officials said the city was calm.") is None
