@@ -23,7 +23,11 @@ SPEECH_VERBS = (
     r"said|says|say|told|tells|wrote|writes|tweeted|tweets|stated|states|claimed|claims|"
     r"announced|announces|added|adds|confirmed|confirms|insisted|insists|declared|declares|"
     r"believes|believed|noted|notes|argued|argues|explained|explains|warned|warns|"
-    r"acknowledged|admitted|denied|denies|reported|reports|posted|posts"
+    r"acknowledged|admitted|denied|denies|reported|reports|posted|posts|"
+    r"called|calls|urged|urges|accused|accuses|described|describes|praised|praises|"
+    r"critici[sz]ed|critici[sz]es|demanded|demands|asked|asks|vowed|vows|promised|promises|"
+    r"pledged|pledges|hailed|hails|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
+    r"predicted|predicts|suggested|suggests|dismissed|dismisses|welcomed|welcomes"
 )
 _NAME = r"(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}"
 _SPEAKER_PATTERNS = [
@@ -767,7 +771,7 @@ def _all_place_differences(
     facts: StatementFacts, passage: dict, passage_text: str
 ) -> list[Difference]:
     return (
-        _place_differences(facts.details, passage, facts.text)
+        _place_differences(facts.details, passage, facts.text, passage_text)
         or _border_differences(facts.text, passage_text)
         or _direction_differences(facts.text, passage_text)
     )
@@ -795,7 +799,9 @@ def _direction_differences(statement: str, passage: str) -> list[Difference]:
     return [Difference("place", ", ".join(ours), ", ".join(theirs))]
 
 
-def _place_differences(statement: dict, passage: dict, text: str = "") -> list[Difference]:
+def _place_differences(
+    statement: dict, passage: dict, text: str = "", passage_text: str = ""
+) -> list[Difference]:
     s_places = [p for p in statement.get("places", []) if not _party_only(p, text)]
     p_places = passage.get("places", [])
     if not s_places or not p_places:
@@ -809,9 +815,14 @@ def _place_differences(statement: dict, passage: dict, text: str = "") -> list[D
         # a city or region the passage names in its stead, in the same country: "the
         # suburbs of Odesa" against "the Kiev suburbs", "Kharkiv and Luhansk" against
         # "Donetsk and Lugansk". A country is never substituted by one of its cities.
+        # Only where both stand in the same setting ("suburbs", "regions"): a place the
+        # passage names about another part of the statement is no substitute.
         country = _country(place)
         return country != _place_key(place) and any(
-            _country(p) == country and _place_key(p) not in s_keys and not _is_country(p)
+            _country(p) == country
+            and _place_key(p) not in s_keys
+            and not _is_country(p)
+            and _setting(text, place) & _setting(passage_text, p)
             for p in p_places
         )
 
@@ -829,6 +840,49 @@ def _place_differences(statement: dict, passage: dict, text: str = "") -> list[D
     ):
         return []
     return [Difference("place", ", ".join(missing), ", ".join(p_places))]
+
+
+_SETTING_SKIP = frozenset(
+    [
+        "with",
+        "from",
+        "that",
+        "this",
+        "have",
+        "were",
+        "been",
+        "their",
+        "there",
+        "into",
+        "than",
+        "also",
+        "said",
+        "says",
+        "about",
+        "after",
+        "before",
+        "while",
+        "which",
+        "where",
+        "when",
+        "would",
+        "could",
+    ]
+)
+
+
+def _setting(text: str, place: str, reach: int = 4) -> set[str]:
+    """The words around a place's first mention: "the suburbs of Odesa" -> {suburb}."""
+    if not text:
+        return set()
+    tokens = [canonical_word(t) for t in re.findall(r"[\w'’-]+", fold(text).replace("’", "'"))]
+    tokens = [t[:-2] if t.endswith("'s") else t for t in tokens]
+    name = canonical_word(fold(place).split()[0]) if place.strip() else ""
+    if name not in tokens:
+        return set()
+    i = tokens.index(name)
+    around = tokens[max(0, i - reach) : i] + tokens[i + 1 : i + 1 + reach]
+    return {t.rstrip("s") for t in around if len(t) > 3 and t not in _SETTING_SKIP}
 
 
 def _is_country(place: str) -> bool:

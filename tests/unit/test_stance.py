@@ -703,3 +703,28 @@ def test_words_that_only_open_the_sentence_are_not_the_speaker():
     )
     assert statement_speaker("On Sunday Peskov said the talks continue.") == "Peskov"
     assert statement_speaker("In Kyiv, officials said the city was calm.") is None
+
+
+def test_verbs_that_attribute_without_saying_name_the_speaker_too():
+    assert (
+        statement_speaker("Kremlin spokesman Dmitry Peskov called the mediator a fair broker.")
+        == "Dmitry Peskov"
+    )
+    assert statement_speaker("UN envoy Jane Doe urged the assembly to act.") == "Jane Doe"
+    assert kinds(
+        "Kremlin spokesman Dmitry Peskov called the mediator a fair broker.",
+        "The mediator was a fair broker, an unnamed adviser said.",
+        claimant="unnamed senior adviser",
+    ) == ["speaker"]
+
+
+def test_a_place_named_about_another_part_of_the_statement_is_no_substitute():
+    # "Kyiv" is where the troops moved; the passage's regions are what the operation
+    # targeted: the places stand in different settings
+    assert (
+        kinds(
+            "Russian troops entered Ukraine on Feb. 24 and have moved towards Kyiv since.",
+            "On Feb. 24, Putin announced an operation aimed at the Donetsk and Luhansk regions.",
+        )
+        == []
+    )
