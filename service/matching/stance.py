@@ -39,6 +39,12 @@ _SPEAKER_PATTERNS = [
     re.compile(
         rf"^[^,;]{{3,150}},\s+(?:[\w'’-]+\s+){{0,4}}?(?P<who>{_NAME})\s+(?:{SPEECH_VERBS}),\s"
     ),
+    # "Speaking to state media on Friday, Kremlin spokesman Dmitry Peskov said ...": a
+    # fronted phrase, then the attribution
+    re.compile(
+        rf"^[^,;]{{3,150}}?,\s+(?!(?:and|but|or|while|as|because|after|before|when)\b)"
+        rf"(?:[\w'’-]+\s+){{0,4}}?(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b"
+    ),
     re.compile(rf"^(?:[A-Z][\w'’-]+\s+)?(?P<who>{_NAME})\s*,?[^.;]{{0,60}}?\b(?:{SPEECH_VERBS})\b"),
     re.compile(rf"\baccording to (?P<who>{_NAME})"),
     re.compile(rf"\b(?:{SPEECH_VERBS}) (?P<who>{_NAME})\s*[,.]"),
@@ -136,6 +142,16 @@ MEDIA_COUNTRY = {
 # Capitalised only because they open the sentence.
 _FUNCTION_WORDS = frozenset(
     [
+        "both",
+        "all",
+        "late",
+        "early",
+        "earlier",
+        "later",
+        "overnight",
+        "speaking",
+        "citing",
+        "quoting",
         "in",
         "on",
         "at",
@@ -339,6 +355,8 @@ def statement_speaker(statement: str) -> str | None:
                 continue  # "Moscow's negotiator said": the speaker is the negotiator, unnamed
             if who.lower() in _NOT_SPEAKERS or who.lower() in MEDIA or _is_place(who):
                 continue
+            if who.split()[-1].lower() in MEDIA:
+                continue  # "Israel's Kan said": a medium reports, it is not the speaker
             if who.split()[0].lower() in {"russian", "ukrainian", "the"} and len(who.split()) == 1:
                 continue
             first = fold(who.split()[0]).rstrip(".")
@@ -660,6 +678,35 @@ def _date_differences(statement: dict, passage: dict) -> list[Difference]:
     return differences
 
 
+# How far ahead something is expected, in days: "in the coming days" is not "within the
+# next few months".
+_HORIZON_LEAD = (
+    r"(?:(?:the )?coming|(?:the )?next (?:few|couple of)|within(?: a few)?|in(?: a few)?)"
+)
+_HORIZONS = [
+    (rf"{_HORIZON_LEAD} days(?! of)", (1, 10)),
+    (rf"{_HORIZON_LEAD} weeks(?! of)", (7, 60)),
+    (rf"{_HORIZON_LEAD} months(?! of)", (30, 365)),
+    (rf"{_HORIZON_LEAD} years(?! of)", (365, 3650)),
+]
+_HORIZON_RES = [(re.compile(rf"\b(?:{rx})\b"), span) for rx, span in _HORIZONS]
+
+
+def _horizons(text: str) -> list[tuple[str, tuple[int, int]]]:
+    folded = fold(text or "")
+    return [(m.group(0), span) for rx, span in _HORIZON_RES if (m := rx.search(folded))]
+
+
+def _horizon_differences(statement: str, passage: str) -> list[Difference]:
+    ours, theirs = _horizons(statement), _horizons(passage)
+    if not ours or not theirs:
+        return []
+    for said, (a, b) in ours:
+        if all(b < c or d < a for _, (c, d) in theirs):
+            return [Difference("date", said, ", ".join(t for t, _ in theirs))]
+    return []
+
+
 # Periods named relative to the day of writing, as days before it: "last month" is not
 # "this week", nor a weekday (which names one of the last seven days).
 _PERIODS = {
@@ -912,7 +959,9 @@ def differences(
     found += _number_differences(facts.details, passage_details)
     if not found:
         found += _single_count_differences(facts, passage_details, passage_text)
-    found += _date_differences(facts.details, passage_details)
+    found += _date_differences(facts.details, passage_details) or _horizon_differences(
+        facts.text, passage_text
+    )
     found += _all_place_differences(facts, passage_details, passage_text)
     if facts.speaker and claimant and not same_person(facts.speaker, claimant):
         found.append(Difference("speaker", facts.speaker, claimant))
@@ -980,14 +1029,22 @@ _ANTONYMS = [
         r"violat(?:e|es|ed|ing)|breach(?:es|ed|ing)?|flout(?:s|ed|ing)?|broke|break(?:s|ing)?",
     ),
     (
-        r"progress(?:es|ed|ing)?|breakthrough|advanc(?:e|es|ed|ing)",
+        r"progress(?:es|ed|ing)?|breakthrough|advanc(?:e|es|ed|ing)|headway|positive",
         r"stall(?:s|ed|ing)?|deadlock(?:ed)?|stalemate|impasse|stuck",
     ),
     (r"succe(?:ed|eds|eded|ss|ssful|ssfully)", r"fail(?:s|ed|ing|ure)?|unsuccessful"),
     (r"open(?:s|ed|ing)?|reopen(?:s|ed|ing)?", r"clos(?:e|es|ed|ing)|shut(?:s|ting)?"),
     (r"lift(?:s|ed|ing)?", r"impos(?:e|es|ed|ing)"),
     (r"w[oi]n|wins|winning", r"los(?:e|es|ing|t)"),
-    (r"support(?:s|ed|ing)?", r"oppos(?:e|es|ed|ing)"),
+    (
+        r"support(?:s|ed|ing)?|endors(?:e|es|ed|ing)|prais(?:e|es|ed|ing)|welcom(?:e|es|ed|ing)",
+        r"oppos(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|critici[sz](?:e|es|ed|ing)",
+    ),
+    (
+        r"continu(?:e|es|ed|ing)|keep(?:s|ing)?|kept|maintain(?:s|ed|ing)?|insist(?:s|ed|ing)?",
+        r"break(?:s|ing)? off|broke off|suspend(?:s|ed|ing)?|abandon(?:s|ed|ing)?|"
+        r"drop(?:s|ped|ping)?|gave up|giv(?:e|es|en|ing) up",
+    ),
     (r"approv(?:e|es|ed|ing)", r"veto(?:es|ed|ing)?"),
     (r"confirm(?:s|ed|ing)?", r"contradict(?:s|ed|ing)?"),
     (r"strengthen(?:s|ed|ing)?", r"weaken(?:s|ed|ing)?"),
@@ -1056,8 +1113,13 @@ def agreements(
         same_period = period is not None and any(
             _period(d, weekdays=False) == period for d in passage_details.get("dates", [])
         )
-        if same_day or (day and day in p_days) or same_period:
+        # a weekday agrees only where the statement names no day of a month: "Monday"
+        # cannot vouch for "Monday, March 21"
+        same_weekday = bool(day and day in p_days) and not (parts and None not in parts[1:])
+        if same_day or same_weekday or same_period:
             found.add(("date", text))
+    theirs = {span for _, span in _horizons(passage_text)}
+    found.update(("date", said) for said, span in _horizons(facts.text) if span in theirs)
     if (
         facts.details.get("places")
         and passage_details.get("places")

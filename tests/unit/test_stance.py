@@ -728,3 +728,53 @@ def test_a_place_named_about_another_part_of_the_statement_is_no_substitute():
         )
         == []
     )
+
+
+def test_a_weekday_cannot_vouch_for_a_day_of_the_month():
+    statement = "The session will take place on Monday, March 21."
+    dated = claim("On Monday, March 14, a session will be held.")
+    weekday_only = claim("The session is scheduled for Monday.", start=300)
+    [stance] = outlet_stances(statement, facts(statement), [dated, weekday_only])
+    assert stance.stance == "differs"
+    assert {(d.kind, d.statement) for d in stance.differences} == {("date", "Monday, March 21")}
+    assert any("March 14" in d.passage for d in stance.differences)
+
+
+def test_how_far_ahead_something_is_expected_is_compared():
+    assert kinds(
+        "The deal could be ready to sign within the next few months.",
+        "The deal could be ready to sign in the coming days.",
+    ) == ["date"]
+    assert (
+        kinds(
+            "The deal could be ready to sign within days.",
+            "The deal could be ready to sign in the coming days.",
+        )
+        == []
+    )
+
+
+def test_continuing_against_breaking_off_or_dropping_reverses_polarity():
+    assert kinds(
+        "The president said he would break off negotiations.",
+        "The president said he will continue negotiating.",
+    ) == ["negation"]
+    assert kinds(
+        "The government dropped its demand for a withdrawal.",
+        "The government is continuing to demand a withdrawal.",
+    ) == ["negation"]
+    assert kinds(
+        "The ambassador endorsed the annexation.", "The ambassador condemned the annexation."
+    ) == ["negation"]
+
+
+def test_a_fronted_phrase_before_the_attribution_is_not_the_speaker():
+    assert (
+        statement_speaker(
+            "Speaking to state media on Friday, Kremlin spokesman Dmitry Peskov said talks go on."
+        )
+        == "Dmitry Peskov"
+    )
+    assert statement_speaker("Both sides said they were making headway.") is None
+    # a medium that relays is not the speaker
+    assert statement_speaker("Citing an unnamed adviser, Israel's Kan said talks go on.") is None
