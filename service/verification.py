@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -16,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from service import budget
-from service.domain import Extraction, Page
+from service.domain import Claim, Extraction, Page
 from service.extraction import extract, extract_details
 from service.matching.compare import canonical_claim, compare_claims
 from service.matching.grouping import GroupingCandidates, assign_facts, grouping_candidates
@@ -37,8 +38,13 @@ from service.matching.retrieve import (
     query_terms,
 )
 from service.matching.semantic import VectorIndex, embed_claims, embedding_text, store_vectors
-from service.matching.stance import StatementFacts, statement_source, statement_speaker
-from service.matching.text import clean_statement
+from service.matching.stance import (
+    StatementFacts,
+    statement_source,
+    statement_speaker,
+    statement_subject,
+)
+from service.matching.text import canonical_word, clean_statement, fold
 from service.matching.verdict import MATCH_THRESHOLD, Verdict, build_matches, verdict_of
 from service.storage.repository import NewClaim, NewDocument, Repository, terms_of
 
@@ -299,6 +305,36 @@ def statement_facts(statement: str, *, today: date | None = None) -> StatementFa
     )
 
 
+def _articles_without_subject(
+    repo: Repository,
+    statement: str,
+    scored: list[Scored],
+    fact_claims: dict[int, list[Claim]],
+) -> set[int]:
+    """News articles that never name the statement's subject: "The International Court of
+    Justice ordered Russia to suspend its operations" is not what an article reports that
+    only says Putin announced the operation. Imported fact-checks are left alone (a tweet
+    names people its fact-check leaves out)."""
+    subject = statement_subject(statement)
+    if not subject:
+        return set()
+    claims = [s.claim for s in scored] + [c for members in fact_claims.values() for c in members]
+    articles = {c.article_id for c in claims if c.external_id is None}
+    if not articles:
+        return set()
+    absent = set()
+    for article_id, text in repo.article_texts(articles).items():
+        words = {
+            canonical_word(t) for t in _WORD.findall(fold(text).replace("’s", "").replace("'s", ""))
+        }
+        if sum(w in words for w in subject) < len(subject) / 2:
+            absent.add(article_id)
+    return absent
+
+
+_WORD = re.compile(r"[\w-]+")
+
+
 def idf_weights(terms: list[str], counts: dict[str, int], documents: int) -> dict[str, float]:
     """Each term's inverse document frequency, from the index's posting counts."""
     n = max(documents, 1)
@@ -483,6 +519,15 @@ class Verifier:
             if s.claim.fact_id is not None and s.score >= self.threshold
         }
         fact_claims = repo.claims_of_facts(fact_ids)
+        absent = _articles_without_subject(repo, statement, scored[: limit * 4], fact_claims)
+        if absent:
+            scored = [s for s in scored if s.claim.article_id not in absent]
+            fact_claims = {
+                fact: [c for c in members if c.article_id not in absent]
+                for fact, members in fact_claims.items()
+            }
+            if not scored or scored[0].score < self.threshold:
+                return Verdict(pasted, verdict_of([]), [], corrections)
         matches = build_matches(
             statement,
             statement_facts(statement),

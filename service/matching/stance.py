@@ -371,6 +371,39 @@ _NAME_AFTER_ROLE = re.compile(
 )
 
 
+# A statement's own subject when it opens with a name: "The International Court of
+# Justice ordered …", "The Pope called …" (up to the first lower-case word).
+_SUBJECT = re.compile(
+    r"^(?:The\s+)?(?P<subject>[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|de)?\s*[A-Z][\w’'.-]*)*)\s+[a-z]"
+)
+_SPEECH_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+
+
+def statement_subject(statement: str) -> list[str]:
+    """The words of the named subject a statement opens with, when it asserts something
+    that subject did ("The Pope called for a ceasefire" -> ["pope"]); empty for a report
+    of speech (whose speaker the stance rules compare), a place, a nationality or a time.
+    """
+    text = statement.strip()
+    if _SPEECH_RE.search(text):
+        return []
+    match = _SUBJECT.match(text)
+    if not match:
+        return []
+    subject = match.group("subject")
+    if len(subject.split()) < 2 and not (subject.isupper() and len(subject) > 1):
+        return []  # one capitalised word may just open the sentence ("Humanitarian …")
+    first = fold(subject.split()[0]).rstrip(".")
+    if first in _FUNCTION_WORDS or first in _TIME_WORDS or first in MONTHS:
+        return []
+    words = [canonical_word(w) for w in content_words(subject) if len(w) > 2]
+    if not words or any(
+        _is_place(w) or w in _COUNTRY_DEMONYMS or w in _DEMONYM_WORDS for w in words
+    ):
+        return []  # countries, capitals and nationalities go by many names
+    return words
+
+
 def _role_follows(statement: str, end: int) -> bool:
     """The name is followed by a role noun, so it qualifies the role ("EU envoy")."""
     following = statement[end:].split(None, 1)
@@ -761,6 +794,7 @@ for _demonym, _country_name in DEMONYMS.items():
 
 
 _COUNTRIES = set(_COUNTRY_DEMONYMS) | set(CITY_COUNTRY.values())
+_DEMONYM_WORDS = {d for names in _COUNTRY_DEMONYMS.values() for d in names}
 
 
 def _party_only(place: str, text: str) -> bool:

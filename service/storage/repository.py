@@ -387,6 +387,16 @@ class Repository:
             claims[claim.id] = claim
         return claims
 
+    def article_texts(self, article_ids: Iterable[int]) -> dict[int, str]:
+        """The text of each article, by id."""
+        ids = list(article_ids)
+        if not ids:
+            return {}
+        rows = self.session.execute(
+            select(ArticleRecord.id, ArticleRecord.text).where(ArticleRecord.id.in_(ids))
+        )
+        return {int(i): t for i, t in rows}
+
     def claims_of_facts(self, fact_ids: Iterable[int]) -> dict[int, list[Claim]]:
         """Every claim of each fact, grouped by fact id, in article and text order."""
         ids = list(fact_ids)

@@ -226,3 +226,14 @@ def test_a_pasted_tweet_verifies_like_its_claim_and_its_signature_date_is_no_dif
     toi = outlet(tweet["matches"][0], "The Times of Israel")
     assert toi["stance"] == "supports"
     assert toi["differences"] == []
+
+
+def test_a_statement_about_a_subject_no_article_names_is_unverified(seeded_client):
+    # "agreed to establish humanitarian corridors" is what Ukraine and Russia did; no
+    # article mentions NATO, so no outlet reports this
+    result = verify(seeded_client, "NATO agreed to establish humanitarian corridors.")
+    assert result["verdict"] == "unverified" and result["matches"] == []
+    # the same words with the article's own subject are supported
+    result = verify(seeded_client, "Ukraine and Russia agreed to establish humanitarian corridors.")
+    assert result["verdict"] == "supported"
+    assert outlet(result["matches"][0], "The Epoch Times")["stance"] == "supports"

@@ -778,3 +778,21 @@ def test_a_fronted_phrase_before_the_attribution_is_not_the_speaker():
     assert statement_speaker("Both sides said they were making headway.") is None
     # a medium that relays is not the speaker
     assert statement_speaker("Citing an unnamed adviser, Israel's Kan said talks go on.") is None
+
+
+def test_a_named_subject_is_read_only_from_non_speech_statements():
+    from service.matching.stance import statement_subject
+
+    assert statement_subject("The International Court of Justice ordered a halt.") == [
+        "international",
+        "court",
+        "justice",
+    ]
+    assert statement_subject("NATO agreed to send fighter jets.") == ["nato"]
+    # a report of speech: the speaker rules compare who spoke
+    assert statement_subject("Prime Minister Jane Doe said the talks would go on.") == []
+    # a word that only opens the sentence, a place, a nationality, a time
+    assert statement_subject("Humanitarian corridors saved 9,000 people.") == []
+    assert statement_subject("Russian troops entered the city.") == []
+    assert statement_subject("Kyiv and Kharkiv came under fire.") == []
+    assert statement_subject("On Friday, the talks ended.") == []
