@@ -812,7 +812,8 @@ def _party_only(place: str, text: str) -> bool:
             seen = True
             before = tokens[i - 1] if i else ""
             possessive = raw[i + len(name) - 1].endswith("'s")
-            if before not in _PARTY_BEFORE and not possessive:
+            according = before == "to" and i > 1 and tokens[i - 2] == "according"
+            if before not in _PARTY_BEFORE and not possessive and not according:
                 return False
             if before == "against" and not possessive and fold(place) not in _COUNTRIES:
                 return False  # "an offensive against Crimea": a region is where it happens

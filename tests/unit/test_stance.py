@@ -796,3 +796,25 @@ def test_a_named_subject_is_read_only_from_non_speech_statements():
     assert statement_subject("Russian troops entered the city.") == []
     assert statement_subject("Kyiv and Kharkiv came under fire.") == []
     assert statement_subject("On Friday, the talks ended.") == []
+
+
+def test_a_city_cited_as_the_source_and_an_unconditional_demand_are_not_differences():
+    # "according to Kyiv": the government speaks, the city is not where it happened
+    assert (
+        kinds(
+            "Russian strikes hit a training base 19 km from Poland, according to Kyiv.",
+            "Russia struck a training base 12 miles from the Polish border.",
+        )
+        == []
+    )
+    # "without conditions" is "unconditionally", not a negation
+    assert (
+        kinds(
+            "The envoy called for the troops to pull out at once and without conditions.",
+            "The envoy called for the troops to pull out immediately and unconditionally.",
+        )
+        == []
+    )
+    assert kinds("The talks ended without an agreement.", "The talks ended with an agreement.") == [
+        "negation"
+    ]
