@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.api.test_read_api import assert_problem
@@ -237,3 +239,14 @@ def test_a_statement_about_a_subject_no_article_names_is_unverified(seeded_clien
     result = verify(seeded_client, "Ukraine and Russia agreed to establish humanitarian corridors.")
     assert result["verdict"] == "supported"
     assert outlet(result["matches"][0], "The Epoch Times")["stance"] == "supports"
+
+
+def test_a_report_of_speech_is_not_matched_to_a_line_saying_who_the_speaker_is(seeded_client):
+    # "Dmitry Peskov is the spokesman for the Russian presidency" shares the name and the
+    # role with the statement, not what was said: it must not be the answer
+    result = verify(
+        seeded_client,
+        "Kremlin spokesman Dmitry Peskov said the negotiations had shown positive shifts.",
+    )
+    top = result["matches"][0]["claim"]["text"]
+    assert not re.match(r"Dmitry Peskov is (the|a) spokesman", top), top
