@@ -39,8 +39,8 @@ from service.matching.retrieve import (
 )
 from service.matching.semantic import VectorIndex, embed_claims, embedding_text, store_vectors
 from service.matching.stance import (
-    _SPEECH_RE,
     StatementFacts,
+    reports_speech,
     statement_source,
     statement_speaker,
     statement_subject,
@@ -458,6 +458,7 @@ class Verifier:
                 self.threshold,
                 self.weights,
                 self.role_credit,
+                self.identity_factor,
                 self.vector_candidates,
                 self.posting_budget,
                 self.rank_dropped,
@@ -513,7 +514,7 @@ class Verifier:
             documents=newest_claim,
             role_credit=self.role_credit,
         )
-        if self.identity_factor != 1.0 and _SPEECH_RE.search(statement):
+        if self.identity_factor != 1.0 and reports_speech(statement):
             scored = _demote_identities(scored, self.identity_factor)
         return scored, corrections
 

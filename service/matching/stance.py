@@ -379,13 +379,18 @@ _SUBJECT = re.compile(
 _SPEECH_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 
 
+def reports_speech(statement: str) -> bool:
+    """The statement reports what someone said ("… said", "told", "urged" …)."""
+    return bool(_SPEECH_RE.search(statement))
+
+
 def statement_subject(statement: str) -> list[str]:
     """The words of the named subject a statement opens with, when it asserts something
     that subject did ("The Pope called for a ceasefire" -> ["pope"]); empty for a report
     of speech (whose speaker the stance rules compare), a place, a nationality or a time.
     """
     text = statement.strip()
-    if _SPEECH_RE.search(text):
+    if reports_speech(text):
         return []
     match = _SUBJECT.match(text)
     if not match:
