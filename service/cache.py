@@ -98,18 +98,28 @@ class RedisCache:
             log.warning("verify cache unavailable, answer not stored: %s", exc)
 
 
-def make_cache(
-    url: str, *, entries: int = 4096, ttl: int = 3600, prefix: str = "corroborate"
-) -> Cache | None:
-    """The cache a URL names: ``memory://``, ``redis://…``/``rediss://…``, or ``none``."""
+def cache_kind(url: str) -> str | None:
+    """``memory``, ``redis`` or None (no caching) for a cache URL; ValueError otherwise."""
     scheme = url.split("://", 1)[0].lower() if "://" in url else url.strip().lower()
     if scheme in ("", "none", "off"):
         return None
     if scheme == "memory":
-        return MemoryCache(entries)
+        return "memory"
     if scheme in ("redis", "rediss", "unix"):
-        return RedisCache(url, ttl=ttl, prefix=prefix)
+        return "redis"
     raise ValueError(f"cache URL must be memory://, redis://host:port/db or none, not {url!r}")
+
+
+def make_cache(
+    url: str, *, entries: int = 4096, ttl: int = 3600, prefix: str = "corroborate"
+) -> Cache | None:
+    """The cache a URL names: ``memory://``, ``redis://…``/``rediss://…``, or ``none``."""
+    kind = cache_kind(url)
+    if kind == "memory":
+        return MemoryCache(entries)
+    if kind == "redis":
+        return RedisCache(url, ttl=ttl, prefix=prefix)
+    return None
 
 
 def answer_key(version: int, configuration: str, request: dict) -> str:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from service.cache import cache_kind
+
 PREFIX = "CORROBORATE_"
 
 
@@ -117,7 +119,8 @@ class Settings:
     ratelimit_key_prefix: str = field(
         default="corroborate",
         metadata={
-            "doc": "prefix of the Redis keys of rate limits and cached answers (deployments sharing one Redis differ)"
+            "doc": "prefix of the Redis keys of rate limits and cached answers "
+            "(deployments sharing one Redis differ)"
         },
     )
     cache_url: str = field(
@@ -161,16 +164,10 @@ class Settings:
             )
         if self.proxy_count < 0:
             raise ValueError(f"{PREFIX}PROXY_COUNT must be 0 or more, not {self.proxy_count}")
-        scheme = self.cache_url.split("://", 1)[0].lower() if "://" in self.cache_url else ""
-        if scheme not in {"memory", "redis", "rediss", "unix"} and self.cache_url.lower() not in {
-            "",
-            "none",
-            "off",
-        }:
-            raise ValueError(
-                f"{PREFIX}CACHE_URL must be memory://, redis://host:port/db or none, "
-                f"not {self.cache_url!r}"
-            )
+        try:
+            cache_kind(self.cache_url)
+        except ValueError as exc:
+            raise ValueError(f"{PREFIX}CACHE_URL: {exc}") from exc
         if self.cache_entries < 1 or self.cache_ttl < 1:
             raise ValueError(f"{PREFIX}CACHE_ENTRIES and {PREFIX}CACHE_TTL must be 1 or more")
 

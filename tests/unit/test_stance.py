@@ -37,16 +37,19 @@ def facts(statement: str) -> StatementFacts:
     )
 
 
-def kinds(statement: str, passage: str, *, claimant=None, source=None) -> list[str]:
-    details = extract_details(passage, published=PUBLISHED).to_dict()
-    found = differences(
+def found_in(statement: str, passage: str, *, published=PUBLISHED, claimant=None, source=None):
+    """Every difference the passage shows against the statement."""
+    return differences(
         facts(statement),
-        passage_details=details,
+        passage_details=extract_details(passage, published=published).to_dict(),
         claimant=claimant,
         source=source,
         passage_text=passage,
     )
-    return [d.kind for d in found]
+
+
+def kinds(statement: str, passage: str, *, claimant=None, source=None) -> list[str]:
+    return [d.kind for d in found_in(statement, passage, claimant=claimant, source=source)]
 
 
 _ids = iter(range(1, 10_000))
@@ -594,12 +597,9 @@ def test_another_city_or_region_of_the_same_country_is_a_place_difference():
 
 
 def test_distances_in_miles_and_km_are_compared_after_conversion():
-    found = differences(
-        facts("The base lies about 50 kilometres from the border."),
-        passage_details=extract_details("The base lies 12 miles from the border.").to_dict(),
-        claimant=None,
-        source=None,
-        passage_text="The base lies 12 miles from the border.",
+    found = found_in(
+        "The base lies about 50 kilometres from the border.",
+        "The base lies 12 miles from the border.",
     )
     assert [(d.kind, d.statement, d.passage) for d in found] == [("number", "50 km", "12 miles")]
     # 20 km is 12 miles, rounded
@@ -623,14 +623,9 @@ def test_a_single_day_is_a_length_of_time():
 
 
 def test_a_channel_the_passage_gives_otherwise_is_a_source_difference():
-    found = differences(
-        facts("The minister said in a tweet that the talks had failed."),
-        passage_details=extract_details(
-            "The minister told reporters the talks had failed."
-        ).to_dict(),
-        claimant=None,
-        source=None,
-        passage_text="The minister told reporters the talks had failed.",
+    found = found_in(
+        "The minister said in a tweet that the talks had failed.",
+        "The minister told reporters the talks had failed.",
     )
     assert [(d.kind, d.statement, d.passage) for d in found] == [("source", "Twitter", "reporters")]
     assert kinds(
@@ -662,14 +657,7 @@ def test_a_period_the_passage_places_elsewhere_is_a_date_difference():
     published = dt.date(2022, 3, 13)
 
     def date_kinds(statement: str, passage: str) -> list[str]:
-        found = differences(
-            facts(statement),
-            passage_details=extract_details(passage, published=published).to_dict(),
-            claimant=None,
-            source=None,
-            passage_text=passage,
-        )
-        return [d.kind for d in found]
+        return [d.kind for d in found_in(statement, passage, published=published)]
 
     assert date_kinds(
         "The mayor said last month that prices rose.", "The mayor said this week that prices rose."
