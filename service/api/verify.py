@@ -135,6 +135,11 @@ def statement_review(verdict: Verdict) -> dict:
     )
 
 
+# One instance for every answer: a marshmallow schema builds its nested schemas on first
+# use, and dumping through a shared instance is safe (it keeps no per-call state).
+_RESULT = VerifyResult()
+
+
 def verifier():
     """The process's Verifier."""
     return services().verifier
@@ -157,7 +162,7 @@ def answer(statement: str, limit: int, outlets: list[int] | None) -> tuple[bytes
             if cached is not None:
                 return cached, "hit"
             result = verifier().verify(repo, statement, limit=limit, outlets=outlets)
-    body = current_app.json.dumps(VerifyResult().dump(serialize(result))).encode() + b"\n"
+    body = current_app.json.dumps(_RESULT.dump(serialize(result))).encode() + b"\n"
     if cache is None:
         return body, None
     cache.set(key, body)

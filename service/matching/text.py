@@ -276,7 +276,10 @@ def fold(text: str) -> str:
     """Lower-case, straight quotes, no accents, one space."""
     if not text.isascii():  # ASCII has no curly quotes and nothing to decompose
         text = unicodedata.normalize("NFKD", text.translate(QUOTES))
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        # Test each distinct character once, not every character of the text.
+        marks = {ord(ch): None for ch in set(text) if unicodedata.combining(ch)}
+        if marks:
+            text = text.translate(marks)
     return " ".join(text.lower().split())
 
 
