@@ -994,6 +994,23 @@ UNIT_SKIP_WORDS: frozenset[str] = frozenset(
         "neighboring",
         "neighbouring",
         "successive",
+        # where the counted things are ("three eastern regions")
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "central",
+        "north-eastern",
+        "northeastern",
+        "south-eastern",
+        "southeastern",
+        "north-western",
+        "northwestern",
+        "south-western",
+        "southwestern",
+        "separatist",
+        "breakaway",
+        "occupied",
     ]
 )
 

@@ -523,6 +523,11 @@ def find_negations(text: str) -> list[str]:
     return [m.group(0) for m in _NEGATION_RE.finditer(text)]
 
 
+def negation_spans(text: str) -> list[tuple[int, int]]:
+    """Where each negating word or phrase of ``find_negations`` stands in ``text``."""
+    return [m.span() for m in _NEGATION_RE.finditer(text)]
+
+
 # ---------------------------------------------------------------------- all
 
 

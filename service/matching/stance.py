@@ -16,8 +16,8 @@ from rapidfuzz import fuzz
 
 from service.domain import Difference
 from service.extraction.data import DEMONYMS, ROLE_NOUNS, WEEKDAYS
-from service.extraction.details import find_negations
-from service.matching.text import MONTHS, canonical_word, content_words, fold, month_day
+from service.extraction.details import find_negations, negation_spans
+from service.matching.text import MONTHS, canonical_word, content_words, fold, month_day, sense
 
 SPEECH_VERBS = (
     r"said|says|say|told|tells|wrote|writes|tweeted|tweets|stated|states|claimed|claims|"
@@ -722,7 +722,12 @@ _HORIZON_LEAD = (
     r"(?:(?:the )?coming|(?:the )?next (?:few|couple of)|within(?: a few)?|in(?: a few)?)"
 )
 _HORIZONS = [
-    (rf"{_HORIZON_LEAD} days(?! of)", (1, 10)),
+    (
+        r"within (?:24|twenty-four) hours|within (?:a|one) day|within hours|in (?:a|one) day"
+        r"|by tomorrow",
+        (0, 1),
+    ),
+    (rf"{_HORIZON_LEAD} days(?! of)", (2, 10)),
     (rf"{_HORIZON_LEAD} weeks(?! of)", (7, 60)),
     (rf"{_HORIZON_LEAD} months(?! of)", (30, 365)),
     (rf"{_HORIZON_LEAD} years(?! of)", (365, 3650)),
@@ -743,6 +748,61 @@ def _horizon_differences(statement: str, passage: str) -> list[Difference]:
         if all(b < c or d < a for _, (c, d) in theirs):
             return [Difference("date", said, ", ".join(t for t, _ in theirs))]
     return []
+
+
+# Amounts, frequencies and ranks said in words: "a handful of issues" is not "a large
+# number of issues", "once a week" is not "almost daily", "the second-worst" is not "the
+# worst". Each scale is a list of classes; two different classes of one scale conflict.
+_FEW = (
+    r"(?:a )?handful|(?:a )?few(?! (?:days|weeks|months|years|hours|minutes)\b)|"
+    r"a small number|a couple of"
+)
+_MANY = r"(?:a )?large numbers?|a great many|many|numerous|dozens|scores of|countless"
+_SCALES: list[list[str]] = [
+    [_FEW, _MANY],
+    [
+        r"(?:almost |nearly )?(?:daily|every day|each day)|day after day",
+        r"(?:almost |nearly )?(?:weekly|once a week|every week|each week)",
+        r"(?:almost |nearly )?(?:monthly|once a month|every month|each month)",
+        r"(?:almost |nearly )?(?:annually|yearly|once a year|every year|each year)",
+    ],
+]
+_SCALE_RES = [[re.compile(rf"\b(?:{rx})\b") for rx in scale] for scale in _SCALES]
+_RANKED = re.compile(
+    r"\b(?:(second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?"
+    r"(worst|best|largest|biggest|deadliest|greatest|highest|lowest|longest|smallest)\b"
+)
+
+
+def _scale_words(text: str) -> list[tuple[object, object, str]]:
+    """(scale, class, words) for each amount, frequency or rank said in words."""
+    folded = fold(text or "").replace('"', "")
+    found = []
+    for scale, classes in enumerate(_SCALE_RES):
+        for cls, rx in enumerate(classes):
+            if m := rx.search(folded):
+                found.append((scale, cls, m.group(0)))
+    for m in _RANKED.finditer(folded):
+        rank = m.group(1) or "first"
+        found.append((f"rank of {m.group(2)}", rank[:2], m.group(0)))
+    return found
+
+
+def _scale_differences(statement: str, passage: str) -> list[Difference]:
+    """Amounts, frequencies or ranks said in words that the passage says otherwise."""
+    if not passage:
+        return []
+    theirs = _scale_words(passage)
+    for scale, cls, said in _scale_words(statement):
+        same_scale = [(c, w) for s, c, w in theirs if s == scale]
+        if same_scale and all(c != cls for c, _ in same_scale):
+            return [Difference("number", said, ", ".join(w for _, w in same_scale))]
+    return []
+
+
+def _scale_agreements(statement: str, passage: str) -> list[str]:
+    theirs = {(s, c) for s, c, _ in _scale_words(passage)}
+    return [said for s, c, said in _scale_words(statement) if (s, c) in theirs]
 
 
 # Periods named relative to the day of writing, as days before it: "last month" is not
@@ -1002,6 +1062,8 @@ def differences(
     found += _date_differences(facts.details, passage_details) or _horizon_differences(
         facts.text, passage_text
     )
+    if not found:
+        found += _scale_differences(facts.text, passage_text)
     found += _all_place_differences(facts, passage_details, passage_text)
     if facts.speaker and claimant and not same_person(facts.speaker, claimant):
         found.append(Difference("speaker", facts.speaker, claimant))
@@ -1011,7 +1073,9 @@ def differences(
         found += _channel_differences(facts.text, passage_text)
     ours, theirs = _negations(facts.details, facts.text), _negations(passage_details, passage_text)
     if bool(ours) != bool(theirs):
-        found.append(Difference("negation", _polarity(ours), _polarity(theirs)))
+        negated, other = (facts.text, passage_text) if ours else (passage_text, facts.text)
+        if not other or _speaks_of_negated(negated, other):
+            found.append(Difference("negation", _polarity(ours), _polarity(theirs)))
     elif not ours:
         found += _antonym_differences(facts.text, passage_text)
     return found
@@ -1160,6 +1224,7 @@ def agreements(
             found.add(("date", text))
     theirs = {span for _, span in _horizons(passage_text)}
     found.update(("date", said) for said, span in _horizons(facts.text) if span in theirs)
+    found.update(("number", said) for said in _scale_agreements(facts.text, passage_text))
     if (
         facts.details.get("places")
         and passage_details.get("places")
@@ -1258,6 +1323,54 @@ def _negations(details: dict, text: str) -> list[str]:
             rest += [m.group(0) for m in CESSATION.finditer(main)]
             return [] if rest else [reporting.group(0)]
     return words
+
+
+# Where what a negation governs ends: "he did not elaborate, but …" negates elaborating only.
+_SCOPE_END = re.compile(r"[,;:.!?]|\b(?:but|and|while|whereas|because|although)\b")
+# Back to where its subject starts: commas stay in ("requests …, which, so far, have
+# gone unanswered"), a contrast does not ("positive shifts …, but he did not elaborate").
+_SUBJECT_END = re.compile(r"[;:.!?]|\b(?:but|while|whereas|because|although)\b")
+_SCOPE_WORDS = 6
+
+
+def _key(word: str) -> str:
+    return sense(word)[:5]
+
+
+def _speaks_of_negated(negated_text: str, other_text: str) -> bool:
+    """Whether ``other_text`` speaks of what a negation in ``negated_text`` governs.
+
+    What a negation governs is the first few content words from it to the end of its
+    clause ("did not elaborate" -> elaborate; "no agreement on a ceasefire" -> agreement,
+    ceasefire). A passage that uses none of them (allowing a misspelling) says nothing
+    either way about the negated clause: "there had been positive shifts" is silent on
+    "… but he did not elaborate", not its opposite. A negation followed by nothing
+    readable keeps the difference.
+    """
+    main = _ASIDE.sub(",", negated_text)
+    spans = negation_spans(main) + [m.span() for m in CESSATION.finditer(main)]
+    if not spans:
+        return True
+    other = {_key(w) for w in content_words(other_text)}
+    for start, end in spans:
+        rest = main[end:]
+        stop = _SCOPE_END.search(rest)
+        governed = content_words(rest[: stop.start()] if stop else rest)[:_SCOPE_WORDS]
+        if not governed:  # "denied it": what is denied stands elsewhere
+            return True
+        # and its subject: "requests … have gone unanswered", "sanctions are not"
+        before = main[:start]
+        breaks = list(_SUBJECT_END.finditer(before))
+        governed += content_words(before[breaks[-1].end() :] if breaks else before)[-_SCOPE_WORDS:]
+        if main[start:end].lower().startswith("no "):  # "no agreement": the noun too
+            governed.append(canonical_word(main[start:end].split()[-1]))
+        for word in governed:
+            key = _key(word)
+            if key in other or (
+                len(key) == 5 and any(fuzz.ratio(key, k) >= 80 for k in other if len(k) == 5)
+            ):
+                return True
+    return False
 
 
 def _polarity(negations: list[str]) -> str:

@@ -162,3 +162,8 @@ def test_an_article_carries_the_last_day_it_named_into_the_next_sentence():
     result = extract(text, published=dt.date(2023, 6, 12))
     order = next(c for c in result.claims if "order" in c.text)
     assert [(d.text, d.date) for d in order.details.dates] == [("A day later", "2023-06-10")]
+
+
+def test_the_counted_noun_after_a_direction_word():
+    (q,) = extract_details("Three eastern regions declared independence.").numbers
+    assert (q.value, q.unit) == (3.0, "region")

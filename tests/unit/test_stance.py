@@ -806,3 +806,64 @@ def test_a_city_cited_as_the_source_and_an_unconditional_demand_are_not_differen
     assert kinds("The talks ended without an agreement.", "The talks ended with an agreement.") == [
         "negation"
     ]
+
+
+def test_a_negation_differs_only_where_the_passage_speaks_of_what_it_negates():
+    # the passage says nothing either way about elaborating: silent, not the opposite
+    assert (
+        kinds(
+            "The minister praised the progress in the talks, but she did not elaborate.",
+            "The minister said there had been some progress in the talks this week.",
+        )
+        == []
+    )
+    # a misspelled negated verb is still what the passage contradicts
+    assert kinds(
+        "The mayor did not aprove the new budget for the port.",
+        "The mayor approved the new budget for the port on Tuesday.",
+    ) == ["negation"]
+    # the passage's negation governs a clause the statement never touches
+    assert (
+        kinds(
+            "Farmers in the valley harvested a record wheat crop.",
+            "Farmers in the valley harvested a record wheat crop; the ministry does not "
+            "expect prices to fall.",
+        )
+        == []
+    )
+    # "denied it": what is denied stands elsewhere, so the difference stays
+    assert kinds(
+        "The company said the plant would close, and the governor denied it.",
+        "The company said the plant would close, and the governor confirmed the plan.",
+    ) == ["negation"]
+    # the negation's subject counts: "requests …, which have gone unanswered"
+    assert kinds(
+        "He said the council had granted his requests for a hearing.",
+        "He keeps making requests for a hearing, which, so far, have gone unanswered.",
+    ) == ["negation"]
+
+
+def test_amounts_frequencies_and_ranks_said_in_words():
+    found = found_in(
+        "The union said only a handful of issues still need attention.",
+        "The union said a “large number of issues require constant attention.”",
+    )
+    assert [(d.kind, d.statement) for d in found] == [("number", "a handful")]
+    assert kinds(
+        "The two delegations are meeting roughly once a week.",
+        "The two delegations are meeting almost daily, the envoy said.",
+    ) == ["number"]
+    assert kinds(
+        "The flood was the region's second-worst disaster of the century.",
+        "The flood was the region's worst disaster of the century.",
+    ) == ["number"]
+    # the same class in other words agrees; "a few days" is a span of time, not an amount
+    assert kinds("Many issues remain open.", "Numerous issues remain open.") == []
+    assert kinds("Many residents left in the coming days.", "Residents left over a few days.") == []
+
+
+def test_within_a_day_is_not_in_the_coming_days():
+    assert kinds(
+        "A signed document could emerge within 24 hours, the negotiator said.",
+        "The progress may grow in the coming days into documents for signing, the negotiator said.",
+    ) == ["date"]
