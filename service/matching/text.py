@@ -300,9 +300,25 @@ def canonical_word(word: str) -> str:
     return VARIANTS.get(word, word)
 
 
+# Phrases that say in several words what another text says in one ("pull out at once and
+# without conditions" / "withdraw immediately and unconditionally"), read as that word.
+_PHRASES = {
+    r"pull(?:s|ed|ing)? out": "withdraw",
+    r"at once": "immediately",
+    r"without (?:any )?(?:pre-?)?conditions": "unconditionally",
+}
+_PHRASE_RE = re.compile(r"\b(?:" + "|".join(f"({rx})" for rx in _PHRASES) + r")\b")
+_PHRASE_WORDS = list(_PHRASES.values())
+
+
+def _one_word(match: re.Match) -> str:
+    return _PHRASE_WORDS[match.lastindex - 1]
+
+
 def words(text: str) -> list[str]:
     """Canonical word tokens of a text, in order."""
-    return [canonical_word(m.group(0)) for m in _WORD.finditer(fold(text))]
+    folded = _PHRASE_RE.sub(_one_word, fold(text))
+    return [canonical_word(m.group(0)) for m in _WORD.finditer(folded)]
 
 
 def content_words(text: str) -> list[str]:

@@ -112,3 +112,17 @@ def test_hyphenated_compounds_count_as_their_parts_on_both_sides():
     # the statement's compound is its parts only: "five-hour" is not a word of claim 1's
     meeting = score_candidates("A five-hour meeting", hits[:1], claims, weights=COVERAGE_ONLY)
     assert meeting[0].features["coverage"] == 2 / 3
+
+
+def test_phrases_read_as_the_one_word_other_texts_use():
+    from service.matching.text import content_words
+
+    assert content_words("Troops must pull out at once and without any preconditions.") == [
+        "troops",
+        "must",
+        "withdraw",
+        "immediately",
+        "unconditionally",
+    ]
+    # "at once" only as a phrase; "once" alone stays a word
+    assert "immediately" not in content_words("They met once in Minsk.")
