@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from service.matching.text import STOPWORDS, fold
+from service.matching.text import STOPWORDS, fold, phrase_words
 from service.storage.repository import Repository, terms_of
 
 TYPO_CUTOFF = 85.0  # rapidfuzz ratio at which an unknown word is taken for a known one
@@ -95,6 +95,8 @@ def query_terms(
 ) -> tuple[list[str], dict[str, str]]:
     """Search terms of a statement and the typo corrections applied (``{typo: word}``)."""
     terms = [t for t in terms_of(fold(statement)) if t not in STOPWORDS][:MAX_QUERY_TERMS]
+    # what a phrase says in one word is searched too ("pull out" also finds "withdraw")
+    terms += [w for w in phrase_words(statement) if w not in terms]
     corrections: dict[str, str] = {}
     if vocabulary is not None and len(vocabulary):
         expanded: list[str] = []

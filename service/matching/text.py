@@ -53,6 +53,8 @@ SYNONYM_GROUPS = (
     ("sanctions", "penalties"),
     ("lawmakers", "legislators"),
     ("documents", "papers"),
+    ("strikes", "airstrikes", "air-strikes"),
+    ("strike", "airstrike", "air-strike"),
     ("position", "stance"),
     ("fundamentally", "radically"),
     ("commitments", "obligations"),
@@ -313,6 +315,11 @@ _PHRASE_WORDS = list(_PHRASES.values())
 
 def _one_word(match: re.Match) -> str:
     return _PHRASE_WORDS[match.lastindex - 1]
+
+
+def phrase_words(text: str) -> list[str]:
+    """The one word of each phrase of ``_PHRASES`` in a text ("at once" -> "immediately")."""
+    return [_one_word(m) for m in _PHRASE_RE.finditer(fold(text))]
 
 
 def words(text: str) -> list[str]:

@@ -126,3 +126,12 @@ def test_phrases_read_as_the_one_word_other_texts_use():
     ]
     # "at once" only as a phrase; "once" alone stays a word
     assert "immediately" not in content_words("They met once in Minsk.")
+
+
+def test_a_phrase_is_searched_as_its_one_word_too():
+    from service.matching.retrieve import query_terms
+
+    terms, _ = query_terms("Forces must pull out at once.")
+    assert "withdraw" in terms and "immediately" in terms and "pull" in terms
+    # a closed compound is the same word as its open form
+    assert sense("airstrikes") == sense("strikes")
