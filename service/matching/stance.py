@@ -1358,10 +1358,13 @@ def _speaks_of_negated(negated_text: str, other_text: str) -> bool:
         governed = content_words(rest[: stop.start()] if stop else rest)[:_SCOPE_WORDS]
         if not governed:  # "denied it": what is denied stands elsewhere
             return True
-        # and its subject: "requests … have gone unanswered", "sanctions are not"
-        before = main[:start]
-        breaks = list(_SUBJECT_END.finditer(before))
-        governed += content_words(before[breaks[-1].end() :] if breaks else before)[-_SCOPE_WORDS:]
+        if content_words(main[start:end]):
+            # a negating word that is itself the predicate ("unanswered", "refused")
+            # governs its subject too: "requests …, which, so far, have gone unanswered"
+            before = main[:start]
+            breaks = list(_SUBJECT_END.finditer(before))
+            subject = before[breaks[-1].end() :] if breaks else before
+            governed += content_words(subject)[-_SCOPE_WORDS:]
         if main[start:end].lower().startswith("no "):  # "no agreement": the noun too
             governed.append(canonical_word(main[start:end].split()[-1]))
         for word in governed:

@@ -53,6 +53,7 @@ SYNONYM_GROUPS = (
     ("sanctions", "penalties"),
     ("lawmakers", "legislators"),
     ("documents", "papers"),
+    ("impact", "effect"),
     ("strikes", "airstrikes", "air-strikes"),
     ("strike", "airstrike", "air-strike"),
     ("position", "stance"),

@@ -867,3 +867,33 @@ def test_within_a_day_is_not_in_the_coming_days():
         "A signed document could emerge within 24 hours, the negotiator said.",
         "The progress may grow in the coming days into documents for signing, the negotiator said.",
     ) == ["date"]
+
+
+def test_a_line_saying_who_the_speaker_is_is_no_evidence_on_what_they_said():
+    from dataclasses import replace
+
+    from service.verification import verdict_on
+
+    said = _match(0.77, "differs")
+    identity = _match(0.72, "supports")
+    identity = replace(
+        identity,
+        claim=replace(
+            identity.claim,
+            text="Vassily Nebenzia is Russia's ambassador to the UN.",
+            kind="narration",
+        ),
+    )
+    statement = "Life goes on as normal in the region, ambassador Vassily Nebenzia claimed."
+    assert verdict_of([said, identity]) == "mixed"
+    assert verdict_on(statement, [said, identity]) == "contradicted"
+    # a statement that reports no speech keeps every match as evidence
+    assert verdict_on("Vassily Nebenzia is the ambassador.", [said, identity]) == "mixed"
+    # "X headed the delegation" says who X is as well
+    headed = replace(
+        identity,
+        claim=replace(identity.claim, text="Vladimir Medinsky headed the Russian delegation."),
+    )
+    assert verdict_on("Medinsky said the talks would go on.", [said, headed]) == "contradicted"
+    # only when something else is left: the identity line alone still decides
+    assert verdict_on(statement, [identity]) == "supported"
