@@ -74,10 +74,17 @@ def _conflict_places(a: dict, b: dict) -> bool:
 def best_fact(claim: Claim, candidates: Sequence[Claim]) -> tuple[int | None, float]:
     """The fact id of the best candidate from another article at or above ``SAME_FACT``."""
     best: tuple[int | None, float] = (None, 0.0)
+    ta = match_text(claim.text)
     for other in candidates:
         if other.article_id == claim.article_id or other.fact_id is None:
             continue
         if other.language != claim.language:
+            continue
+        # the wording alone, with every bonus, must be able to reach SAME_FACT: most
+        # candidates stop here, before their details are read
+        tb = match_text(other.text)
+        wording = 0.5 * fuzz.token_set_ratio(ta, tb) + 0.5 * fuzz.token_sort_ratio(ta, tb)
+        if wording + SAME_CLAIMANT + SAME_DATE < SAME_FACT:
             continue
         score = same_fact_score(claim, other)
         if score >= SAME_FACT and score > best[1]:
@@ -169,7 +176,7 @@ def assign_facts(
             hits = [a + b for a, b in zip(hits, since, strict=True)]
     else:
         hits = _search(repo, texts, exclude_article=article_id)
-    pool = repo.claims_by_ids({h for found in hits for h in found})
+    pool = repo.claims_by_ids({h for found in hits for h in found}, lazy_details=True)
     fact_of: dict[int, int] = {}
     alone: list[int] = []
     for cid, found in zip(claim_ids, hits, strict=True):
