@@ -878,7 +878,10 @@ def _party_only(place: str, text: str) -> bool:
             before = tokens[i - 1] if i else ""
             possessive = raw[i + len(name) - 1].endswith("'s")
             according = before == "to" and i > 1 and tokens[i - 2] == "according"
-            if before not in _PARTY_BEFORE and not possessive and not according:
+            # "Russia and Ukraine are negotiating": two countries opening the sentence act
+            after = tokens[i + len(name) : i + len(name) + 2]
+            acting = i == 0 and len(after) == 2 and after[0] == "and" and after[1] in _COUNTRIES
+            if before not in _PARTY_BEFORE and not possessive and not according and not acting:
                 return False
             if before == "against" and not possessive and fold(place) not in _COUNTRIES:
                 return False  # "an offensive against Crimea": a region is where it happens

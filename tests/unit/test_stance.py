@@ -897,3 +897,15 @@ def test_a_line_saying_who_the_speaker_is_is_no_evidence_on_what_they_said():
     assert verdict_on("Medinsky said the talks would go on.", [said, headed]) == "contradicted"
     # only when something else is left: the identity line alone still decides
     assert verdict_on(statement, [identity]) == "supported"
+
+
+def test_two_countries_opening_the_sentence_are_parties_not_places():
+    assert (
+        kinds(
+            "Russia and Ukraine are negotiating almost daily.",
+            "Ukraine is negotiating with Russia almost daily, the president said.",
+        )
+        == []
+    )
+    # where it happens still counts
+    assert kinds("Fighting raged in Russia.", "Fighting raged in Ukraine.") == ["place"]
