@@ -499,7 +499,9 @@ class Verifier:
         )
         rank_dropped = large if self.rank_dropped is None else self.rank_dropped
         counts = self._posting_counts(repo, terms, postings, newest_claim)
-        plan = plan_search(terms, counts, budget=postings)
+        plan = plan_search(
+            terms, counts, budget=postings, secondary=frozenset(corrections.values())
+        )
         rank_also = plan.dropped if rank_dropped else ()
         hits = repo.search(
             plan.terms,

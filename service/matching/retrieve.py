@@ -119,7 +119,13 @@ class SearchPlan:
     dropped: tuple[str, ...] = ()
 
 
-def plan_search(terms: list[str], counts: dict[str, int], *, budget: int) -> SearchPlan:
+def plan_search(
+    terms: list[str],
+    counts: dict[str, int],
+    *,
+    budget: int,
+    secondary: frozenset[str] = frozenset(),
+) -> SearchPlan:
     """Rarest terms first, while their postings fit ``budget``.
 
     ``counts`` are the index's posting counts (a term it finds nothing for is left
@@ -128,7 +134,9 @@ def plan_search(terms: list[str], counts: dict[str, int], *, budget: int) -> Sea
     must both match: the intersection is what bounds the work then.
     """
     present = [t for t in terms if counts.get(t, 1) > 0]
-    ordered = sorted(present, key=lambda t: (counts.get(t, 0), present.index(t)))
+    # ``secondary`` terms (typo corrections) come after every term the statement wrote:
+    # a rare vocabulary word that merely looks like a slang word must not take its place
+    ordered = sorted(present, key=lambda t: (t in secondary, counts.get(t, 0), present.index(t)))
     chosen: list[str] = []
     total = 0
     for term in ordered:

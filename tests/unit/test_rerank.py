@@ -135,3 +135,17 @@ def test_a_phrase_is_searched_as_its_one_word_too():
     assert "withdraw" in terms and "immediately" in terms and "pull" in terms
     # a closed compound is the same word as its open form
     assert sense("airstrikes") == sense("strikes")
+
+
+def test_typo_corrections_come_after_the_words_the_statement_wrote():
+    from service.matching.retrieve import plan_search
+
+    counts = {"hospital": 900, "beds": 400, "jeremy": 5}
+    # "jeremy" is the vocabulary's guess for a slang word: rarest, but planned last
+    plan = plan_search(
+        ["hospital", "beds", "jeremy"], counts, budget=1_300, secondary=frozenset({"jeremy"})
+    )
+    assert plan.terms == ["beds", "hospital"] and plan.dropped == ("jeremy",)
+    # without the mark, rarest first as before
+    plan = plan_search(["hospital", "beds", "jeremy"], counts, budget=1_300)
+    assert plan.terms == ["jeremy", "beds"] and plan.dropped == ("hospital",)
