@@ -24,6 +24,7 @@ from service.matching.grouping import GroupingCandidates, assign_facts, grouping
 from service.matching.rerank import (
     HYBRID_ROLE_CREDIT,
     HYBRID_WEIGHTS,
+    LEXICAL_ROLE_CREDIT,
     WEIGHTS,
     Scored,
     Weights,
@@ -429,7 +430,7 @@ class Verifier:
         self.vector_candidates = vector_candidates
         hybrid = embedder is not None
         self.weights = weights or (HYBRID_WEIGHTS if hybrid else WEIGHTS)
-        self.role_credit = HYBRID_ROLE_CREDIT if hybrid else 0.0
+        self.role_credit = HYBRID_ROLE_CREDIT if hybrid else LEXICAL_ROLE_CREDIT
         self.identity_factor = IDENTITY_FACTOR
         self.threshold = (
             threshold

@@ -1336,6 +1336,12 @@ _SUBJECT_END = re.compile(r"[;:.!?]|\b(?:but|while|whereas|because|although)\b")
 _SCOPE_WORDS = 6
 
 
+def _common_words(text: str) -> list[str]:
+    """Content words not written with a capital: what is said, not who or where
+    ("does not pose a threat to the civilians of Ukraine" -> pose, threat, civilians)."""
+    return content_words(" ".join(w for w in text.split() if not w[:1].isupper()))
+
+
 def _key(word: str) -> str:
     return sense(word)[:5]
 
@@ -1358,7 +1364,7 @@ def _speaks_of_negated(negated_text: str, other_text: str) -> bool:
     for start, end in spans:
         rest = main[end:]
         stop = _SCOPE_END.search(rest)
-        governed = content_words(rest[: stop.start()] if stop else rest)[:_SCOPE_WORDS]
+        governed = _common_words(rest[: stop.start()] if stop else rest)[:_SCOPE_WORDS]
         if not governed:  # "denied it": what is denied stands elsewhere
             return True
         if content_words(main[start:end]):
@@ -1367,7 +1373,7 @@ def _speaks_of_negated(negated_text: str, other_text: str) -> bool:
             before = main[:start]
             breaks = list(_SUBJECT_END.finditer(before))
             subject = before[breaks[-1].end() :] if breaks else before
-            governed += content_words(subject)[-_SCOPE_WORDS:]
+            governed += _common_words(subject)[-_SCOPE_WORDS:]
         if main[start:end].lower().startswith("no "):  # "no agreement": the noun too
             governed.append(canonical_word(main[start:end].split()[-1]))
         for word in governed:

@@ -149,3 +149,26 @@ def test_typo_corrections_come_after_the_words_the_statement_wrote():
     # without the mark, rarest first as before
     plan = plan_search(["hospital", "beds", "jeremy"], counts, budget=1_300)
     assert plan.terms == ["jeremy", "beds"] and plan.dropped == ("hospital",)
+
+
+def test_the_medium_a_claim_was_told_to_counts_like_the_claimants_role():
+    from dataclasses import replace
+
+    statement = "Sanctions are having an effect, the deputy secretary told Fox News."
+    told = replace(
+        claim(1, "Sanctions are beginning to have some effect.", "Wendy Sherman"), source="Fox News"
+    )
+    silent = claim(2, "Sanctions are beginning to have some effect.", "Wendy Sherman")
+    hits = [Hit(1, 1.0), Hit(2, 1.0)]
+    claims = {1: told, 2: silent}
+    without = {
+        s.claim.id: s.score
+        for s in score_candidates(statement, hits, claims, weights=COVERAGE_ONLY)
+    }
+    assert without[1] == without[2]
+    credited = {
+        s.claim.id: s.score
+        for s in score_candidates(statement, hits, claims, weights=COVERAGE_ONLY, role_credit=0.25)
+    }
+    # "fox" and "news" count a quarter each for the claim that names the medium
+    assert credited[1] > credited[2] == without[2]

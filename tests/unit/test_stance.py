@@ -909,3 +909,19 @@ def test_two_countries_opening_the_sentence_are_parties_not_places():
     )
     # where it happens still counts
     assert kinds("Fighting raged in Russia.", "Fighting raged in Ukraine.") == ["place"]
+
+
+def test_what_a_negation_governs_is_what_is_said_not_who_or_where():
+    # the passage denies a threat "to the civilians of Ukraine"; the statement speaks of
+    # Ukraine, not of threats: silent, not the opposite
+    assert (
+        kinds(
+            "The envoy blamed Ukraine for the crisis in the region.",
+            "The army does not pose a threat to the civilians of Ukraine, the envoy said.",
+        )
+        == []
+    )
+    assert kinds(
+        "The envoy said the army posed a threat to civilians.",
+        "The army does not pose a threat to the civilians of Ukraine, the envoy said.",
+    ) == ["negation"]
