@@ -54,8 +54,6 @@ SYNONYM_GROUPS = (
     ("lawmakers", "legislators"),
     ("documents", "papers"),
     ("impact", "effect"),
-    ("strikes", "airstrikes", "air-strikes"),
-    ("strike", "airstrike", "air-strike"),
     ("position", "stance"),
     ("fundamentally", "radically"),
     ("commitments", "obligations"),
