@@ -38,14 +38,22 @@ OTHER_CLAIMANT = 15.0
 SAME_DATE = 8.0
 
 
-def same_fact_score(a: Claim, b: Claim) -> float:
-    """Similarity 0..100 of two claims as reports of one fact (0 when they cannot be)."""
+def wording_score(a: Claim, b: Claim) -> float:
+    """How alike two claims are worded, 0..100 (0 when either has no content words)."""
     ta, tb = match_text(a.text), match_text(b.text)
     if not ta or not tb:
         return 0.0
+    return 0.5 * fuzz.token_set_ratio(ta, tb) + 0.5 * fuzz.token_sort_ratio(ta, tb)
+
+
+def same_fact_score(a: Claim, b: Claim, wording: float | None = None) -> float:
+    """Similarity 0..100 of two claims as reports of one fact (0 when they cannot be);
+    ``wording`` is their ``wording_score`` when the caller has it already."""
+    score = wording_score(a, b) if wording is None else wording
+    if not score:
+        return 0.0
     if _conflict(a.details, b.details, "dates") and _conflict_places(a.details, b.details):
         return 0.0
-    score = 0.5 * fuzz.token_set_ratio(ta, tb) + 0.5 * fuzz.token_sort_ratio(ta, tb)
     if a.claimant and b.claimant:
         # the same person saying it is evidence of one fact; two people, of two
         score += SAME_CLAIMANT if a.claimant == b.claimant else -OTHER_CLAIMANT
@@ -74,7 +82,6 @@ def _conflict_places(a: dict, b: dict) -> bool:
 def best_fact(claim: Claim, candidates: Sequence[Claim]) -> tuple[int | None, float]:
     """The fact id of the best candidate from another article at or above ``SAME_FACT``."""
     best: tuple[int | None, float] = (None, 0.0)
-    ta = match_text(claim.text)
     for other in candidates:
         if other.article_id == claim.article_id or other.fact_id is None:
             continue
@@ -82,11 +89,10 @@ def best_fact(claim: Claim, candidates: Sequence[Claim]) -> tuple[int | None, fl
             continue
         # the wording alone, with every bonus, must be able to reach SAME_FACT: most
         # candidates stop here, before their details are read
-        tb = match_text(other.text)
-        wording = 0.5 * fuzz.token_set_ratio(ta, tb) + 0.5 * fuzz.token_sort_ratio(ta, tb)
+        wording = wording_score(claim, other)
         if wording + SAME_CLAIMANT + SAME_DATE < SAME_FACT:
             continue
-        score = same_fact_score(claim, other)
+        score = same_fact_score(claim, other, wording)
         if score >= SAME_FACT and score > best[1]:
             best = (other.fact_id, score)
     return best
