@@ -2,9 +2,11 @@
 
 (a) `corroborate serve` (gunicorn, default workers and threads, rate limiting off) on a new
     SQLite store holding the seeds; a few client threads, each on its own keep-alive
-    connection, POST N distinct articles built deterministically from the seed articles'
-    paragraphs (each with a dateline and a first sentence of its own, so every SHA-256
-    differs). Reports articles/s and extracted claims/s.
+    connection, POST N distinct articles built deterministically, of two kinds of text
+    (--text): the seed articles' paragraphs reshuffled (each with a dateline and a first
+    sentence of its own, so every SHA-256 differs; most sentences are stored already, as
+    with wire copy several outlets print), and sentences no other article holds (the
+    CheckThat! verified claims, each used once). Reports articles/s and claims/s.
 (b) `corroborate import-claims` (a subprocess, timed from start to exit) on a new SQLite store
     with the CheckThat! 2020 Task 2 verified claims (~10k). The start-up of the command (Python,
     the app and, for hybrid, the model) is measured by importing one record into another new
@@ -128,6 +130,48 @@ def make_articles(count: int, seeds_dir: Path) -> list[dict]:
     return articles
 
 
+def make_new_articles(count: int, seeds_dir: Path, data: Path) -> list[dict]:
+    """``count`` articles of sentences no other article holds: the CheckThat! verified
+    claims (real checkable sentences on other subjects), shuffled once, each used once,
+    three to a paragraph, as long as the seed articles on average."""
+    _, length = seed_paragraphs(seeds_dir)
+    with (data / "verified_claims.docs.tsv").open(encoding="utf-8", newline="") as handle:
+        sentences = [r["vclaim"].strip() for r in csv.DictReader(handle, delimiter="\t")]
+    sentences = [s if s.endswith((".", "!", "?")) else s + "." for s in sentences if s]
+    random.Random(0).shuffle(sentences)
+    articles, next_sentence = [], 0
+    start = dt.date(2022, 3, 1)
+    for i in range(count):
+        body: list[str] = []
+        size = 0
+        while size < length and next_sentence < len(sentences):
+            body.append(sentences[next_sentence])
+            size += len(sentences[next_sentence]) + 1
+            next_sentence += 1
+        if not body:
+            sys.exit(f"the verified claims fill only {i} new articles")
+        paragraphs = [" ".join(body[j : j + 3]) for j in range(0, len(body), 3)]
+        day = start + dt.timedelta(days=i % 60)
+        name, url = OUTLETS[i % len(OUTLETS)]
+        articles.append(
+            {
+                "outlet": {"name": name, "url": url},
+                "title": f"Fact-check round-up {i + 1}",
+                "url": f"{url}/{day:%Y/%m/%d}/round-up-{i + 1}",
+                "published_at": day.isoformat(),
+                "language": "en",
+                "text": "\n\n".join(paragraphs),
+            }
+        )
+    return articles
+
+
+WORKLOADS = {
+    "reprinted": "seed paragraphs reshuffled (reprinted sentences)",
+    "new": "new sentences (CheckThat! verified claims)",
+}
+
+
 def post_articles(base: str, token: str, articles: list[dict], clients: int) -> dict:
     """POST every article from ``clients`` threads, each with a keep-alive connection."""
     parts = urlsplit(base)
@@ -189,8 +233,10 @@ def post_articles(base: str, token: str, articles: list[dict], clients: int) -> 
     }
 
 
-def bench_articles(args: argparse.Namespace, matcher: str, tmp: Path) -> tuple[list, dict]:
-    """(a) for one matcher: a table row and the statuses."""
+def bench_articles(
+    args: argparse.Namespace, matcher: str, workload: str, tmp: Path
+) -> tuple[list, dict]:
+    """(a) for one matcher and one kind of text: a table row and the statuses."""
     settings = Settings()
     folder = Path(tempfile.mkdtemp(prefix=f"articles-{matcher}-", dir=tmp))
     url = f"sqlite:///{folder / 'bench.db'}"
@@ -199,7 +245,10 @@ def bench_articles(args: argparse.Namespace, matcher: str, tmp: Path) -> tuple[l
     run_corroborate(["seed"], env)
     token = create_token(env, name=f"bench-{matcher}")
     count = args.articles if matcher == "lexical" else args.hybrid_articles
-    articles = make_articles(count, ROOT / settings.seeds_dir)
+    if workload == "new":
+        articles = make_new_articles(count, ROOT / settings.seeds_dir, args.data)
+    else:
+        articles = make_articles(count, ROOT / settings.seeds_dir)
     warm = make_articles(args.clients * 2, ROOT / settings.seeds_dir)
     for article in warm:  # distinct from the measured ones: other texts and titles
         article["text"] = "Warm-up. " + article["text"]
@@ -220,6 +269,7 @@ def bench_articles(args: argparse.Namespace, matcher: str, tmp: Path) -> tuple[l
             print(f"  {error}", file=sys.stderr)
     row = [
         matcher,
+        WORKLOADS[workload],
         count,
         f"{mean_chars:,.0f}",
         result["claims"],
@@ -329,12 +379,14 @@ def measure(args: argparse.Namespace, tmp: Path) -> None:
     article_rows = []
     failed: dict[int, int] = {}
     if not args.skip_articles:
+        workloads = list(WORKLOADS) if args.text == "both" else [args.text]
         for matcher in matchers:
-            print(f"(a) POST /v1/articles, {matcher} …", file=sys.stderr)
-            row, others = bench_articles(args, matcher, tmp)
-            article_rows.append(row)
-            for status, n in others.items():
-                failed[status] = failed.get(status, 0) + n
+            for workload in workloads:
+                print(f"(a) POST /v1/articles, {matcher}, {workload} …", file=sys.stderr)
+                row, others = bench_articles(args, matcher, workload, tmp)
+                article_rows.append(row)
+                for status, n in others.items():
+                    failed[status] = failed.get(status, 0) + n
 
     import_rows = []
     if not args.skip_import:
@@ -367,13 +419,15 @@ def measure(args: argparse.Namespace, tmp: Path) -> None:
         print(
             f"\n(a) POST /v1/articles: `corroborate serve` {workers} workers × {threads} "
             f"threads, rate limiting off, SQLite with the seeds; {args.clients} client threads "
-            "with keep-alive connections on loopback; distinct articles built from the seed "
-            "paragraphs\n"
+            "with keep-alive connections on loopback; distinct articles, either of the seed "
+            "paragraphs reshuffled (most sentences are stored already, as with wire copy that "
+            "several outlets print) or of sentences no other article holds\n"
         )
         print(
             table(
                 [
                     "matcher",
+                    "text",
                     "articles",
                     "chars/article",
                     "claims",
@@ -428,6 +482,12 @@ def main() -> None:
     parser.add_argument("--matcher", choices=("lexical", "hybrid", "both"), default="lexical")
     parser.add_argument("--articles", type=int, default=200, help="articles to POST (lexical)")
     parser.add_argument("--hybrid-articles", type=int, default=60, help="articles to POST (hybrid)")
+    parser.add_argument(
+        "--text",
+        choices=(*WORKLOADS, "both"),
+        default="both",
+        help="articles of reprinted seed paragraphs, of new sentences, or both (default)",
+    )
     parser.add_argument("--clients", type=int, default=4, help="concurrent client connections")
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: Settings)")
     parser.add_argument("--threads", type=int, help="threads per worker (default: Settings)")

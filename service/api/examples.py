@@ -87,7 +87,7 @@ CLAIM_DETAIL = CLAIM | {
 READY = {
     "status": "ready",
     "database": "sqlite",
-    "migration": "0004",
+    "migration": "0005",
     "matcher": "hybrid",
     "counts": {"outlets": 4, "articles": 5, "claims": 181, "facts": 120, "embeddings": 181},
 }

@@ -399,7 +399,9 @@ def _appositives(local: str, masked: str, registry) -> list[tuple[int, int, str]
             out.append(
                 (pre.start("app"), e, f"{canon} is {local[pre.start('app') : pre.end('app')]}")
             )
-    return out
+    # a description runs up to the sentence's last word, not the space before its stop
+    # ("Aa Aa, a 00 ." ends at "00")
+    return [(s, len(local[:e].rstrip()), text) for s, e, text in out]
 
 
 # ---------------------------------------------------------------------- kinds

@@ -98,17 +98,26 @@ def best_fact(claim: Claim, candidates: Sequence[Claim]) -> tuple[int | None, fl
     return best
 
 
+# Identical sentences found by their text hash (wire copy reprinted by several outlets)
+# stand in for the full-text search of a claim: the oldest few are enough, as one of them
+# reaching SAME_FACT is the strongest evidence of one fact there is.
+IDENTICAL = 8
+
+
 @dataclass(frozen=True)
 class GroupingCandidates:
     """Grouping candidates of an article's claims, searched before its write transaction.
 
     ``hits[i]``: claim ids for the article's i-th claim among the claims committed when
     the search ran, i.e. with ids up to ``as_of``; the write transaction searches only
-    the claims committed since (usually none).
+    the claims committed since (usually none). ``identical[i]``: the hits are claims of
+    the same text, found without a full-text search (which runs after all, in the write
+    transaction, if none of them reports the same fact).
     """
 
     as_of: int
     hits: list[list[int]]
+    identical: list[bool]
 
 
 def grouping_candidates(repo: Repository, texts: Sequence[str]) -> GroupingCandidates:
@@ -118,7 +127,8 @@ def grouping_candidates(repo: Repository, texts: Sequence[str]) -> GroupingCandi
     searches done here, two workers group two articles side by side.
     """
     as_of = repo.newest_claim_id()
-    return GroupingCandidates(as_of, _search(repo, list(texts), up_to=as_of))
+    hits, identical = _search(repo, list(texts), up_to=as_of)
+    return GroupingCandidates(as_of, hits, identical)
 
 
 def _search(
@@ -128,30 +138,39 @@ def _search(
     up_to: int | None = None,
     after: int | None = None,
     exclude_article: int | None = None,
-) -> list[list[int]]:
-    """For each claim text, the grouped claims the full-text index ranks highest for its
-    rarest words (within ``GROUPING_POSTINGS``), optionally within an id range."""
-    terms = [terms_of(match_text(t)) for t in texts]
-    postings = GROUPING_POSTINGS[repo.dialect]
-    frequencies = repo.posting_counts({t for ts in terms for t in ts}, cap=postings + 1)
-    found = []
-    for claim_terms in terms:
-        plan = plan_search(claim_terms, frequencies, budget=postings)
-        found.append(
-            [
-                h.claim_id
-                for h in repo.search(
-                    plan.terms,
-                    limit=CANDIDATES[repo.dialect],
-                    require_all=plan.require_all,
-                    grouped_only=True,
-                    exclude_article=exclude_article,
-                    id_range=(after, up_to),
-                    rank_also=plan.dropped,
-                )
-            ]
+    identical: bool = True,
+) -> tuple[list[list[int]], list[bool]]:
+    """For each claim text, its grouping candidates (optionally within an id range) and
+    whether they are claims of the identical text (with ``identical``, a text stored
+    before is looked up by its hash and not searched) rather than the grouped claims the
+    full-text index ranks highest for its rarest words (within ``GROUPING_POSTINGS``)."""
+    same = (
+        repo.identical_claims(
+            texts, limit=IDENTICAL, exclude_article=exclude_article, id_range=(after, up_to)
         )
-    return found
+        if identical
+        else {}
+    )
+    found: list[list[int]] = [list(same.get(t, ())) for t in texts]
+    searched = [i for i, t in enumerate(texts) if t not in same]
+    terms = {i: terms_of(match_text(texts[i])) for i in searched}
+    postings = GROUPING_POSTINGS[repo.dialect]
+    frequencies = repo.posting_counts({t for ts in terms.values() for t in ts}, cap=postings + 1)
+    for i in searched:
+        plan = plan_search(terms[i], frequencies, budget=postings)
+        found[i] = [
+            h.claim_id
+            for h in repo.search(
+                plan.terms,
+                limit=CANDIDATES[repo.dialect],
+                require_all=plan.require_all,
+                grouped_only=True,
+                exclude_article=exclude_article,
+                id_range=(after, up_to),
+                rank_also=plan.dropped,
+            )
+        ]
+    return found, [t in same for t in texts]
 
 
 def assign_facts(
@@ -162,12 +181,15 @@ def assign_facts(
 ) -> None:
     """Put each new claim (all of one article) into the fact it reports, creating facts.
 
-    Candidates are the grouped claims of other articles that the full-text index
-    ranks highest for the claim's content words, searched rarest words first within
-    the planner's budget — ``searched`` holds those found before this transaction
-    (for the claims in ``claim_ids`` order), and only claims committed since are searched
-    here. The candidates are read in one query for the whole article, and the claims are
-    written to their facts in one statement per fact.
+    Candidates are the claims of the same text in other articles, when there are any
+    (by the text hash), and otherwise the grouped claims of other articles that the
+    full-text index ranks highest for the claim's content words, searched rarest words
+    first within the planner's budget — ``searched`` holds those found before this
+    transaction (for the claims in ``claim_ids`` order), and only claims committed since
+    are searched here. A claim whose identical texts all report other facts (the same
+    sentence on another day) is searched in full. The candidates are read in one query
+    for the whole article, and the claims are written to their facts in one statement per
+    fact.
     """
     if not claim_ids:
         return
@@ -176,20 +198,40 @@ def assign_facts(
     texts = [claims[cid].text for cid in claim_ids]
     if searched is not None and len(searched.hits) == len(claim_ids):
         hits = [list(found) for found in searched.hits]
+        identical = list(searched.identical)
         newest_other = repo.newest_claim_id(excluding_article=article_id)
         if newest_other > searched.as_of:  # another writer committed in between
-            since = _search(repo, texts, after=searched.as_of, exclude_article=article_id)
+            since, since_identical = _search(
+                repo, texts, after=searched.as_of, exclude_article=article_id
+            )
             hits = [a + b for a, b in zip(hits, since, strict=True)]
+            identical = [a or b for a, b in zip(identical, since_identical, strict=True)]
     else:
-        hits = _search(repo, texts, exclude_article=article_id)
-    pool = repo.claims_by_ids({h for found in hits for h in found}, lazy_details=True)
-    fact_of: dict[int, int] = {}
-    alone: list[int] = []
-    for cid, found in zip(claim_ids, hits, strict=True):
-        fact_id, _score = best_fact(claims[cid], [pool[h] for h in found if h in pool])
-        if fact_id is None:
-            alone.append(cid)
-        else:
-            fact_of[cid] = fact_id
+        hits, identical = _search(repo, texts, exclude_article=article_id)
+    fact_of = _best_facts(repo, claims, claim_ids, hits)
+    # identical texts that report other facts: the full-text search they stood in for
+    retry = [i for i, cid in enumerate(claim_ids) if identical[i] and cid not in fact_of]
+    if retry:
+        full, _ = _search(
+            repo, [texts[i] for i in retry], exclude_article=article_id, identical=False
+        )
+        fact_of.update(_best_facts(repo, claims, [claim_ids[i] for i in retry], full))
+    alone = [cid for cid in claim_ids if cid not in fact_of]
     fact_of.update(zip(alone, repo.new_facts(len(alone)), strict=True))
     repo.set_facts(fact_of)
+
+
+def _best_facts(
+    repo: Repository,
+    claims: dict[int, Claim],
+    claim_ids: Sequence[int],
+    hits: Sequence[Sequence[int]],
+) -> dict[int, int]:
+    """The fact each claim joins among its candidates (claims that join none left out)."""
+    pool = repo.claims_by_ids({h for found in hits for h in found}, lazy_details=True)
+    fact_of: dict[int, int] = {}
+    for cid, found in zip(claim_ids, hits, strict=True):
+        fact_id, _score = best_fact(claims[cid], [pool[h] for h in found if h in pool])
+        if fact_id is not None:
+            fact_of[cid] = fact_id
+    return fact_of

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -84,6 +85,13 @@ class FactRecord(Base):
     claims: Mapped[list[ClaimRecord]] = relationship(back_populates="fact")
 
 
+def claim_text_hash(text: str) -> int:
+    """A claim text's 64-bit hash (signed, for a BIGINT column): equal texts, equal
+    hashes. Stored values depend on it, so it never changes without a migration."""
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
 class ClaimRecord(Base):
     """An atomic claim: ``article.text[start:end]`` is its passage."""
 
@@ -91,6 +99,7 @@ class ClaimRecord(Base):
     __table_args__ = (
         UniqueConstraint("external_id", name="uq_claims_external_id"),
         Index("ix_claims_article_start", "article_id", "span_start"),
+        Index("ix_claims_text_hash", "text_hash", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -112,6 +121,10 @@ class ClaimRecord(Base):
     external_id: Mapped[str | None] = mapped_column(String(200))
     # What the full-text index sees: the claim, its claimant and the article title.
     search_text: Mapped[str] = mapped_column(Text)
+    # ``claim_text_hash(text)`` for news claims (those grouping compares; NULL for
+    # imported fact-checks): finds the same sentence in other articles (wire copy)
+    # without a full-text search.
+    text_hash: Mapped[int | None] = mapped_column(BigInteger)
 
     article: Mapped[ArticleRecord] = relationship(back_populates="claims")
     fact: Mapped[FactRecord | None] = relationship(back_populates="claims")

@@ -36,6 +36,7 @@ from service.storage.models import (
     StoreVersionRecord,
     TokenRecord,
     VocabularyRecord,
+    claim_text_hash,
     utcnow,
 )
 
@@ -196,6 +197,7 @@ class Repository:
                     search_text=c.search_text,
                     external_id=c.external_id,
                     fact_id=c.fact_id,
+                    text_hash=claim_text_hash(c.text),
                 )
             )
         self.session.flush()
@@ -248,6 +250,9 @@ class Repository:
                         "search_text": d.claim.search_text,
                         "external_id": d.claim.external_id,
                         "fact_id": d.claim.fact_id,
+                        "text_hash": (
+                            claim_text_hash(d.claim.text) if d.claim.fact_id is not None else None
+                        ),
                     }
                     for article_id, d in zip(article_ids, documents, strict=True)
                 ],
@@ -607,6 +612,53 @@ class Repository:
             params,
         )
         return [Hit(int(r[0]), float(r[1])) for r in rows]
+
+    def identical_claims(
+        self,
+        texts: Iterable[str],
+        *,
+        limit: int,
+        exclude_article: int | None = None,
+        id_range: tuple[int | None, int | None] = (None, None),
+    ) -> dict[str, list[int]]:
+        """For each text, up to ``limit`` grouped claims with exactly that text (oldest
+        first), by the indexed ``text_hash``; texts no claim has are left out.
+
+        ``exclude_article`` and ``id_range`` (``after < id <= up_to``) as in :meth:`search`.
+        One statement for all texts: a UNION ALL of one index range per hash, each
+        stopping at ``limit`` rows, however often the sentence was reprinted.
+        """
+        by_hash: dict[int, set[str]] = {}
+        for t in texts:
+            by_hash.setdefault(claim_text_hash(t), set()).add(t)
+        if not by_hash:
+            return {}
+        params: dict[str, object] = {"n": limit}
+        filters = "fact_id IS NOT NULL"
+        if exclude_article is not None:
+            filters += " AND article_id != :article"
+            params["article"] = exclude_article
+        after, up_to = id_range
+        if after is not None:
+            filters += " AND id > :after"
+            params["after"] = after
+        if up_to is not None:
+            filters += " AND id <= :up_to"
+            params["up_to"] = up_to
+        found: dict[str, list[int]] = {}
+        hashes = sorted(by_hash)
+        for start in range(0, len(hashes), _COMPOUND_CHUNK):
+            chunk = hashes[start : start + _COMPOUND_CHUNK]
+            union = " UNION ALL ".join(
+                f"SELECT * FROM (SELECT id, text FROM claims WHERE text_hash = :h{i} "
+                f"AND {filters} ORDER BY id LIMIT :n) AS q{i}"
+                for i in range(len(chunk))
+            )
+            chunk_params = {**params, **{f"h{i}": h for i, h in enumerate(chunk)}}
+            for claim_id, claim_text in self.session.execute(text(union), chunk_params):
+                if claim_text in by_hash[claim_text_hash(claim_text)]:  # not a collision
+                    found.setdefault(claim_text, []).append(int(claim_id))
+        return found
 
     # --- vocabulary --------------------------------------------------------------------
 

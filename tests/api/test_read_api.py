@@ -165,7 +165,7 @@ def test_ready_reports_database_migration_and_counts(seeded_client, backend):
     body = seeded_client.get("/v1/ready").get_json()
     assert body["status"] == "ready"
     assert body["database"] == backend
-    assert body["migration"] == "0004"
+    assert body["migration"] == "0005"
     assert body["counts"]["articles"] == 5 and body["counts"]["outlets"] == 4
 
 

@@ -112,3 +112,59 @@ def test_candidates_searched_beforehand_group_like_those_searched_in_the_write(s
     assert _fact_of(store, ledger, "resume by video link") == _fact_of(
         store, wire, "resume by video link"
     )
+
+
+def _ingest_on(store, outlet: str, text: str, published: str, *, searched: bool = True):
+    """Ingest as the API does (candidates searched before the write); the article id and
+    its prepared grouping."""
+    import datetime as dt
+
+    from service.verification import ingest_article, prepare_article
+
+    day = dt.date.fromisoformat(published)
+    title = f"{outlet} on the talks"
+    prepared = prepare_article(text, title=title, published_at=day)
+    if searched:
+        with store.read() as repo:
+            prepared = prepared.searched_in(repo)
+    with store.write() as repo:
+        result = ingest_article(
+            repo, outlet=outlet, title=title, text=text, published_at=day, prepared=prepared
+        )
+    return result.article_id, prepared.grouping
+
+
+REPRINTED = "Talks between the delegations will resume by video link on Monday, Podolyak said."
+
+
+def test_a_reprinted_sentence_joins_its_fact_by_its_text_not_by_a_search(store):
+    """Wire copy: the same sentence in another outlet's article is found by its text hash
+    (no full-text search for it) and joins the fact of the first report."""
+    seed_store(store, SEEDS)
+    wire, _ = _ingest_on(store, "Example Wire", REPRINTED, "2022-03-13")
+    own = "Crowds gathered outside the railway station in Lviv on Sunday evening."
+    courier, grouping = _ingest_on(store, "Daily Courier", f"{REPRINTED} {own}", "2022-03-13")
+    assert grouping.identical == [True, False]
+    assert _fact_of(store, courier, "resume by video link") == _fact_of(
+        store, wire, "resume by video link"
+    )
+    assert _fact_of(store, courier, "railway station") != _fact_of(
+        store, wire, "resume by video link"
+    )
+
+
+def test_a_reprinted_sentence_of_another_day_is_searched_in_full(store):
+    """The same words a week later name another Monday: the identical claim reports
+    another fact, so the full-text search runs after all and finds the report of the
+    later Monday, in other words."""
+    first, _ = _ingest_on(store, "Example Wire", REPRINTED, "2022-03-13")
+    later = (
+        "Talks between the two delegations will resume by video link on Monday, "
+        "March 21, Podolyak said."
+    )
+    ledger, _ = _ingest_on(store, "Northern Ledger", later, "2022-03-20")
+    own = "Crowds gathered outside the railway station in Lviv on Sunday evening."
+    courier, grouping = _ingest_on(store, "Daily Courier", f"{REPRINTED} {own}", "2022-03-20")
+    assert grouping.identical == [True, False]  # the first report's sentence, by its hash
+    assert _fact_of(store, first, "video link") != _fact_of(store, ledger, "video link")
+    assert _fact_of(store, courier, "video link") == _fact_of(store, ledger, "video link")

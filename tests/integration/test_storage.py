@@ -113,13 +113,36 @@ def test_a_failed_write_transaction_leaves_nothing_behind(store):
 
 def test_migrations_go_down_and_up_again(stores, backend):
     store = stores.store(backend)
-    assert current_revision(store.db.engine) == "0004"
+    assert current_revision(store.db.engine) == "0005"
     downgrade(store.db.engine, "base")
     assert current_revision(store.db.engine) is None
     upgrade(store.db.engine)
-    assert current_revision(store.db.engine) == "0004"
+    assert current_revision(store.db.engine) == "0005"
     seed_store(store, SEEDS)
     assert table_counts(store)["articles"] == 5
+
+
+def test_the_text_hash_migration_fills_the_news_claims_of_an_existing_store(stores, backend):
+    """A store seeded before 0005 gets the hash of every grouped claim's text (what
+    grouping looks reprinted sentences up by); imported fact-checks keep none."""
+    from service.storage.models import claim_text_hash
+    from service.verification import FactCheckRecord, import_claims
+
+    store = stores.store(backend)
+    seed_store(store, SEEDS)
+    with store.write() as repo:
+        import_claims(repo, [FactCheckRecord(external_id="fc-1", text="Pigs can fly.")])
+    downgrade(store.db.engine, "0004")  # the store as it was, with its claims
+    upgrade(store.db.engine)
+    with store.db.engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT text, text_hash, fact_id FROM claims")).all()
+    news = [r for r in rows if r.fact_id is not None]
+    assert len(news) > 100
+    assert all(r.text_hash == claim_text_hash(r.text) for r in news)
+    assert [r.text_hash for r in rows if r.fact_id is None] == [None]
+    with store.read() as repo:  # the full-text index still follows the claims
+        assert repo.search(["slutsky"], limit=5)
+    assert index_rows(store) == len(rows)
 
 
 def test_sqlite_runs_with_wal_foreign_keys_and_a_busy_timeout(stores):

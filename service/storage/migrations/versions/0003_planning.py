@@ -51,5 +51,5 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("ALTER INDEX ix_claims_search_vector RESET (gin_pending_list_limit)")
         op.execute("DROP FUNCTION IF EXISTS corroborate_row_estimate(text)")
-    with op.batch_alter_table("claims") as batch:
-        batch.drop_column("claimant_role")
+    # natively (SQLite 3.35+): a batch "move and copy" would drop the full-text triggers
+    op.execute("ALTER TABLE claims DROP COLUMN claimant_role")
