@@ -10,7 +10,7 @@ different events, however many words they share (photo captions of two meetings)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
@@ -109,15 +109,18 @@ class GroupingCandidates:
     """Grouping candidates of an article's claims, searched before its write transaction.
 
     ``hits[i]``: claim ids for the article's i-th claim among the claims committed when
-    the search ran, i.e. with ids up to ``as_of``; the write transaction searches only
-    the claims committed since (usually none). ``identical[i]``: the hits are claims of
-    the same text, found without a full-text search (which runs after all, in the write
-    transaction, if none of them reports the same fact).
+    the search ran, i.e. with ids up to ``as_of``; the write transaction looks among the
+    claims committed since only for the claims these leave without a fact.
+    ``identical[i]``: the hits are claims of the same text, found without a full-text
+    search (which runs after all, in the write transaction, if none of them reports the
+    same fact). ``counts``: the posting counts the search planned with, which the write
+    transaction plans with again rather than read them inside the write lock.
     """
 
     as_of: int
     hits: list[list[int]]
     identical: list[bool]
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 def grouping_candidates(repo: Repository, texts: Sequence[str]) -> GroupingCandidates:
@@ -127,8 +130,9 @@ def grouping_candidates(repo: Repository, texts: Sequence[str]) -> GroupingCandi
     searches done here, two workers group two articles side by side.
     """
     as_of = repo.newest_claim_id()
-    hits, identical = _search(repo, list(texts), up_to=as_of)
-    return GroupingCandidates(as_of, hits, identical)
+    counts: dict[str, int] = {}
+    hits, identical = _search(repo, list(texts), up_to=as_of, counts=counts)
+    return GroupingCandidates(as_of, hits, identical, counts)
 
 
 def _search(
@@ -139,11 +143,16 @@ def _search(
     after: int | None = None,
     exclude_article: int | None = None,
     identical: bool = True,
+    counts: dict[str, int] | None = None,
 ) -> tuple[list[list[int]], list[bool]]:
     """For each claim text, its grouping candidates (optionally within an id range) and
     whether they are claims of the identical text (with ``identical``, a text stored
     before is looked up by its hash and not searched) rather than the grouped claims the
-    full-text index ranks highest for its rarest words (within ``GROUPING_POSTINGS``)."""
+    full-text index ranks highest for its rarest words (within ``GROUPING_POSTINGS``).
+
+    ``counts``: posting counts to plan with; the terms it lacks are counted in the index
+    and added to it.
+    """
     same = (
         repo.identical_claims(
             texts, limit=IDENTICAL, exclude_article=exclude_article, id_range=(after, up_to)
@@ -155,9 +164,12 @@ def _search(
     searched = [i for i, t in enumerate(texts) if t not in same]
     terms = {i: terms_of(match_text(texts[i])) for i in searched}
     postings = GROUPING_POSTINGS[repo.dialect]
-    frequencies = repo.posting_counts({t for ts in terms.values() for t in ts}, cap=postings + 1)
+    counts = {} if counts is None else counts
+    missing = {t for ts in terms.values() for t in ts} - counts.keys()
+    if missing:
+        counts.update(repo.posting_counts(missing, cap=postings + 1))
     for i in searched:
-        plan = plan_search(terms[i], frequencies, budget=postings)
+        plan = plan_search(terms[i], counts, budget=postings)
         found[i] = [
             h.claim_id
             for h in repo.search(
@@ -167,7 +179,8 @@ def _search(
                 grouped_only=True,
                 exclude_article=exclude_article,
                 id_range=(after, up_to),
-                rank_also=plan.dropped,
+                # among the few claims committed since a search, the plan's words alone
+                rank_also=plan.dropped if after is None else (),
             )
         ]
     return found, [t in same for t in texts]
@@ -184,12 +197,12 @@ def assign_facts(
     Candidates are the claims of the same text in other articles, when there are any
     (by the text hash), and otherwise the grouped claims of other articles that the
     full-text index ranks highest for the claim's content words, searched rarest words
-    first within the planner's budget — ``searched`` holds those found before this
-    transaction (for the claims in ``claim_ids`` order), and only claims committed since
-    are searched here. A claim whose identical texts all report other facts (the same
-    sentence on another day) is searched in full. The candidates are read in one query
-    for the whole article, and the claims are written to their facts in one statement per
-    fact.
+    first within the planner's budget. ``searched`` holds those found before this
+    transaction (for the claims in ``claim_ids`` order): a claim they leave without a
+    fact looks among the claims committed since (another writer's article) and no
+    further. A claim whose identical texts all report other facts (the same sentence
+    on another day) is searched in full. Candidates are read in one query per step, and
+    the claims are written to their facts in one statement per fact.
     """
     if not claim_ids:
         return
@@ -197,18 +210,25 @@ def assign_facts(
     article_id = claims[claim_ids[0]].article_id
     texts = [claims[cid].text for cid in claim_ids]
     if searched is not None and len(searched.hits) == len(claim_ids):
-        hits = [list(found) for found in searched.hits]
         identical = list(searched.identical)
-        newest_other = repo.newest_claim_id(excluding_article=article_id)
-        if newest_other > searched.as_of:  # another writer committed in between
+        fact_of = _best_facts(repo, claims, claim_ids, searched.hits)
+        if repo.newest_claim_id(excluding_article=article_id) > searched.as_of:
+            # another writer committed in between: what it added may report the facts
+            # of the claims still without one
+            still = [i for i, cid in enumerate(claim_ids) if cid not in fact_of]
             since, since_identical = _search(
-                repo, texts, after=searched.as_of, exclude_article=article_id
+                repo,
+                [texts[i] for i in still],
+                after=searched.as_of,
+                exclude_article=article_id,
+                counts=dict(searched.counts),
             )
-            hits = [a + b for a, b in zip(hits, since, strict=True)]
-            identical = [a or b for a, b in zip(identical, since_identical, strict=True)]
+            fact_of.update(_best_facts(repo, claims, [claim_ids[i] for i in still], since))
+            for i, flag in zip(still, since_identical, strict=True):
+                identical[i] = identical[i] or flag
     else:
         hits, identical = _search(repo, texts, exclude_article=article_id)
-    fact_of = _best_facts(repo, claims, claim_ids, hits)
+        fact_of = _best_facts(repo, claims, claim_ids, hits)
     # identical texts that report other facts: the full-text search they stood in for
     retry = [i for i, cid in enumerate(claim_ids) if identical[i] and cid not in fact_of]
     if retry:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from service.domain import Difference
 from service.extraction.data import DEMONYMS, ROLE_NOUNS, WEEKDAYS
@@ -349,7 +349,9 @@ def statement_speaker(statement: str) -> str | None:
                 # "France's EU envoy said": an unnamed holder of the role
                 named = _NAME_AFTER_ROLE.match(statement, match.end("who"))
                 if not named:
-                    continue
+                    named = _NAME_AFTER_MISSPELT_ROLE.match(statement, match.end("who"))
+                    if not named or _role_noun(named.group("role")) is None:
+                        continue
                 who = named.group("who").strip(" ,.")
             if who.endswith(("'s", "’s")):
                 continue  # "Moscow's negotiator said": the speaker is the negotiator, unnamed
@@ -410,9 +412,25 @@ def statement_subject(statement: str) -> list[str]:
 
 
 def _role_follows(statement: str, end: int) -> bool:
-    """The name is followed by a role noun, so it qualifies the role ("EU envoy")."""
+    """The name is followed by a role noun, so it qualifies the role ("EU envoy", and
+    misspelt: "UN ambasador")."""
     following = statement[end:].split(None, 1)
-    return bool(following) and following[0].strip(",.").lower() in ROLE_NOUNS
+    return bool(following) and _role_noun(following[0].strip(",.")) is not None
+
+
+def _role_noun(word: str) -> str | None:
+    """``word`` as a role noun, allowing one slip in a long one ("ambasador")."""
+    lowered = word.lower()
+    if lowered in ROLE_NOUNS:
+        return lowered
+    if len(lowered) < 7 or not lowered.isalpha() or not word.islower():
+        return None
+    found = process.extractOne(lowered, ROLE_NOUNS, scorer=fuzz.ratio, score_cutoff=88)
+    return found[0] if found else None
+
+
+# the name after a role noun written with a slip ("UN ambasador Vassily Nebenzia")
+_NAME_AFTER_MISSPELT_ROLE = re.compile(rf"\s+(?P<role>[a-z]{{7,}})\s+(?P<who>{_NAME})")
 
 
 def _is_place(name: str) -> bool:
@@ -1334,6 +1352,11 @@ _SCOPE_END = re.compile(r"[,;:.!?]|\b(?:but|and|while|whereas|because|although)\
 # gone unanswered"), a contrast does not ("positive shifts …, but he did not elaborate").
 _SUBJECT_END = re.compile(r"[;:.!?]|\b(?:but|while|whereas|because|although)\b")
 _SCOPE_WORDS = 6
+# negating words that govern only what follows them: "met several times, without any
+# breakthrough" negates no meeting
+_NEGATING_FUNCTION_WORDS = frozenset(
+    {"without", "never", "neither", "none", "nothing", "nobody", "nowhere", "hardly"}
+)
 
 
 def _common_words(text: str) -> list[str]:
@@ -1367,7 +1390,7 @@ def _speaks_of_negated(negated_text: str, other_text: str) -> bool:
         governed = _common_words(rest[: stop.start()] if stop else rest)[:_SCOPE_WORDS]
         if not governed:  # "denied it": what is denied stands elsewhere
             return True
-        if content_words(main[start:end]):
+        if set(content_words(main[start:end])) - _NEGATING_FUNCTION_WORDS:
             # a negating word that is itself the predicate ("unanswered", "refused")
             # governs its subject too: "requests …, which, so far, have gone unanswered"
             before = main[:start]

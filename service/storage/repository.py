@@ -551,11 +551,16 @@ class Repository:
             filters += " AND claims.article_id != :article"
             params["article"] = exclude_article
         after, up_to = id_range
+        # SQLite: the rowid of the full-text table is the claim id, and FTS5 seeks its
+        # postings to a rowid range (a search among the claims committed since another
+        # search reads only those)
+        ids = "claims_fts.rowid" if self.dialect == "sqlite" else "claims.id"
+        range_filters = ""
         if after is not None:
-            filters += " AND claims.id > :after"
+            range_filters += f" AND {ids} > :after"
             params["after"] = after
         if up_to is not None:
-            filters += " AND claims.id <= :up_to"
+            range_filters += f" AND {ids} <= :up_to"
             params["up_to"] = up_to
         extra = [t for t in rank_also if t and t not in terms]
         if self.dialect == "sqlite":
@@ -570,11 +575,12 @@ class Repository:
             rows = self.session.execute(
                 text(
                     f"SELECT claims_fts.rowid, bm25(claims_fts) AS rank FROM {source} "
-                    f"WHERE claims_fts MATCH :q{filters} ORDER BY rank LIMIT :n"
+                    f"WHERE claims_fts MATCH :q{range_filters}{filters} ORDER BY rank LIMIT :n"
                 ),
                 params,
             )
             return [Hit(int(r[0]), -float(r[1])) for r in rows]
+        filters += range_filters
         params["q"] = (" " if require_all else " or ").join(terms)
         if weights and not require_all:
             # the pool: the claims holding the most (by IDF) of the terms; cover density

@@ -125,6 +125,16 @@ def test_a_role_modifier_is_not_the_speaker_but_a_name_after_the_role_is():
     )
 
 
+def test_a_misspelt_role_still_leads_to_the_name_after_it():
+    statement = "Russia's UN ambasador Vassily Nebenzia insisted the army poses no threat."
+    assert statement_speaker(statement) == "Vassily Nebenzia"
+    assert statement_speaker("Kremlin spokesmn Dmitry Peskov said the talks were hard.") == (
+        "Dmitry Peskov"
+    )
+    # an unnamed holder of a misspelt role is no speaker
+    assert statement_speaker("Russia's UN ambasador said the army poses no threat.") is None
+
+
 def test_an_attribution_that_closes_the_statement_names_the_speaker_in_full():
     assert (
         statement_speaker(
@@ -840,6 +850,19 @@ def test_a_negation_differs_only_where_the_passage_speaks_of_what_it_negates():
     assert kinds(
         "He said the council had granted his requests for a hearing.",
         "He keeps making requests for a hearing, which, so far, have gone unanswered.",
+    ) == ["negation"]
+    # … but "without" negates only what follows it: the meetings are not denied
+    assert (
+        kinds(
+            "The two teams have met several times since the strike began, without any "
+            "breakthrough so far.",
+            "The two teams have held several meetings since the strike began.",
+        )
+        == []
+    )
+    assert kinds(
+        "The two teams have met several times, without any breakthrough.",
+        "The two teams have met several times and announced a breakthrough.",
     ) == ["negation"]
 
 
