@@ -871,6 +871,61 @@ def _country(place: str) -> str:
 
 _PARTY_BEFORE = {"with", "between", "against", "and", "by"}
 _LOCATIVE_AFTER = {"border", "borders", "region", "city", "capital", "territory", "soil", "side"}
+# a place that says, wants or prepares something is the government seated there
+# ("Moscow was readying concessions", "Kyiv insists"), not where something happened
+_ACTS = {
+    "said",
+    "says",
+    "wants",
+    "wanted",
+    "demanded",
+    "demands",
+    "insisted",
+    "insists",
+    "agreed",
+    "agrees",
+    "refused",
+    "refuses",
+    "rejected",
+    "rejects",
+    "accused",
+    "accuses",
+    "denied",
+    "denies",
+    "claimed",
+    "claims",
+    "warned",
+    "warns",
+    "offered",
+    "offers",
+    "proposed",
+    "proposes",
+    "hopes",
+    "hoped",
+    "expects",
+    "expected",
+    "signalled",
+    "signaled",
+}
+_ACTS_AFTER_BE = {
+    "ready",
+    "readying",
+    "preparing",
+    "prepared",
+    "willing",
+    "seeking",
+    "trying",
+    "planning",
+    "insisting",
+    "demanding",
+    "refusing",
+    "pushing",
+    "pressing",
+    "offering",
+    "hoping",
+}
+_BE = {"is", "was", "are", "were", "has been", "had been"}
+_BOUNDARIES = {"border", "borders", "frontier", "frontiers", "boundary"}
 _COUNTRY_DEMONYMS: dict[str, list[str]] = {}
 for _demonym, _country_name in DEMONYMS.items():
     _COUNTRY_DEMONYMS.setdefault(fold(_country_name), []).append(fold(_demonym))
@@ -899,8 +954,19 @@ def _party_only(place: str, text: str) -> bool:
             # "Russia and Ukraine are negotiating": two countries opening the sentence act
             after = tokens[i + len(name) : i + len(name) + 2]
             acting = i == 0 and len(after) == 2 and after[0] == "and" and after[1] in _COUNTRIES
+            follows = raw[i + len(name) : i + len(name) + 2]
+            acting = acting or bool(
+                follows
+                and not possessive
+                and (
+                    follows[0] in _ACTS
+                    or (len(follows) == 2 and follows[0] in _BE and follows[1] in _ACTS_AFTER_BE)
+                )
+            )
             if before not in _PARTY_BEFORE and not possessive and not according and not acting:
                 return False
+            if before in {"with", "and"} and i > 1 and tokens[i - 2] in _BOUNDARIES:
+                return False  # "Ukraine's frontier with Romania": where, not who
             if before == "against" and not possessive and fold(place) not in _COUNTRIES:
                 return False  # "an offensive against Crimea": a region is where it happens
         elif tokens[i] in demonyms:

@@ -34,6 +34,7 @@ SYNONYM_GROUPS = (
     ("envoy", "ambassador"),
     ("assistance", "aid", "help"),
     ("talks", "negotiations"),
+    ("specify", "clarify"),
     ("ceasefire", "cease-fire", "truce"),
     ("deal", "agreement", "accord"),
     ("troops", "soldiers"),
@@ -306,6 +307,7 @@ def canonical_word(word: str) -> str:
 _PHRASES = {
     r"pull(?:s|ed|ing)? out": "withdraw",
     r"at once": "immediately",
+    r"spell(?:s|ed|ing)? out": "specify",
     r"without (?:any )?(?:pre-?)?conditions": "unconditionally",
 }
 _PHRASE_RE = re.compile(r"\b(?:" + "|".join(f"({rx})" for rx in _PHRASES) + r")\b")

@@ -126,6 +126,12 @@ def test_phrases_read_as_the_one_word_other_texts_use():
     ]
     # "at once" only as a phrase; "once" alone stays a word
     assert "immediately" not in content_words("They met once in Minsk.")
+    # "did not spell out" is "did not specify", which "clarify" means too
+    from service.matching.text import sense
+
+    spelt_out = content_words("He did not spell out which issues the deal covers.")
+    assert "specify" in spelt_out and "spell" not in spelt_out
+    assert sense("clarify") == sense("specify")
 
 
 def test_a_phrase_is_searched_as_its_one_word_too():

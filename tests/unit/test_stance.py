@@ -934,6 +934,24 @@ def test_two_countries_opening_the_sentence_are_parties_not_places():
     assert kinds("Fighting raged in Russia.", "Fighting raged in Ukraine.") == ["place"]
 
 
+def test_a_capital_that_says_or_prepares_something_is_a_party_not_a_place():
+    assert (
+        kinds(
+            "The minister claimed Moscow was readying to make concessions in the talks.",
+            "The minister said talks hosted in Jerusalem could bring concessions.",
+        )
+        == []
+    )
+    assert kinds("Kyiv insists the talks go on.", "In Lviv, the talks go on.") == []
+    # a city something happens to is still a place; so is a frontier with a country
+    assert kinds("Kyiv was shelled overnight.", "Lviv was shelled overnight.") == ["place"]
+    found = found_in(
+        "Kyiv says missiles struck a base near Ukraine's frontier with Romania.",
+        "Missiles struck a base near Ukraine's border with Poland, officials said.",
+    )
+    assert [(d.kind, d.statement) for d in found] == [("place", "Romania")]
+
+
 def test_what_a_negation_governs_is_what_is_said_not_who_or_where():
     # the passage denies a threat "to the civilians of Ukraine"; the statement speaks of
     # Ukraine, not of threats: silent, not the opposite
