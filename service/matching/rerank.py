@@ -10,6 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from service.domain import Claim
+from service.extraction.data import DEMONYMS
 from service.matching.text import SENSE, content_words, fold, fold_in_place, sense
 from service.storage.repository import Hit
 
@@ -67,7 +68,12 @@ def _stem(word: str) -> str:
 
     (Singular forms of short plurals, "hours" -> "hour", were tried: no gain on the seed
     statements, CheckThat! train 0.864 -> 0.862.)"""
-    return sense(word)[:STEM]
+    return sense(_COUNTRY_OF.get(word, word))[:STEM]
+
+
+# "the Polish border" speaks of Poland: a nationality counts as its country (most share
+# the country's first letters anyway: Russian, Ukrainian, Israeli)
+_COUNTRY_OF = {fold(d).lower(): fold(c).lower() for d, c in DEMONYMS.items() if " " not in c}
 
 
 def _parts(word: str) -> list[str]:

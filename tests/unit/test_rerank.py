@@ -51,6 +51,18 @@ def test_major_headway_covers_significant_progress_as_much_as_its_own_words():
     assert found[0].features["coverage"] == same_words[0].features["coverage"] == 1.0
 
 
+def test_a_nationality_covers_its_country():
+    claims = {1: claim(1, "Missiles hit a base 12 miles from the Polish border.")}
+    [scored] = score_candidates(
+        "Missiles hit a base near the frontier with Poland.",
+        [Hit(1, 1.0)],
+        claims,
+        weights=COVERAGE_ONLY,
+    )
+    # missiles, hit, base, frontier (= border), poland (= polish): every word
+    assert scored.score == 1.0
+
+
 def test_the_claimants_role_counts_only_when_asked_and_for_part_of_a_word():
     text = "Now, we see significant progress."
     role = "a senior member of Moscow's negotiating team"
