@@ -37,6 +37,7 @@ from service.matching.retrieve import (
     Vocabulary,
     plan_search,
     query_terms,
+    scaled_budget,
 )
 from service.matching.semantic import VectorIndex, embed_claims, embedding_text, store_vectors
 from service.matching.stance import (
@@ -496,7 +497,9 @@ class Verifier:
         terms, corrections = query_terms(statement, self.vocabulary)
         large = newest_claim >= LARGE_STORE and repo.dialect in LARGE_STORE_BUDGETS
         postings = self.posting_budget or (
-            LARGE_STORE_BUDGETS[repo.dialect] if large else POSTING_BUDGETS[repo.dialect]
+            LARGE_STORE_BUDGETS[repo.dialect]
+            if large
+            else scaled_budget(repo.dialect, newest_claim, POSTING_BUDGETS[repo.dialect])
         )
         rank_dropped = large if self.rank_dropped is None else self.rank_dropped
         counts = self._posting_counts(repo, terms, postings, newest_claim)

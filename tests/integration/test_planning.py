@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from service.cli import seed_store
-from service.matching.retrieve import plan_search
+from service.matching.retrieve import plan_search, scaled_budget
 from service.verification import FactCheckRecord, Verifier, idf_weights, import_claims
 from tests.conftest import SEEDS
 
@@ -55,6 +55,17 @@ def test_plan_takes_the_rarest_terms_within_the_budget():
     plan = plan_search(["said", "talks", "slutsky", "progress", "unknownword"], counts, budget=5000)
     assert plan.terms == ["slutsky", "progress", "talks"]  # a term with no postings is left out
     assert plan.dropped == ("said",) and not plan.require_all
+
+
+def test_a_small_sqlite_store_searches_a_budget_in_step_with_its_size():
+    # 30% of the claims, never under 3,000 postings nor over the configured budget
+    assert scaled_budget("sqlite", 600, 15_000) == 3_000
+    assert scaled_budget("sqlite", 10_000, 15_000) == 3_000
+    assert scaled_budget("sqlite", 30_000, 15_000) == 9_000
+    assert scaled_budget("sqlite", 100_000, 15_000) == 15_000
+    assert scaled_budget("sqlite", 10_000, 2_000) == 2_000
+    # PostgreSQL's budget does not depend on the store's size
+    assert scaled_budget("postgresql", 10_000, 4_000) == 4_000
 
 
 def test_plan_of_common_words_only_requires_the_two_rarest():
