@@ -544,24 +544,16 @@ class Repository:
         if not terms:
             return []
         params: dict[str, object] = {"n": limit}
-        filters = ""
-        if grouped_only:
-            filters += " AND claims.fact_id IS NOT NULL"
-        if exclude_article is not None:
-            filters += " AND claims.article_id != :article"
-            params["article"] = exclude_article
-        after, up_to = id_range
         # SQLite: the rowid of the full-text table is the claim id, and FTS5 seeks its
         # postings to a rowid range (a search among the claims committed since another
         # search reads only those)
-        ids = "claims_fts.rowid" if self.dialect == "sqlite" else "claims.id"
-        range_filters = ""
-        if after is not None:
-            range_filters += f" AND {ids} > :after"
-            params["after"] = after
-        if up_to is not None:
-            range_filters += f" AND {ids} <= :up_to"
-            params["up_to"] = up_to
+        filters, range_filters = _claim_filters(
+            params,
+            grouped_only=grouped_only,
+            exclude_article=exclude_article,
+            id_range=id_range,
+            ids="claims_fts.rowid" if self.dialect == "sqlite" else "claims.id",
+        )
         extra = [t for t in rank_also if t and t not in terms]
         if self.dialect == "sqlite":
             query = (" AND " if require_all else " OR ").join(f'"{t}"' for t in terms)
@@ -640,24 +632,17 @@ class Repository:
         if not by_hash:
             return {}
         params: dict[str, object] = {"n": limit}
-        filters = "fact_id IS NOT NULL"
-        if exclude_article is not None:
-            filters += " AND article_id != :article"
-            params["article"] = exclude_article
-        after, up_to = id_range
-        if after is not None:
-            filters += " AND id > :after"
-            params["after"] = after
-        if up_to is not None:
-            filters += " AND id <= :up_to"
-            params["up_to"] = up_to
+        filters, range_filters = _claim_filters(
+            params, grouped_only=True, exclude_article=exclude_article, id_range=id_range
+        )
+        filters += range_filters
         found: dict[str, list[int]] = {}
         hashes = sorted(by_hash)
         for start in range(0, len(hashes), _COMPOUND_CHUNK):
             chunk = hashes[start : start + _COMPOUND_CHUNK]
             union = " UNION ALL ".join(
-                f"SELECT * FROM (SELECT id, text FROM claims WHERE text_hash = :h{i} "
-                f"AND {filters} ORDER BY id LIMIT :n) AS q{i}"
+                f"SELECT * FROM (SELECT id, text FROM claims WHERE text_hash = :h{i}"
+                f"{filters} ORDER BY id LIMIT :n) AS q{i}"
                 for i in range(len(chunk))
             )
             chunk_params = {**params, **{f"h{i}": h for i, h in enumerate(chunk)}}
@@ -810,6 +795,33 @@ _CHANGES_SINCE = (
     )
     .order_by(text("kind"), text("id"))
 )
+
+
+def _claim_filters(
+    params: dict[str, object],
+    *,
+    grouped_only: bool,
+    exclude_article: int | None,
+    id_range: tuple[int | None, int | None],
+    ids: str = "claims.id",
+) -> tuple[str, str]:
+    """SQL conditions (each opening with " AND ") on claims, and on their ids (``ids``,
+    the column that holds the claim id), adding their values to ``params``."""
+    filters = ""
+    if grouped_only:
+        filters += " AND claims.fact_id IS NOT NULL"
+    if exclude_article is not None:
+        filters += " AND claims.article_id != :article"
+        params["article"] = exclude_article
+    after, up_to = id_range
+    range_filters = ""
+    if after is not None:
+        range_filters += f" AND {ids} > :after"
+        params["after"] = after
+    if up_to is not None:
+        range_filters += f" AND {ids} <= :up_to"
+        params["up_to"] = up_to
+    return filters, range_filters
 
 
 def _decode_details(raw: str | dict | None) -> dict:
