@@ -51,6 +51,7 @@ from common import (
     table,
 )
 
+from service.cli import read_records
 from service.config import Settings
 from service.seeds import load_manifest
 
@@ -135,8 +136,7 @@ def make_new_articles(count: int, seeds_dir: Path, data: Path) -> list[dict]:
     claims (real checkable sentences on other subjects), shuffled once, each used once,
     three to a paragraph, as long as the seed articles on average."""
     _, length = seed_paragraphs(seeds_dir)
-    with (data / "verified_claims.docs.tsv").open(encoding="utf-8", newline="") as handle:
-        sentences = [r["vclaim"].strip() for r in csv.DictReader(handle, delimiter="\t")]
+    sentences = [r.text.strip() for r in read_records(data / "verified_claims.docs.tsv")]
     sentences = [s if s.endswith((".", "!", "?")) else s + "." for s in sentences if s]
     random.Random(0).shuffle(sentences)
     articles, next_sentence = [], 0

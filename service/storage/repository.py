@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session, selectinload
 
 from service.domain import Article, Claim, Outlet, Page
@@ -637,19 +638,31 @@ class Repository:
         )
         filters += range_filters
         found: dict[str, list[int]] = {}
-        hashes = sorted(by_hash)
-        for start in range(0, len(hashes), _COMPOUND_CHUNK):
-            chunk = hashes[start : start + _COMPOUND_CHUNK]
-            union = " UNION ALL ".join(
-                f"SELECT * FROM (SELECT id, text FROM claims WHERE text_hash = :h{i}"
+        rows = self._union_all(
+            sorted(by_hash),
+            lambda i: (
+                f"SELECT * FROM (SELECT id, text FROM claims WHERE text_hash = :v{i}"
                 f"{filters} ORDER BY id LIMIT :n) AS q{i}"
-                for i in range(len(chunk))
-            )
-            chunk_params = {**params, **{f"h{i}": h for i, h in enumerate(chunk)}}
-            for claim_id, claim_text in self.session.execute(text(union), chunk_params):
-                if claim_text in by_hash[claim_text_hash(claim_text)]:  # not a collision
-                    found.setdefault(claim_text, []).append(int(claim_id))
+            ),
+            params,
+        )
+        for _chunk, (claim_id, claim_text) in rows:
+            if claim_text in by_hash[claim_text_hash(claim_text)]:  # not a collision
+                found.setdefault(claim_text, []).append(int(claim_id))
         return found
+
+    def _union_all(
+        self, values: Sequence, arm: Callable[[int], str], params: Mapping[str, object]
+    ) -> Iterator[tuple[Sequence, Row]]:
+        """Run ``arm(i)`` (a SELECT reading ``:v{i}``) for every value, as compound SELECTs
+        of at most ``_COMPOUND_CHUNK`` arms (SQLite allows 500 per statement); each row
+        comes with the chunk of values it was selected for."""
+        for start in range(0, len(values), _COMPOUND_CHUNK):
+            chunk = values[start : start + _COMPOUND_CHUNK]
+            union = " UNION ALL ".join(arm(i) for i in range(len(chunk)))
+            bound = {**params, **{f"v{i}": v for i, v in enumerate(chunk)}}
+            for row in self.session.execute(text(union), bound):
+                yield chunk, row
 
     # --- vocabulary --------------------------------------------------------------------
 
@@ -701,20 +714,15 @@ class Repository:
         if not terms:
             return {}
         if self.dialect == "sqlite":
-            counts: dict[str, int] = {}
-            # SQLite allows at most 500 terms in a compound SELECT (SQLITE_MAX_COMPOUND_SELECT)
-            for start in range(0, len(terms), _COMPOUND_CHUNK):
-                chunk = terms[start : start + _COMPOUND_CHUNK]
-                union = " UNION ALL ".join(
+            rows = self._union_all(
+                [f'"{t}"' for t in terms],
+                lambda i: (
                     f"SELECT {i}, (SELECT count(*) FROM (SELECT 1 FROM claims_fts "
-                    f"WHERE claims_fts MATCH :t{i} LIMIT :cap))"
-                    for i in range(len(chunk))
-                )
-                params: dict[str, object] = {f"t{i}": f'"{t}"' for i, t in enumerate(chunk)}
-                params["cap"] = cap
-                rows = self.session.execute(text(union), params)
-                counts.update((chunk[int(i)], int(n)) for i, n in rows)
-            return counts
+                    f"WHERE claims_fts MATCH :v{i} LIMIT :cap))"
+                ),
+                {"cap": cap},
+            )
+            return {chunk[int(i)].strip('"'): int(n) for chunk, (i, n) in rows}
         rows = self.session.execute(
             text(
                 "SELECT t, corroborate_row_estimate(format("
