@@ -56,7 +56,10 @@ class ClaimSchema(Schema):
     details = fields.Dict(
         required=True,
         metadata={
-            "description": "Checkable details: numbers, dates, places, people, organisations, negation"
+            "description": (
+                "Checkable details: numbers, dates, places, people, organisations, negation,"
+                " and `said_dates`, the dates the attribution gives (when it was said)"
+            )
         },
     )
     worthiness = fields.Float(required=True, metadata={"description": "Check-worthiness, 0..1"})

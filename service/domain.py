@@ -80,6 +80,9 @@ class Details:
     organisations: list[str] = field(default_factory=list)
     negated: bool = False
     negations: list[str] = field(default_factory=list)  # the negating words as written
+    # when the claim was said, from its attribution ("…, Podolyak said late Sunday"),
+    # which the passage leaves out: not a date of what was said
+    said_dates: list[DateMention] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict (what ``dataclasses.asdict`` gives, without its deep copy)."""
@@ -91,6 +94,7 @@ class Details:
             "organisations": list(self.organisations),
             "negated": self.negated,
             "negations": list(self.negations),
+            "said_dates": [dict(vars(d)) for d in self.said_dates],
         }
 
     @classmethod
@@ -105,6 +109,7 @@ class Details:
             organisations=list(data.get("organisations", [])),
             negated=bool(data.get("negated", False)),
             negations=list(data.get("negations", [])),
+            said_dates=[DateMention(**d) for d in data.get("said_dates", [])],
         )
 
 

@@ -23,6 +23,7 @@ CLAIM = {
         "organisations": ["RT"],
         "negated": False,
         "negations": [],
+        "said_dates": [],
     },
     "worthiness": 0.74,
     "language": "en",
@@ -156,6 +157,7 @@ FACT = {
                                 "organisations": ["RIA Novosti"],
                                 "negated": False,
                                 "negations": [],
+                                "said_dates": [],
                             },
                         }
                     ],

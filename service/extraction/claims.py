@@ -14,7 +14,7 @@ from service.extraction.attribution import (
     mask_quotes,
 )
 from service.extraction.data import DEMONYMS, TITLE_WORDS
-from service.extraction.details import extract_details, find_name_runs, last_day
+from service.extraction.details import extract_details, find_dates, find_name_runs, last_day
 from service.extraction.segment import Sentence, sentences
 from service.extraction.worthiness import score
 
@@ -200,6 +200,27 @@ _VERBISH_WIDE_RE = re.compile(
 )
 _FINITE_LEFT_RE = re.compile(_VERBISH_RE.pattern.replace(r"\w{3,}ing|", ""))
 _SPEECH_PARTICIPLES = ("adding", "noting", "saying", "referring", "refusing")
+
+
+def _said_dates(
+    local: str,
+    remove: list[tuple[int, int]],
+    a: int,
+    b: int,
+    published: dt.date | None,
+    anchor: dt.date | None,
+) -> list:
+    """The dates of the attribution that the passage ``local[a:b]`` leaves out ("…,
+    Mykhailo Podolyak said late Sunday"): when the claim was said."""
+    outside = [local[ra : min(rb, a)] for ra, rb in remove if ra < a]
+    outside += [local[max(ra, b) : rb] for ra, rb in remove if rb > b]
+    # a relative clause on the speaker dates something else ("Putin, who ordered his
+    # army into Ukraine on February 24, said this week")
+    words = _SPEAKER_RELATIVE.sub(" ; ", " ; ".join(outside))
+    return find_dates(words, published, anchor)[0] if words.strip(" ;") else []
+
+
+_SPEAKER_RELATIVE = re.compile(r"\b(?:who|which|whose)\b[^,;]*")
 
 
 def _split(local: str, masked: str, a: int, b: int, remove) -> list[tuple[int, int]]:
@@ -616,6 +637,7 @@ def extract(text: str, *, published: dt.date | None = None, title: str | None = 
             details = extract_details(
                 passage, published=published, resolve_person=registry.resolve, anchor=anchor
             )
+            details.said_dates = _said_dates(local, remove, a, b, published, anchor)
             kind = _kind(s, local, lq, a, b, remove, att)
             claims.append(
                 ExtractedClaim(

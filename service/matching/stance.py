@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -27,26 +28,33 @@ SPEECH_VERBS = (
     r"called|calls|urged|urges|accused|accuses|described|describes|praised|praises|"
     r"critici[sz]ed|critici[sz]es|demanded|demands|asked|asks|vowed|vows|promised|promises|"
     r"pledged|pledges|hailed|hails|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
-    r"predicted|predicts|suggested|suggests|dismissed|dismisses|welcomed|welcomes"
+    r"predicted|predicts|suggested|suggests|dismissed|dismisses|welcomed|welcomes|"
+    r"mocked|mocks|ridiculed|ridicules|taunted|taunts|scoffed|scoffs|joked|jokes|"
+    r"quipped|quips|boasted|boasts|complained|complains|lamented|laments|conceded|"
+    r"concedes|remarked|remarks|replied|replies|responded|responds|revealed|reveals|"
+    r"hinted|hints|slammed|slams|blasted|blasts|condemned|condemns"
 )
 _NAME = r"(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}"
+# the comma that sets off an attribution, after the closing quote of a quotation that
+# opens the statement ("'A hard negotiation has started,' Slutsky said")
+_COMMA = r",[\"'”’]?\s+"
 _SPEAKER_PATTERNS = [
     # "Peskov said ...": a name and its verb open the statement
     re.compile(rf"^(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b"),
     # "..., Leonid Slutsky told RT.": the attribution closes it
-    re.compile(rf",\s+(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b[^,;]{{0,40}}$"),
+    re.compile(rf"{_COMMA}(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b[^,;]{{0,40}}$"),
     # "Daily talks, Zelensky said, were necessary ...": the attribution set off by commas
     re.compile(
-        rf"^[^,;]{{3,150}},\s+(?:[\w'’-]+\s+){{0,4}}?(?P<who>{_NAME})\s+(?:{SPEECH_VERBS}),\s"
+        rf"^[^,;]{{3,150}}{_COMMA}(?:[\w'’-]+\s+){{0,4}}?(?P<who>{_NAME})\s+(?:{SPEECH_VERBS}),\s"
     ),
     # "Speaking to state media on Friday, Kremlin spokesman Dmitry Peskov said ...": a
     # fronted phrase, then the attribution
     re.compile(
-        rf"^[^,;]{{3,150}}?,\s+(?!(?:and|but|or|while|as|because|after|before|when)\b)"
+        rf"^[^,;]{{3,150}}?{_COMMA}(?!(?:and|but|or|while|as|because|after|before|when)\b)"
         rf"(?:[\w'’-]+\s+){{0,4}}?(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b"
     ),
     re.compile(rf"^(?:[A-Z][\w'’-]+\s+)?(?P<who>{_NAME})\s*,?[^.;]{{0,60}}?\b(?:{SPEECH_VERBS})\b"),
-    re.compile(rf"\baccording to (?P<who>{_NAME})"),
+    re.compile(rf"\b[Aa]ccording to (?P<who>{_NAME})"),
     re.compile(rf"\b(?:{SPEECH_VERBS}) (?P<who>{_NAME})\s*[,.]"),
 ]
 # How a source is named in a statement -> the canonical name extraction uses.
@@ -712,16 +720,28 @@ def _shown(mention: dict) -> str:
     return text
 
 
+def _passage_dates(passage: dict) -> list[dict]:
+    """The dates a passage states: of what was said, and of when it was said."""
+    return [*passage.get("dates", []), *passage.get("said_dates", [])]
+
+
 def _date_differences(statement: dict, passage: dict) -> list[Difference]:
     s_dates = statement.get("dates", [])
-    p_dates = passage.get("dates", [])
+    p_dates = _passage_dates(passage)
     if not s_dates or not p_dates:
         return []
     differences = []
-    p_parts = [parts for d in p_dates if (parts := _date_parts(d))]
-    p_days = {w for d in p_dates if (w := _weekday(d))}
+    # a passage date that one of the statement's dates names is that date's: it says
+    # nothing about the statement's others ("talks resume on Monday, Podolyak said late
+    # Sunday" against a passage that dates only the talks)
+    claimed = {i for i, d in enumerate(p_dates) if any(_names_same_day(m, d) for m in s_dates)}
+    free = [d for i, d in enumerate(p_dates) if i not in claimed]
+    p_parts = [parts for d in free if (parts := _date_parts(d))]
+    p_days = {w for d in free if (w := _weekday(d))}
     p_text = ", ".join(_shown(d) for d in p_dates)
     for mention in s_dates:
+        if any(_names_same_day(mention, d) for d in p_dates):
+            continue
         parts, day = _date_parts(mention), _weekday(mention)
         comparable = [p for p in p_parts if parts and _comparable(parts, p)]
         if comparable:
@@ -732,6 +752,15 @@ def _date_differences(statement: dict, passage: dict) -> list[Difference]:
     if not differences:
         differences = _period_differences(s_dates, p_dates, p_text)
     return differences
+
+
+def _names_same_day(a: dict, b: dict) -> bool:
+    """Two mentions that name the same day: the same date, or the same weekday."""
+    a_parts, b_parts = _date_parts(a), _date_parts(b)
+    if a_parts and b_parts and _comparable(a_parts, b_parts):
+        return _same_date(a_parts, b_parts)
+    day = _weekday(a)
+    return day is not None and day == _weekday(b)
 
 
 # How far ahead something is expected, in days: "in the coming days" is not "within the
@@ -753,9 +782,10 @@ _HORIZONS = [
 _HORIZON_RES = [(re.compile(rf"\b(?:{rx})\b"), span) for rx, span in _HORIZONS]
 
 
-def _horizons(text: str) -> list[tuple[str, tuple[int, int]]]:
+@lru_cache(maxsize=4096)
+def _horizons(text: str) -> tuple[tuple[str, tuple[int, int]], ...]:
     folded = fold(text or "")
-    return [(m.group(0), span) for rx, span in _HORIZON_RES if (m := rx.search(folded))]
+    return tuple((m.group(0), span) for rx, span in _HORIZON_RES if (m := rx.search(folded)))
 
 
 def _horizon_differences(statement: str, passage: str) -> list[Difference]:
@@ -778,6 +808,12 @@ _FEW = (
 _MANY = r"(?:a )?large numbers?|a great many|many|numerous|dozens|scores of|countless"
 _SCALES: list[list[str]] = [
     [_FEW, _MANY],
+    # how many times something happened: "met just once" is not "held several rounds"
+    [
+        r"(?:just |only )once|a single (?:round|meeting|session)|only one (?:round|meeting)",
+        r"(?:several|multiple|many|numerous|repeated) (?:rounds|times|meetings|sessions)"
+        r"|repeatedly",
+    ],
     [
         r"(?:almost |nearly )?(?:daily|every day|each day)|day after day",
         r"(?:almost |nearly )?(?:weekly|once a week|every week|each week)",
@@ -792,7 +828,8 @@ _RANKED = re.compile(
 )
 
 
-def _scale_words(text: str) -> list[tuple[object, object, str]]:
+@lru_cache(maxsize=4096)
+def _scale_words(text: str) -> tuple[tuple[object, object, str], ...]:
     """(scale, class, words) for each amount, frequency or rank said in words."""
     folded = fold(text or "").replace('"', "")
     found = []
@@ -803,7 +840,7 @@ def _scale_words(text: str) -> list[tuple[object, object, str]]:
     for m in _RANKED.finditer(folded):
         rank = m.group(1) or "first"
         found.append((f"rank of {m.group(2)}", rank[:2], m.group(0)))
-    return found
+    return tuple(found)
 
 
 def _scale_differences(statement: str, passage: str) -> list[Difference]:
@@ -1176,7 +1213,7 @@ _CHANNELS = {
     "radio interview": r"radio (?:interview|address|show)|on the radio",
     "television": r"televised|(?:tv|television) (?:interview|address|appearance|broadcast)"
     r"|on (?:tv|television)",
-    "Twitter": r"tweet(?:s|ed)?|on twitter",
+    "Twitter": r"tweet(?:s|ed|ing)?|on twitter",
     "Telegram": r"on telegram|telegram (?:channel|post|message)",
     "reporters": r"told (?:reporters|journalists|the press|the media|media)"
     r"|(?:press|news) conference|speaks? to (?:the )?(?:media|reporters|journalists)"
@@ -1187,9 +1224,10 @@ _CHANNELS = {
 _CHANNEL_RES = {name: re.compile(rf"\b(?:{rx})\b") for name, rx in _CHANNELS.items()}
 
 
-def _channels(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _channels(text: str) -> frozenset[str]:
     folded = fold(text)
-    return {name for name, rx in _CHANNEL_RES.items() if rx.search(folded)}
+    return frozenset(name for name, rx in _CHANNEL_RES.items() if rx.search(folded))
 
 
 def _channel_differences(statement: str, passage: str) -> list[Difference]:
@@ -1237,7 +1275,10 @@ _ANTONYMS = [
         r"drop(?:s|ped|ping)?|gave up|giv(?:e|es|en|ing) up",
     ),
     (r"approv(?:e|es|ed|ing)", r"veto(?:es|ed|ing)?"),
-    (r"confirm(?:s|ed|ing)?", r"contradict(?:s|ed|ing)?"),
+    (
+        r"confirm(?:s|ed|ing)?|corroborat(?:e|es|ed|ing)|back(?:s|ed|ing)? up",
+        r"contradict(?:s|ed|ing)?",
+    ),
     (r"strengthen(?:s|ed|ing)?", r"weaken(?:s|ed|ing)?"),
     (r"accelerat(?:e|es|ed|ing)", r"slow(?:s|ed|ing)?"),
     (r"guilty", r"innocent|acquitted"),
@@ -1246,16 +1287,29 @@ _ANTONYMS = [
 _ANTONYM_RE = [(re.compile(rf"\b(?:{a})\b"), re.compile(rf"\b(?:{b})\b")) for a, b in _ANTONYMS]
 
 
+@lru_cache(maxsize=4096)
+def _antonym_words(text: str) -> dict[tuple[int, int], str]:
+    """The words of each side of each opposite pair that a text uses, by (pair, side):
+    a statement is compared with many passages, and a passage with many statements."""
+    folded = fold(text)
+    found = {}
+    for pair, sides in enumerate(_ANTONYM_RE):
+        for side, rx in enumerate(sides):
+            if m := rx.search(folded):
+                found[(pair, side)] = m.group(0)
+    return found
+
+
 def _antonym_differences(statement: str, passage: str) -> list[Difference]:
     """The passage says the opposite word of one the statement uses (and not its own)."""
     if not passage:
         return []
-    ours, theirs = fold(statement), fold(passage)
-    for a, b in _ANTONYM_RE:
-        for said, other in ((a, b), (b, a)):
-            s_match, p_match = said.search(ours), other.search(theirs)
-            if s_match and p_match and not said.search(theirs) and not other.search(ours):
-                return [Difference("negation", s_match.group(0), p_match.group(0))]
+    ours, theirs = _antonym_words(statement), _antonym_words(passage)
+    for pair in range(len(_ANTONYM_RE)):
+        for side in (0, 1):
+            said, other = (pair, side), (pair, 1 - side)
+            if said in ours and other in theirs and said not in theirs and other not in ours:
+                return [Difference("negation", ours[said], theirs[other])]
     return []
 
 
@@ -1263,14 +1317,8 @@ def _antonym_agreements(statement: str, passage: str) -> list[str]:
     """The statement's words of an opposite pair that the passage uses too."""
     if not passage:
         return []
-    ours, theirs = fold(statement), fold(passage)
-    found = []
-    for a, b in _ANTONYM_RE:
-        for said in (a, b):
-            s_match = said.search(ours)
-            if s_match and said.search(theirs):
-                found.append(s_match.group(0))
-    return found
+    ours, theirs = _antonym_words(statement), _antonym_words(passage)
+    return [word for key, word in ours.items() if key in theirs]
 
 
 def agreements(
@@ -1292,8 +1340,8 @@ def agreements(
     for q in _quantities(facts.details):
         if any(_value_match(q, p) for p in _comparable_numbers(q, passage_numbers)):
             found.add(("number", q.get("text") or str(q["value"])))
-    p_parts = [parts for d in passage_details.get("dates", []) if (parts := _date_parts(d))]
-    p_days = {w for d in passage_details.get("dates", []) if (w := _weekday(d))}
+    p_parts = [parts for d in _passage_dates(passage_details) if (parts := _date_parts(d))]
+    p_days = {w for d in _passage_dates(passage_details) if (w := _weekday(d))}
     for mention in facts.details.get("dates", []):
         parts, day = _date_parts(mention), _weekday(mention)
         text = mention.get("text") or ""
@@ -1302,7 +1350,7 @@ def agreements(
         )
         period = _period(mention, weekdays=False)
         same_period = period is not None and any(
-            _period(d, weekdays=False) == period for d in passage_details.get("dates", [])
+            _period(d, weekdays=False) == period for d in _passage_dates(passage_details)
         )
         # a weekday agrees only where the statement names no day of a month: "Monday"
         # cannot vouch for "Monday, March 21"

@@ -281,8 +281,11 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "`": "'"})
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
-    """Lower-case, straight quotes, no accents, one space."""
+    """Lower-case, straight quotes, no accents, one space.
+
+    Cached: verify folds the statement and each candidate passage for every check."""
     if not text.isascii():  # ASCII has no curly quotes and nothing to decompose
         text = unicodedata.normalize("NFKD", text.translate(QUOTES))
         # Test each distinct character once, not every character of the text.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -17,12 +18,15 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    literal_column,
     null,
     select,
     text,
     type_coerce,
     update,
 )
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Row
@@ -92,6 +96,24 @@ class Repository:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.dialect = session.get_bind().dialect.name
+
+    def _rows(self, sql: str, params: Mapping[str, object]) -> Sequence[Sequence]:
+        """The rows of a textual SELECT with ``:name`` parameters, in this session's
+        transaction.
+
+        SQLite: run on the session's own DBAPI connection, which keeps the statement
+        prepared (sqlite3's statement cache) and skips SQLAlchemy's compile and result
+        layers, a third of a millisecond per statement on the verify path. A driver
+        error is raised as SQLAlchemy's own (an interrupted statement is still a 503).
+        PostgreSQL: through the session.
+        """
+        if self.dialect != "sqlite":
+            return self.session.execute(text(sql), params).all()
+        connection = self.session.connection().connection.driver_connection
+        try:
+            return connection.execute(sql, params).fetchall()
+        except sqlite3.Error as error:
+            raise sa_exc.DBAPIError.instance(sql, params, error, sqlite3.Error) from error
 
     # --- outlets -----------------------------------------------------------------------
 
@@ -384,7 +406,11 @@ class Repository:
         ids = list(claim_ids)
         if not ids:
             return {}
-        rows = self.session.execute(_claims_by_id(), {"ids": ids})
+        if self.dialect == "sqlite":
+            sql, constants = _claims_by_id_sqlite()
+            rows = self._rows(sql, {**constants, "ids": json.dumps(ids)})
+        else:
+            rows = self.session.execute(_claims_by_id(), {"ids": ids})
         wrap = LazyDetails if lazy_details else _decode_details
         claims = {}
         for row in rows:
@@ -565,11 +591,9 @@ class Repository:
             source = "claims_fts"
             if filters:
                 source += " JOIN claims ON claims.id = claims_fts.rowid"
-            rows = self.session.execute(
-                text(
-                    f"SELECT claims_fts.rowid, bm25(claims_fts) AS rank FROM {source} "
-                    f"WHERE claims_fts MATCH :q{range_filters}{filters} ORDER BY rank LIMIT :n"
-                ),
+            rows = self._rows(
+                f"SELECT claims_fts.rowid, bm25(claims_fts) AS rank FROM {source} "
+                f"WHERE claims_fts MATCH :q{range_filters}{filters} ORDER BY rank LIMIT :n",
                 params,
             )
             return [Hit(int(r[0]), -float(r[1])) for r in rows]
@@ -661,7 +685,7 @@ class Repository:
             chunk = values[start : start + _COMPOUND_CHUNK]
             union = " UNION ALL ".join(arm(i) for i in range(len(chunk)))
             bound = {**params, **{f"v{i}": v for i, v in enumerate(chunk)}}
-            for row in self.session.execute(text(union), bound):
+            for row in self._rows(union, bound):
                 yield chunk, row
 
     # --- vocabulary --------------------------------------------------------------------
@@ -736,7 +760,11 @@ class Repository:
     def changes_since(self, last_word_id: int) -> tuple[int, list[tuple[int, str]]]:
         """The newest claim id and the vocabulary rows added after ``last_word_id``, in one
         round trip: what a worker checks on every verify to stay current."""
-        rows = self.session.execute(_CHANGES_SINCE, {"last": last_word_id}).all()
+        if self.dialect == "sqlite":
+            sql, constants = _sqlite_text(_CHANGES_SINCE)
+            rows = self._rows(sql, {**constants, "last": last_word_id})
+        else:
+            rows = self.session.execute(_CHANGES_SINCE, {"last": last_word_id}).all()
         newest = int(rows[0][1] or 0) if rows else 0
         return newest, [(int(row_id), word) for _kind, row_id, word in rows[1:]]
 
@@ -908,6 +936,24 @@ def _claims_by_id():
     columns, joined = _claim_columns(raw_details=True)
     ids = bindparam("ids", expanding=True)
     return select(*columns).select_from(joined).where(ClaimRecord.__table__.c.id.in_(ids))
+
+
+@lru_cache(maxsize=1)
+def _claims_by_id_sqlite() -> tuple[str, dict[str, object]]:
+    """:func:`_claims_by_id` for SQLite's raw path: the ids come as one JSON array
+    (``json_each``), so one prepared statement serves any number of them."""
+    columns, joined = _claim_columns(raw_details=True)
+    ids = select(literal_column("value")).select_from(func.json_each(bindparam("ids")))
+    query = select(*columns).select_from(joined).where(ClaimRecord.__table__.c.id.in_(ids))
+    return _sqlite_text(query)
+
+
+@lru_cache(maxsize=8)
+def _sqlite_text(query) -> tuple[str, dict[str, object]]:
+    """A Core SELECT as SQLite text with ``:name`` parameters, and the values of the
+    constants it binds; the parameters bound without a value are the caller's."""
+    compiled = query.compile(dialect=sqlite_dialect.dialect(paramstyle="named"))
+    return str(compiled), {k: v for k, v in compiled.params.items() if v is not None}
 
 
 @lru_cache(maxsize=1)

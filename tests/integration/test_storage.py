@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
 import sqlalchemy as sa
 
 from service.cli import seed_store
 from service.seeds import load_manifest
 from service.storage import Store
 from service.storage.migrate import current_revision, downgrade, upgrade
-from service.verification import delete_article, ingest_article
+from service.verification import (
+    FactCheckRecord,
+    delete_article,
+    import_claims,
+    ingest_article,
+)
 from tests.conftest import SEEDS
 
 SHORT = (
@@ -151,3 +157,35 @@ def test_sqlite_runs_with_wal_foreign_keys_and_a_busy_timeout(stores):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_sqlite_fast_reads_see_the_open_transaction_and_stop_at_the_budget(stores):
+    # verify's hot statements run on the session's own DBAPI connection: they must read
+    # what the same transaction has written, and a spent budget must still interrupt
+    # them as SQLAlchemy's OperationalError (answered 503 by the API)
+    from service import budget
+
+    store = stores.store("sqlite")
+    with store.write() as repo:
+        report = ingest_article(repo, title="Talks", text=SHORT, outlet="Desk")
+        claim_ids = [c.id for c in repo.get_article(report.article_id).claims]
+        newest, _words = repo.changes_since(0)
+        assert newest == max(claim_ids)
+        assert set(repo.claims_by_ids(claim_ids)) == set(claim_ids)
+        assert {h.claim_id for h in repo.search(["prisoners"], limit=5)} <= set(claim_ids)
+        assert repo.search(["prisoners"], limit=5)
+        # enough postings for SQLite to call the progress handler (every 10,000 steps)
+        import_claims(
+            repo,
+            [
+                FactCheckRecord(f"x{i}", f"Geneva prisoners exchange number {i}.")
+                for i in range(2_000)
+            ],
+        )
+    with store.read() as repo:
+        budget.start(0)
+        try:
+            with pytest.raises(sa.exc.OperationalError, match="interrupted"):
+                repo.search(["prisoners", "geneva"], limit=5)
+        finally:
+            budget.clear()

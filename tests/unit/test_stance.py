@@ -966,3 +966,103 @@ def test_what_a_negation_governs_is_what_is_said_not_who_or_where():
         "The envoy said the army posed a threat to civilians.",
         "The army does not pose a threat to the civilians of Ukraine, the envoy said.",
     ) == ["negation"]
+
+
+def test_a_quotation_opening_the_statement_does_not_hide_the_speaker_after_it():
+    for quoted in (
+        "'A hard negotiation between Moscow and Kiev has started,' delegation member "
+        "Leonid Slutsky said.",
+        "“A hard negotiation between Moscow and Kiev has started,” Leonid Slutsky said.",
+    ):
+        assert statement_speaker(quoted) == "Leonid Slutsky"
+    assert kinds(
+        "'The port will reopen next week,' harbour master Anna Kovalenko said.",
+        "The port will reopen next week.",
+        claimant="Ivan Petrenko",
+    ) == ["speaker"]
+
+
+def test_according_to_opening_the_statement_and_verbs_of_mockery_name_the_speaker():
+    assert (
+        statement_speaker("According to Pentagon spokesman John Kirby, a ceasefire comes first.")
+        == "John Kirby"
+    )
+    assert (
+        statement_speaker(
+            "Zelensky mocked Moscow for having 'turned to China for military help' and "
+            "dismissed the operation as a failure."
+        )
+        == "Zelensky"
+    )
+
+
+def test_dates_of_the_statement_that_the_passage_names_leave_the_others_unanswered():
+    # the passage dates the talks; the statement also says when it was announced
+    assert (
+        kinds(
+            "The talks will resume on Monday, the adviser said late Sunday.",
+            "The talks will resume on Monday.",
+        )
+        == []
+    )
+    # a passage date that no statement date names still answers the others
+    found = found_in(
+        "The talks will resume on Tuesday, the adviser said late Sunday.",
+        "The talks will resume on Monday.",
+    )
+    assert ("date", "Tuesday") in [(d.kind, d.statement) for d in found]
+
+
+def _article_claim(text: str, fragment: str, published: dt.date):
+    from service.extraction import extract
+
+    pos = text.index(fragment)
+    found = [c for c in extract(text, published=published).claims if c.start <= pos < c.end]
+    assert found, fragment
+    return min(found, key=lambda c: c.end - c.start)
+
+
+def test_when_a_claim_was_said_is_kept_apart_and_compared_with_the_statement():
+    text = (
+        "Talks to resume\n\n"
+        "The talks would resume by video-conference on Monday, Mykhailo Podolyak, an "
+        "adviser to the president, said late Sunday. Meanwhile, the minister, who "
+        "visited the front on February 24, this week said the corridors were open."
+    )
+    published = dt.date(2022, 3, 14)  # a Monday
+    resume = _article_claim(text, "resume by video-conference", published)
+    assert [d.text for d in resume.details.dates] == ["Monday"]
+    assert [d.text for d in resume.details.said_dates] == ["Sunday"]
+    corridors = _article_claim(text, "corridors were open", published)
+    # the relative clause dates a visit, not the saying
+    assert "February 24" not in [d.text for d in corridors.details.said_dates]
+
+    def kinds_against(statement: str) -> list[str]:
+        found = differences(
+            facts(statement),
+            passage_details=resume.details.to_dict(),
+            claimant=resume.claimant,
+            source=resume.source,
+            passage_text=text[resume.start : resume.end],
+        )
+        return [d.kind for d in found]
+
+    assert kinds_against("Talks resume on Monday, Mykhailo Podolyak said late on Sunday.") == []
+    assert kinds_against("Talks resume on Monday, Mykhailo Podolyak said late on Saturday.") == [
+        "date"
+    ]
+
+
+def test_corroborating_against_contradicting_and_once_against_several_rounds():
+    assert kinds(
+        "The minister's statement contradicted the earlier report.",
+        "The minister's statement corroborated the earlier report.",
+    ) == ["negation"]
+    assert kinds(
+        "Since the war began, the two delegations have met just once.",
+        "Since the war began, the two delegations have held several rounds of talks.",
+    ) == ["number"]
+    assert kinds(
+        "The adviser said in a radio interview that the talks were hard.",
+        "The talks were hard, the adviser said, tweeting a photo.",
+    ) == ["source"]
