@@ -32,7 +32,7 @@ SPEECH_VERBS = (
     r"mocked|mocks|ridiculed|ridicules|taunted|taunts|scoffed|scoffs|joked|jokes|"
     r"quipped|quips|boasted|boasts|complained|complains|lamented|laments|conceded|"
     r"concedes|remarked|remarks|replied|replies|responded|responds|revealed|reveals|"
-    r"hinted|hints|slammed|slams|blasted|blasts|condemned|condemns"
+    r"hinted|hints|slammed|slams|blasted|blasts|condemned|condemns|saying"
 )
 _NAME = r"(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}"
 # the comma that sets off an attribution, after the closing quote of a quotation that
@@ -1194,7 +1194,7 @@ def differences(
     if facts.source and source and not _compatible_sources(facts.source, source):
         found.append(Difference("source", facts.source, source))
     elif passage_text:
-        found += _channel_differences(facts.text, passage_text)
+        found += _channel_differences(facts.text, passage_text, source)
     ours, theirs = _negations(facts.details, facts.text), _negations(passage_details, passage_text)
     if bool(ours) != bool(theirs):
         negated, other = (facts.text, passage_text) if ours else (passage_text, facts.text)
@@ -1230,10 +1230,19 @@ def _channels(text: str) -> frozenset[str]:
     return frozenset(name for name, rx in _CHANNEL_RES.items() if rx.search(folded))
 
 
-def _channel_differences(statement: str, passage: str) -> list[Difference]:
+def _passage_channels(passage: str, source: str | None) -> frozenset[str]:
+    """The channels a passage names, and the one its claim's medium is (a claim the
+    article says was tweeted: "…, he said, tweeting a photo of the talks")."""
+    found = _channels(passage)
+    return found | {source} if source in _CHANNELS else found
+
+
+def _channel_differences(
+    statement: str, passage: str, source: str | None = None
+) -> list[Difference]:
     """The statement names a channel the passage gives otherwise ("in a tweet" against
     "told reporters"); a passage that names none is silent on it."""
-    ours, theirs = _channels(statement), _channels(passage)
+    ours, theirs = _channels(statement), _passage_channels(passage, source)
     if not ours or not theirs or ours & theirs:
         return []
     return [Difference("source", ", ".join(sorted(ours)), ", ".join(sorted(theirs)))]
@@ -1282,6 +1291,12 @@ _ANTONYMS = [
     (r"strengthen(?:s|ed|ing)?", r"weaken(?:s|ed|ing)?"),
     (r"accelerat(?:e|es|ed|ing)", r"slow(?:s|ed|ing)?"),
     (r"guilty", r"innocent|acquitted"),
+    (r"necessary|needed|essential", r"unnecessary|needless|pointless"),
+    (r"possible", r"impossible"),
+    (r"likely", r"unlikely"),
+    (r"acceptable", r"unacceptable"),
+    (r"willing", r"unwilling"),
+    (r"vocal|outspoken|speak(?:s)? out", r"silent|quiet"),
     (r"alive|survived", r"dead|died|killed"),
 ]
 _ANTONYM_RE = [(re.compile(rf"\b(?:{a})\b"), re.compile(rf"\b(?:{b})\b")) for a, b in _ANTONYMS]
@@ -1370,7 +1385,7 @@ def agreements(
         found.add(("speaker", facts.speaker))
     if facts.source and source and _compatible_sources(facts.source, source):
         found.add(("source", facts.source))
-    shared = _channels(facts.text) & _channels(passage_text) if passage_text else set()
+    shared = _channels(facts.text) & _passage_channels(passage_text, source)
     if shared:
         found.add(("source", ", ".join(sorted(_channels(facts.text)))))
     ours, theirs = _negations(facts.details, facts.text), _negations(passage_details, passage_text)

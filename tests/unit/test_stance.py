@@ -1066,3 +1066,42 @@ def test_corroborating_against_contradicting_and_once_against_several_rounds():
         "The adviser said in a radio interview that the talks were hard.",
         "The talks were hard, the adviser said, tweeting a photo.",
     ) == ["source"]
+
+
+def test_the_medium_of_the_claim_is_its_channel_when_the_passage_does_not_name_it():
+    # the article says elsewhere in the sentence that the claim was tweeted
+    assert kinds(
+        "In a TV interview, the adviser dismissed the operation as a failure.",
+        "while dismissing the operation as a failure.",
+        source="Twitter",
+    ) == ["source"]
+    assert (
+        kinds(
+            "In a tweet, the adviser dismissed the operation as a failure.",
+            "while dismissing the operation as a failure.",
+            source="Twitter",
+        )
+        == []
+    )
+
+
+def test_saying_names_the_speaker_and_prefixed_opposites_reverse_polarity():
+    assert (
+        statement_speaker("Zelensky took a swipe at Moscow on Twitter, saying it had failed.")
+        == "Zelensky"
+    )
+    assert kinds(
+        "The mayor said that daily meetings with the unions were unnecessary.",
+        "The mayor said that daily meetings with the unions were necessary.",
+    ) == ["negation"]
+    assert kinds(
+        "The envoy said the assembly should stay silent about the offensive.",
+        "The envoy said the assembly should be vocal about the offensive.",
+    ) == ["negation"]
+    assert (
+        kinds(
+            "The envoy said a deal was possible within days.",
+            "The envoy said a deal was possible within days.",
+        )
+        == []
+    )
