@@ -57,7 +57,8 @@ _WEEKDAY_RE = re.compile(
 _RELATIVE_RE = re.compile(
     r"\b(?:(?P<day>today|tonight|yesterday|tomorrow)|(?P<rel>(?:earlier |later )?"
     r"(?:last|this|next|past|coming) (?:week|month|year|weekend)|a day (?:later|earlier)|"
-    r"the day before|the following day|the next day))\b",
+    r"the day before|the following day|the next day|(?:earlier|later) (?:in the|that) day|"
+    r"(?:that|the) same day))\b",
     re.IGNORECASE,
 )
 _FUTURE_RE = re.compile(
@@ -119,6 +120,15 @@ def _weekday_date(wd: str, mod: str | None, future: bool, published: dt.date | N
 
 _DAY_AFTER = {"a day later": 1, "the following day": 1, "the next day": 1}
 _DAY_BEFORE = {"a day earlier": -1, "the day before": -1}
+# the day last named: "Earlier in the day, Ukrainian officials accused Russia …"
+_SAME_DAY = {
+    "earlier in the day": 0,
+    "later in the day": 0,
+    "earlier that day": 0,
+    "later that day": 0,
+    "that same day": 0,
+    "the same day": 0,
+}
 
 
 def find_dates(
@@ -199,7 +209,7 @@ def find_dates(
             except OverflowError:
                 d = None
         rel = (m["rel"] or "").lower()
-        shift = _DAY_AFTER.get(rel, _DAY_BEFORE.get(rel))
+        shift = _DAY_AFTER.get(rel, _DAY_BEFORE.get(rel, _SAME_DAY.get(rel)))
         if shift is not None:
             earlier = sorted((f for f in found if f[0] < m.start()), key=lambda f: f[0])
             base = last_day(f[2] for f in earlier) or anchor

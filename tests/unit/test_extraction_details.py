@@ -152,6 +152,24 @@ def test_a_day_later_counts_from_the_day_named_before_it():
     assert (alone.text, alone.date) == ("A day later", None)
 
 
+def test_earlier_or_later_in_the_day_is_the_day_named_before_it():
+    published = dt.date(2023, 6, 12)  # a Monday
+    (earlier,) = extract_details(
+        "Earlier in the day, however, officials accused the army of shelling the port.",
+        published=published,
+        anchor=dt.date(2023, 6, 11),
+    ).dates
+    assert (earlier.text, earlier.date) == ("Earlier in the day", "2023-06-11")
+    dates = extract_details(
+        "The port reopened on Friday, and later that day the ferries sailed.",
+        published=published,
+    ).dates
+    assert [(d.text, d.date) for d in dates] == [
+        ("Friday", "2023-06-09"),
+        ("later that day", "2023-06-09"),
+    ]
+
+
 def test_an_article_carries_the_last_day_it_named_into_the_next_sentence():
     from service.extraction import extract
 
