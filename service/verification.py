@@ -48,7 +48,13 @@ from service.matching.stance import (
     statement_subject,
 )
 from service.matching.text import canonical_word, clean_statement, fold
-from service.matching.verdict import MATCH_THRESHOLD, Verdict, build_matches, verdict_of
+from service.matching.verdict import (
+    MATCH_THRESHOLD,
+    RELATED_FACTOR,
+    Verdict,
+    build_matches,
+    verdict_of,
+)
 from service.storage.repository import NewClaim, NewDocument, Repository, terms_of
 
 HYBRID_MATCH_THRESHOLD = 0.44  # tuned on bench/data statements with the hybrid weights
@@ -414,6 +420,7 @@ class Verifier:
         candidates: int | None = None,
         weights: Weights | None = None,
         threshold: float | None = None,
+        related_threshold: float | None = None,
         embedder=None,
         vector_candidates: int = 50,
         posting_budget: int | None = None,
@@ -437,6 +444,9 @@ class Verifier:
             threshold
             if threshold is not None
             else (HYBRID_MATCH_THRESHOLD if hybrid else MATCH_THRESHOLD)
+        )
+        self.related_threshold = (
+            related_threshold if related_threshold is not None else RELATED_FACTOR * self.threshold
         )
 
     def _posting_counts(
@@ -475,6 +485,7 @@ class Verifier:
                 model,
                 self.candidates,
                 self.threshold,
+                self.related_threshold,
                 self.weights,
                 self.role_credit,
                 self.identity_factor,
@@ -564,7 +575,7 @@ class Verifier:
         fact_ids = {
             s.claim.fact_id
             for s in scored[: limit * 4]
-            if s.claim.fact_id is not None and s.score >= self.threshold
+            if s.claim.fact_id is not None and s.score >= self.related_threshold
         }
         fact_claims = repo.claims_of_facts(fact_ids)
         absent = _articles_without_subject(repo, statement, scored[: limit * 4], fact_claims)
@@ -584,8 +595,12 @@ class Verifier:
             limit=limit,
             outlets=outlet_filter,
             threshold=self.threshold,
+            related_threshold=self.related_threshold,
         )
-        return Verdict(pasted, verdict_on(statement, matches), matches, corrections)
+        # the verdict reads the matches that reach the threshold; the related ones below
+        # them show how other outlets worded the event
+        evidence = [m for m in matches if m.score >= self.threshold]
+        return Verdict(pasted, verdict_on(statement, evidence), matches, corrections)
 
 
 def reindex(store, embedder, *, batch_size: int = 256, progress=None) -> int:

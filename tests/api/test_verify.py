@@ -250,3 +250,23 @@ def test_a_report_of_speech_is_not_matched_to_a_line_saying_who_the_speaker_is(s
     )
     top = result["matches"][0]["claim"]["text"]
     assert not re.match(r"Dmitry Peskov is (the|a) spokesman", top), top
+
+
+def test_related_matches_below_the_threshold_are_shown_but_leave_the_verdict_alone(
+    seeded_client,
+):
+    # one outlet's passage matches well; weaker matches below it show how the others
+    # worded the strike, and one of them differs, but the verdict reads only the matches
+    # that reach the threshold
+    result = verify(
+        seeded_client,
+        "Russian strikes hit a Ukrainian military training ground roughly 19 kilometres "
+        "from the frontier with Poland, according to Kyiv.",
+    )
+    scores = [m["score"] for m in result["matches"]]
+    assert scores[0] >= 0.43 and any(s < 0.43 for s in scores[1:])
+    assert scores == sorted(scores, reverse=True)
+    related = [m for m in result["matches"] if m["score"] < 0.43]
+    assert any(o["stance"] == "differs" for m in related for o in m["outlets"])
+    assert result["verdict"] == "supported"
+    assert_passages_exact(seeded_client, result)

@@ -1105,3 +1105,27 @@ def test_saying_names_the_speaker_and_prefixed_opposites_reverse_polarity():
         )
         == []
     )
+
+
+def test_weaker_facts_below_a_match_are_shown_within_the_gap_but_never_alone():
+    statement = "The storm flooded 300 homes in the valley, officials said."
+    first = claim("The storm flooded 300 homes in the valley.", start=0, fact=1)
+    other = claim("Floods hit 300 homes in the valley.", article=2, outlet=2, fact=2)
+    far = claim("Officials said the valley was calm.", article=3, outlet=3, fact=3)
+    members = {1: [first], 2: [other], 3: [far]}
+
+    def shown(scores, **kwargs):
+        scored = [Scored(c, s, {"bm25": s}) for c, s in zip((first, other, far), scores)]
+        matches = build_matches(
+            statement, facts(statement), scored, members, limit=5, threshold=0.43, **kwargs
+        )
+        return [m.claim.id for m in matches]
+
+    # without a related threshold only facts that reach the threshold are matches
+    assert shown((0.50, 0.38, 0.32)) == [first.id]
+    # with one, the weaker facts within the gap of the best are shown below it
+    assert shown((0.50, 0.38, 0.32), related_threshold=0.30) == [first.id, other.id, far.id]
+    # a strong best match keeps the facts more than the gap below it out
+    assert shown((0.95, 0.38, 0.32), related_threshold=0.30) == [first.id]
+    # and nothing is shown when no fact reaches the threshold
+    assert shown((0.42, 0.38, 0.32), related_threshold=0.30) == []
