@@ -1115,7 +1115,9 @@ def test_weaker_facts_below_a_match_are_shown_within_the_gap_but_never_alone():
     members = {1: [first], 2: [other], 3: [far]}
 
     def shown(scores, **kwargs):
-        scored = [Scored(c, s, {"bm25": s}) for c, s in zip((first, other, far), scores)]
+        scored = [
+            Scored(c, s, {"bm25": s}) for c, s in zip((first, other, far), scores, strict=True)
+        ]
         matches = build_matches(
             statement, facts(statement), scored, members, limit=5, threshold=0.43, **kwargs
         )
