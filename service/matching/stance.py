@@ -1380,7 +1380,13 @@ def agreements(
         and passage_details.get("places")
         and not _all_place_differences(facts, passage_details, passage_text)
     ):
-        found.add(("place", "*"))
+        # the places the passage names itself: one that names only the country
+        # ("Belarus") does not vouch for the region the statement gives ("the Brest
+        # region") against another passage of the article that gives another one
+        named = _places_named(facts.details["places"], passage_details["places"])
+        if len(named) == len(facts.details["places"]):
+            found.add(("place", "*"))
+        found.update(("place", p) for p in named)
     if facts.speaker and claimant and same_person(facts.speaker, claimant):
         found.add(("speaker", facts.speaker))
     if facts.source and source and _compatible_sources(facts.source, source):
@@ -1395,14 +1401,25 @@ def agreements(
     return found
 
 
+def _places_named(ours: list[str], theirs: list[str]) -> list[str]:
+    """The statement's places that the passage names too (spelling variants folded)."""
+    keys = {_place_key(p) for p in theirs}
+    folded = " ".join(fold(p) for p in theirs)
+    return [p for p in ours if _place_key(p) in keys or fold(p) in folded]
+
+
 def answered(difference: Difference, agreed: set[tuple[str, str]]) -> bool:
     """Whether another passage states the differing detail the way the statement does.
 
     An opposite word ("smoothly" against "hard") is answered only by a passage that
     uses the statement's own word: one that merely has no negating word is silent on it.
+    A place difference over several places is answered when each of them is.
     """
     if (difference.kind, difference.statement) in agreed:
         return True
+    if difference.kind == "place" and ", " in difference.statement:
+        if all(("place", p) in agreed for p in difference.statement.split(", ")):
+            return True
     if difference.kind == "negation" and not difference.statement.startswith(
         ("affirmed", "negated")
     ):

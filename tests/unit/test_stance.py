@@ -1131,3 +1131,18 @@ def test_weaker_facts_below_a_match_are_shown_within_the_gap_but_never_alone():
     assert shown((0.95, 0.38, 0.32), related_threshold=0.30) == [first.id]
     # and nothing is shown when no fact reaches the threshold
     assert shown((0.42, 0.38, 0.32), related_threshold=0.30) == []
+
+
+def test_a_passage_naming_only_the_country_does_not_answer_another_region():
+    # the statement's region against the article's other region: the caption that names
+    # only the country is silent on the region, so the article differs
+    statement = "The Feb. 28 round of talks took place in the Brest region of Belarus."
+    country = claim("Delegations met for talks in Belarus on Feb. 28.", start=0)
+    region = claim("Delegations met for talks in Belarus' Gomel region on Feb. 28.", start=60)
+    [stance] = outlet_stances(statement, facts(statement), [country, region])
+    assert stance.stance == "differs"
+    assert [d.kind for d in stance.differences] == ["place"]
+    # a passage that names the statement's region does answer it
+    named = claim("The talks were held in the Brest region of Belarus on Feb. 28.", start=130)
+    [stance] = outlet_stances(statement, facts(statement), [named, region])
+    assert stance.stance == "supports"
