@@ -247,6 +247,8 @@ _NUMBER_RE = re.compile(
     rf"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|dozens|a dozen|a hundred|"
     rf"a thousand|hundreds|thousands|millions)\b"
     r"(?:[\s-](?P<wscale>hundred|thousand|million|billion)\b)?"
+    # "three hundred million (dollars)": a second scale word
+    r"(?:[\s-](?P<wscale2>thousand|million|billion)\b)?"
     rf"|\b(?P<ord>{_ORD_ALT}|\d+(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
@@ -328,6 +330,8 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> list[Q
             value = _word_value(m["word"]) or 0.0
             if m["wscale"]:
                 value *= SCALES.get(m["wscale"].lower(), 100.0)
+            if m["wscale2"]:
+                value *= SCALES[m["wscale2"].lower()]
         else:
             word = m["ord"].lower()
             value = float(ORDINAL_WORDS.get(word) or int(re.sub(r"\D", "", word)))

@@ -1029,13 +1029,39 @@ def _border_pairs(text: str) -> set[frozenset[str]]:
     return pairs
 
 
+_SINGLE_BORDERS = (
+    re.compile(r"\b([a-z]+)\s+(?:border|frontier)"),
+    re.compile(r"\b(?:border|frontier)\s+with\s+([a-z]+)"),
+)
+
+
+def _border_countries(text: str) -> set[str]:
+    """The country of each "Polish border" or "border with Poland" a text names (not
+    the two-country borders of ``_border_pairs``)."""
+    found = set()
+    folded = _COMPOUND_BORDER.sub(" ", fold(text))
+    for word in (m.group(1) for rx in _SINGLE_BORDERS for m in rx.finditer(folded)):
+        country = next((c for d, c in DEMONYMS.items() if fold(d) == word), None)
+        name = fold(country) if country else _country(word)
+        if name in _COUNTRIES:
+            found.add(name)
+    return found
+
+
 def _border_differences(statement_text: str, passage_text: str) -> list[Difference]:
-    """A border between two countries is not the border between two others."""
+    """A border between two countries is not the border between two others, nor one
+    country's border another's ("the Hungarian border" against "the Polish border")."""
     ours, theirs = _border_pairs(statement_text), _border_pairs(passage_text)
-    if not ours or not theirs or ours & theirs:
-        return []
-    show = lambda pairs: ", ".join("-".join(sorted(p)) for p in sorted(pairs, key=sorted))  # noqa: E731
-    return [Difference("place", show(ours) + " border", show(theirs) + " border")]
+    if ours and theirs and not ours & theirs:
+        show = lambda pairs: ", ".join("-".join(sorted(p)) for p in sorted(pairs, key=sorted))  # noqa: E731
+        return [Difference("place", show(ours) + " border", show(theirs) + " border")]
+    ours_one, theirs_one = _border_countries(statement_text), _border_countries(passage_text)
+    if ours_one and theirs_one and not ours_one & theirs_one:
+        show_one = lambda names: ", ".join(sorted(n.title() for n in names))  # noqa: E731
+        return [
+            Difference("place", show_one(ours_one) + " border", show_one(theirs_one) + " border")
+        ]
+    return []
 
 
 def _all_place_differences(

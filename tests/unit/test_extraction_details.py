@@ -185,3 +185,10 @@ def test_an_article_carries_the_last_day_it_named_into_the_next_sentence():
 def test_the_counted_noun_after_a_direction_word():
     (q,) = extract_details("Three eastern regions declared independence.").numbers
     assert (q.value, q.unit) == (3.0, "region")
+
+
+def test_number_words_with_two_scale_words_and_a_currency():
+    numbers = extract_details("Three hundred million dollars in weapons was authorised.").numbers
+    assert [(q.value, q.unit) for q in numbers] == [(300_000_000.0, "usd")]
+    numbers = extract_details("Two hundred thousand people fled the city.").numbers
+    assert [(q.value, q.unit) for q in numbers] == [(200_000.0, "people")]

@@ -1146,3 +1146,31 @@ def test_a_passage_naming_only_the_country_does_not_answer_another_region():
     named = claim("The talks were held in the Brest region of Belarus on Feb. 28.", start=130)
     [stance] = outlet_stances(statement, facts(statement), [named, region])
     assert stance.stance == "supports"
+
+
+def test_one_countrys_border_is_not_anothers():
+    # the other place both name (Russia) does not make the border a detail left unsaid
+    assert kinds(
+        "Officials accused Russia of striking a base twelve miles from the Hungarian border.",
+        "Officials accused Russia of striking a base 12 miles from the Polish border.",
+    ) == ["place"]
+    assert kinds(
+        "Officials accused Russia of striking a base near the frontier with Romania.",
+        "Officials accused Russia of striking a base 12 miles from the Polish border.",
+    ) == ["place"]
+    # the same border in other words, or a border between two countries that include
+    # it, is no difference
+    assert (
+        kinds(
+            "The strike hit a base near the frontier with Poland.",
+            "The strike hit a base 12 miles from the Polish border.",
+        )
+        == []
+    )
+    assert (
+        kinds(
+            "The talks were held near the Polish border.",
+            "The talks were held close to the Polish-Belarusian border.",
+        )
+        == []
+    )
