@@ -197,6 +197,25 @@ _FUNCTION_WORDS = frozenset(
         "our",
         "these",
         "those",
+        # a question turned into a claim: "Did you know that …", "Why is nobody saying …"
+        "did",
+        "do",
+        "does",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "why",
+        "how",
+        "what",
     ]
 )
 _NOT_SPEAKERS = {
@@ -283,7 +302,7 @@ class StatementFacts:
 # Where a compound statement joins two assertions: ", and" / ", but" / "; " /
 # "... and that ..." (a second thing the same speaker said).
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:[,;]\s*(?:and|but|while|whereas|though|although|yet)\s+(?P<that1>that\s+)?|;\s+"
+    r"\s*(?:[,;]\s*(?:and|but|while|whereas|though|although|yet|with)\s+(?P<that1>that\s+)?|;\s+"
     r"|\s+(?:and|but)\s+(?P<that2>that)\s+)"
 )
 MIN_CLAUSE_WORDS = 3  # content words a part needs to be checked on its own
@@ -336,8 +355,17 @@ _TIME_WORDS = frozenset(WEEKDAYS) | {
 }
 
 
+# how a pasted post may open before its claim: "Did you know that …", "BREAKING: …"
+_LEAD_IN = re.compile(
+    r"^\s*(?:did you know|have you heard|fun fact|reminder|breaking|just in|update)\b"
+    r"[^A-Za-z]*(?:that\s+)?",
+    re.IGNORECASE,
+)
+
+
 def statement_speaker(statement: str) -> str | None:
     """The person a statement attributes its content to ("Peskov said ..." -> "Peskov")."""
+    statement = _LEAD_IN.sub("", statement)
     for pattern in _SPEAKER_PATTERNS:
         match = pattern.search(statement)
         if match:
@@ -1006,6 +1034,11 @@ def _party_only(place: str, text: str) -> bool:
                 return False  # "Ukraine's frontier with Romania": where, not who
             if before == "against" and not possessive and fold(place) not in _COUNTRIES:
                 return False  # "an offensive against Crimea": a region is where it happens
+        elif len(name) == 1 and "-" in tokens[i] and name[0] in tokens[i].split("-"):
+            # "Russia-Ukraine talks": the two sides, when every part is a country
+            if not all(canonical_word(p) in _COUNTRIES for p in tokens[i].split("-")):
+                return False
+            seen = True
         elif tokens[i] in demonyms:
             seen = True
             after = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -1560,6 +1593,8 @@ def _speaks_of_negated(negated_text: str, other_text: str) -> bool:
         rest = main[end:]
         stop = _SCOPE_END.search(rest)
         governed = _common_words(rest[: stop.start()] if stop else rest)[:_SCOPE_WORDS]
+        if main[start:end].lower().startswith("no "):  # "no agreement": the noun too
+            governed.append(canonical_word(main[start:end].split()[-1]))
         if not governed:  # "denied it": what is denied stands elsewhere
             return True
         if set(content_words(main[start:end])) - _NEGATING_FUNCTION_WORDS:
@@ -1569,8 +1604,6 @@ def _speaks_of_negated(negated_text: str, other_text: str) -> bool:
             breaks = list(_SUBJECT_END.finditer(before))
             subject = before[breaks[-1].end() :] if breaks else before
             governed += _common_words(subject)[-_SCOPE_WORDS:]
-        if main[start:end].lower().startswith("no "):  # "no agreement": the noun too
-            governed.append(canonical_word(main[start:end].split()[-1]))
         for word in governed:
             key = _key(word)
             if key in other or (

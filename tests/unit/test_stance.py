@@ -1174,3 +1174,51 @@ def test_one_countrys_border_is_not_anothers():
         )
         == []
     )
+
+
+def test_a_question_turned_into_a_claim_has_no_speaker_in_its_auxiliary():
+    assert (
+        statement_speaker("Did you know that the city hall said it would host the talks?") is None
+    )
+    assert statement_speaker(
+        "Did you know that Mayor Anna Kovalenko said the port would reopen?"
+    ).endswith("Anna Kovalenko")
+    assert statement_speaker("BREAKING: Anna Kovalenko said the port would reopen.") == (
+        "Anna Kovalenko"
+    )
+
+
+def test_two_countries_joined_by_a_hyphen_are_the_parties_not_the_place():
+    assert (
+        kinds(
+            "The mayor said he would be happy to host Russia-Ukraine talks in the city.",
+            "The mayor of Jerusalem said he would be happy to host the talks in the city.",
+        )
+        == []
+    )
+
+
+def test_no_followed_by_nothing_else_governs_its_noun():
+    # "… but he gave no details" is about details, which the passage does not speak of
+    assert (
+        kinds(
+            "The president said there had been positive shifts in the talks, but he gave "
+            "no details.",
+            "The president said there had been positive shifts in the talks.",
+        )
+        == []
+    )
+    assert kinds(
+        "The talks produced no agreement.",
+        "The talks produced an agreement on corridors.",
+    ) == ["negation"]
+
+
+def test_an_absolute_clause_after_with_is_a_part_of_its_own():
+    statement = (
+        "Fighting rages in the Kharkiv suburbs as troops advance, with only roads to the "
+        "south still open, officials said."
+    )
+    parts = statement_clauses(facts(statement))
+    assert len(parts) == 2
+    assert "Kharkiv" in parts[0].text and "roads to the south" in parts[1].text
