@@ -41,6 +41,8 @@ _COMMA = r",[\"'”’]?\s+"
 _SPEAKER_PATTERNS = [
     # "Peskov said ...": a name and its verb open the statement
     re.compile(rf"^(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b"),
+    # "Peskov: talks will resume on Monday": a headline's speaker label
+    re.compile(rf"^(?P<who>{_NAME})\s*:\s"),
     # "..., Leonid Slutsky told RT.": the attribution closes it
     re.compile(rf"{_COMMA}(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b[^,;]{{0,40}}$"),
     # "Daily talks, Zelensky said, were necessary ...": the attribution set off by commas
@@ -355,17 +357,34 @@ _TIME_WORDS = frozenset(WEEKDAYS) | {
 }
 
 
-# how a pasted post may open before its claim: "Did you know that …", "BREAKING: …"
+# how a pasted post may open before its claim: "Did you know that …", "BREAKING: …",
+# "TV transcript: …", "Photo caption: …"
 _LEAD_IN = re.compile(
-    r"^\s*(?:did you know|have you heard|fun fact|reminder|breaking|just in|update)\b"
-    r"[^A-Za-z]*(?:that\s+)?",
+    r"^\s*(?:(?:did you know|have you heard|fun fact|reminder|breaking|just in|update)\b"
+    r"[^A-Za-z]*(?:that\s+)?"
+    r"|(?:(?:photo|video|tv|radio|news)\s+)?(?:caption|transcript|headline|chyron|clip)\s*:\s*)",
     re.IGNORECASE,
 )
+# "Press TV: Podolyak said …": the outlet that reports the claim, named as a label
+_OUTLET_LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s*:\s+")
+_OUTLET_WORDS = ("tv", "news", "times", "post", "radio", "agency", "press", "daily", "herald")
+
+
+def without_lead_in(statement: str) -> str:
+    """A statement without the label a pasted post opens with (a lead-in, a genre, or the
+    outlet that reports it): who said the claim and to whom is read after it."""
+    statement = _LEAD_IN.sub("", statement)
+    label = _OUTLET_LABEL.match(statement)
+    if label:
+        words = fold(label.group("label")).split()
+        if fold(label.group("label")) in MEDIA or words[-1] in _OUTLET_WORDS:
+            statement = statement[label.end() :]
+    return statement
 
 
 def statement_speaker(statement: str) -> str | None:
     """The person a statement attributes its content to ("Peskov said ..." -> "Peskov")."""
-    statement = _LEAD_IN.sub("", statement)
+    statement = without_lead_in(statement)
     for pattern in _SPEAKER_PATTERNS:
         match = pattern.search(statement)
         if match:
@@ -391,7 +410,12 @@ def statement_speaker(statement: str) -> str | None:
                 who = named.group("who").strip(" ,.")
             if who.endswith(("'s", "’s")):
                 continue  # "Moscow's negotiator said": the speaker is the negotiator, unnamed
-            if who.lower() in _NOT_SPEAKERS or who.lower() in MEDIA or _is_place(who):
+            if (
+                who.lower() in _NOT_SPEAKERS
+                or who.lower() in MEDIA
+                or _is_place(who)
+                or _misspelt_place(who)
+            ):
                 continue
             if who.split()[-1].lower() in MEDIA:
                 continue  # "Israel's Kan said": a medium reports, it is not the speaker
@@ -469,6 +493,14 @@ def _role_noun(word: str) -> str | None:
 _NAME_AFTER_MISSPELT_ROLE = re.compile(rf"\s+(?P<role>[a-z]{{7,}})\s+(?P<who>{_NAME})")
 
 
+def _misspelt_place(name: str) -> bool:
+    """One word that is a place with a slip in it ("Jeruslaem municipality says")."""
+    word = canonical_word(fold(name))
+    if " " in word or len(word) < 6:
+        return False
+    return process.extractOne(word, _PLACE_NAMES, scorer=fuzz.ratio, score_cutoff=85) is not None
+
+
 def _is_place(name: str) -> bool:
     lowered = canonical_word(fold(name))
     return lowered in CITY_COUNTRY or lowered in set(CITY_COUNTRY.values())
@@ -476,6 +508,7 @@ def _is_place(name: str) -> bool:
 
 def statement_source(statement: str) -> str | None:
     """The medium a statement names ("told RT", "on Twitter", "Fox News reported")."""
+    statement = without_lead_in(statement)
     found: list[tuple[int, str]] = []
     for match in _MEDIA_RE.finditer(statement):
         word = match.group(1)
@@ -997,6 +1030,7 @@ for _demonym, _country_name in DEMONYMS.items():
 
 
 _COUNTRIES = set(_COUNTRY_DEMONYMS) | set(CITY_COUNTRY.values())
+_PLACE_NAMES = sorted(_COUNTRIES | set(CITY_COUNTRY))
 _DEMONYM_WORDS = {d for names in _COUNTRY_DEMONYMS.values() for d in names}
 
 

@@ -1222,3 +1222,13 @@ def test_an_absolute_clause_after_with_is_a_part_of_its_own():
     parts = statement_clauses(facts(statement))
     assert len(parts) == 2
     assert "Kharkiv" in parts[0].text and "roads to the south" in parts[1].text
+
+
+def test_an_outlet_or_genre_label_opening_a_post_is_neither_speaker_nor_source():
+    assert statement_speaker("Press TV: Podolyak said the talks are hard going.") == "Podolyak"
+    assert statement_source("Press TV: Podolyak said the talks are hard going.") is None
+    assert statement_speaker("TV transcript: the talks are hard, Slutsky said.") == "Slutsky"
+    # a person's name as the label is the speaker of a headline
+    assert statement_speaker("Peskov: talks will resume on Monday") == "Peskov"
+    # a misspelt place is not a person
+    assert statement_speaker("Jeruslaem municipality says it is happy to host the talks") is None
