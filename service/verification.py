@@ -53,6 +53,7 @@ from service.matching.verdict import (
     RELATED_FACTOR,
     Verdict,
     build_matches,
+    related_floor,
     verdict_of,
 )
 from service.storage.repository import NewClaim, NewDocument, Repository, terms_of
@@ -572,10 +573,11 @@ class Verifier:
             ]
         if not scored or scored[0].score < self.threshold:
             return Verdict(pasted, verdict_of([]), [], corrections)  # nothing matches well
+        floor = related_floor(scored[0].score, self.threshold, self.related_threshold)
         fact_ids = {
             s.claim.fact_id
             for s in scored[: limit * 4]
-            if s.claim.fact_id is not None and s.score >= self.related_threshold
+            if s.claim.fact_id is not None and s.score >= floor
         }
         fact_claims = repo.claims_of_facts(fact_ids)
         absent = _articles_without_subject(repo, statement, scored[: limit * 4], fact_claims)

@@ -184,6 +184,13 @@ def _medium_named(claim: Claim) -> str | None:
     return None
 
 
+def related_floor(best: float, threshold: float, related_threshold: float | None) -> float:
+    """The score a fact below the best one needs to be listed (``build_matches``)."""
+    if related_threshold is None:
+        return threshold
+    return min(threshold, max(related_threshold, best - RELATED_GAP))
+
+
 def build_matches(
     statement: str,
     facts: StatementFacts,
@@ -205,11 +212,11 @@ def build_matches(
     best_by_fact: OrderedDict[object, Scored] = OrderedDict()
     said: set[tuple[int, str]] = set()
     floor = threshold
+    after_best = related_floor(scored[0].score, threshold, related_threshold) if scored else 0
     for item in scored:
         if item.score < floor:
             break
-        if related_threshold is not None:
-            floor = min(threshold, max(related_threshold, scored[0].score - RELATED_GAP))
+        floor = after_best
         # a sentence and a sub-claim of it can read the same: show that answer once
         wording = (item.claim.article_id, fold(item.claim.text))
         if wording in said:
