@@ -281,11 +281,25 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "`": "'"})
 
 
-@lru_cache(maxsize=16384)
+FOLD_CACHED_CHARS = 2_000  # statements and passages; whole article texts are not kept
+
+
 def fold(text: str) -> str:
     """Lower-case, straight quotes, no accents, one space.
 
-    Cached: verify folds the statement and each candidate passage for every check."""
+    Texts up to ``FOLD_CACHED_CHARS`` are cached: verify folds the statement and each
+    candidate passage for every check. Longer ones (article texts) are folded each time,
+    so the cache stays a few megabytes per worker.
+    """
+    return _fold_cached(text) if len(text) <= FOLD_CACHED_CHARS else _fold(text)
+
+
+@lru_cache(maxsize=16384)
+def _fold_cached(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     if not text.isascii():  # ASCII has no curly quotes and nothing to decompose
         text = unicodedata.normalize("NFKD", text.translate(QUOTES))
         # Test each distinct character once, not every character of the text.

@@ -188,3 +188,15 @@ def test_the_medium_a_claim_was_told_to_counts_like_the_claimants_role():
     }
     # "fox" and "news" count a quarter each for the claim that names the medium
     assert credited[1] > credited[2] == without[2]
+
+
+def test_fold_caches_statements_and_passages_but_not_article_texts():
+    from service.matching.text import FOLD_CACHED_CHARS, _fold_cached, fold
+
+    article = "Kiev’s “talks” went on. " * (FOLD_CACHED_CHARS // 10)
+    before = _fold_cached.cache_info().currsize
+    assert fold(article).startswith('kiev\'s "talks" went on.')
+    assert _fold_cached.cache_info().currsize == before
+    passage = "Négociations à Kiev, a “fresh” round"
+    assert fold(passage) == 'negociations a kiev, a "fresh" round'
+    assert _fold_cached.cache_info().currsize == before + 1
