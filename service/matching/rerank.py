@@ -182,8 +182,21 @@ def score_candidates(
             continue
         title = claim.article_title if claim.external_id is not None else None
         # who the claimant is and whom they said it to ("told Fox News") say who spoke,
-        # not what was said: both count at ``role_credit``
-        said_how = " ".join(p for p in (claim.claimant_role, claim.source) if p) or None
+        # not what was said: both count at ``role_credit``, and so does the rest of a news
+        # claim's passage, its attribution ("told the state-run television network RT"):
+        # lexical stance on the labelled sets rose on three sets, fell on none
+        said_how = (
+            " ".join(
+                p
+                for p in (
+                    claim.claimant_role,
+                    claim.source,
+                    claim.passage if claim.external_id is None else None,
+                )
+                if p
+            )
+            or None
+        )
         claim_text, claim_stems, role_stems = _claim_terms(
             claim.text, claim.claimant, title, said_how
         )

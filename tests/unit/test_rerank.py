@@ -200,3 +200,26 @@ def test_fold_caches_statements_and_passages_but_not_article_texts():
     passage = "Négociations à Kiev, a “fresh” round"
     assert fold(passage) == 'negociations a kiev, a "fresh" round'
     assert _fold_cached.cache_info().currsize == before + 1
+
+
+def test_the_words_of_a_news_claims_passage_count_like_its_role():
+    from dataclasses import replace
+
+    statement = "Slutsky told state TV network RT there has been significant progress."
+    text = "Significant progress was made following several rounds of talks."
+    passage = (
+        "Leonid Slutsky told the state-run television network RT that significant "
+        "progress was made following several rounds of talks"
+    )
+    news = replace(claim(1, text, "Leonid Slutsky"), passage=passage, source="RT")
+    bare = replace(claim(2, text, "Leonid Slutsky"), source="RT")
+    # an imported fact-check's passage is its own text: nothing more to read
+    imported = replace(news, id=3, external_id="vclaim-1")
+    hits = [Hit(1, 1.0), Hit(2, 1.0), Hit(3, 1.0)]
+    claims = {1: news, 2: bare, 3: imported}
+    scores = {
+        s.claim.id: s.score
+        for s in score_candidates(statement, hits, claims, weights=COVERAGE_ONLY, role_credit=0.25)
+    }
+    # "state" and "network" are in the passage's attribution, not in the claim's text
+    assert scores[1] > scores[2] == scores[3]
