@@ -795,13 +795,13 @@ def _date_differences(statement: dict, passage: dict) -> list[Difference]:
     # a passage date that one of the statement's dates names is that date's: it says
     # nothing about the statement's others ("talks resume on Monday, Podolyak said late
     # Sunday" against a passage that dates only the talks)
-    claimed = {i for i, d in enumerate(p_dates) if any(_names_same_day(m, d) for m in s_dates)}
-    free = [d for i, d in enumerate(p_dates) if i not in claimed]
+    same = [[_names_same_day(m, d) for d in p_dates] for m in s_dates]
+    free = [d for j, d in enumerate(p_dates) if not any(row[j] for row in same)]
     p_parts = [parts for d in free if (parts := _date_parts(d))]
     p_days = {w for d in free if (w := _weekday(d))}
     p_text = ", ".join(_shown(d) for d in p_dates)
-    for mention in s_dates:
-        if any(_names_same_day(mention, d) for d in p_dates):
+    for mention, row in zip(s_dates, same, strict=True):
+        if any(row):
             continue
         parts, day = _date_parts(mention), _weekday(mention)
         comparable = [p for p in p_parts if parts and _comparable(parts, p)]
@@ -1084,16 +1084,20 @@ def _party_only(place: str, text: str) -> bool:
 _COMPOUND_BORDER = re.compile(r"\b([a-z]+)-([a-z]+)\s+(?:border|frontier)")
 
 
+_COUNTRY_OF_DEMONYM = {fold(d): fold(c) for d, c in DEMONYMS.items()}
+
+
+def _border_country(word: str) -> str:
+    """The country a word before "border" names ("polish" -> "poland", "kyiv" -> "ukraine")."""
+    return _COUNTRY_OF_DEMONYM.get(word) or _country(word)
+
+
 def _border_pairs(text: str) -> set[frozenset[str]]:
     """The countries of each "Hungarian-Slovak border" a text names."""
-    pairs = set()
-    for match in _COMPOUND_BORDER.finditer(fold(text)):
-        names = []
-        for word in match.groups():
-            country = next((c for d, c in DEMONYMS.items() if fold(d) == word), None)
-            names.append(fold(country) if country else _country(word))
-        pairs.add(frozenset(names))
-    return pairs
+    return {
+        frozenset(_border_country(word) for word in match.groups())
+        for match in _COMPOUND_BORDER.finditer(fold(text))
+    }
 
 
 _SINGLE_BORDERS = (
@@ -1108,8 +1112,7 @@ def _border_countries(text: str) -> set[str]:
     found = set()
     folded = _COMPOUND_BORDER.sub(" ", fold(text))
     for word in (m.group(1) for rx in _SINGLE_BORDERS for m in rx.finditer(folded)):
-        country = next((c for d, c in DEMONYMS.items() if fold(d) == word), None)
-        name = fold(country) if country else _country(word)
+        name = _border_country(word)
         if name in _COUNTRIES:
             found.add(name)
     return found
@@ -1170,9 +1173,8 @@ def _place_differences(
     p_places = passage.get("places", [])
     if not s_places or not p_places:
         return []
-    p_keys = {_place_key(p) for p in p_places}
     p_countries = {_country(p) for p in p_places}
-    p_folded = " ".join(fold(p) for p in p_places)
+    named = set(_places_named(s_places, p_places))
     s_keys = {_place_key(p) for p in statement.get("places", [])}
 
     def substituted(place: str) -> bool:
@@ -1191,11 +1193,7 @@ def _place_differences(
         )
 
     missing = [
-        p
-        for p in s_places
-        if _place_key(p) not in p_keys
-        and fold(p) not in p_folded
-        and (_country(p) not in p_countries or substituted(p))
+        p for p in s_places if p not in named and (_country(p) not in p_countries or substituted(p))
     ]
     if not missing or (
         len(missing) < len(s_places)
@@ -1448,8 +1446,9 @@ def agreements(
     for q in _quantities(facts.details):
         if any(_value_match(q, p) for p in _comparable_numbers(q, passage_numbers)):
             found.add(("number", q.get("text") or str(q["value"])))
-    p_parts = [parts for d in _passage_dates(passage_details) if (parts := _date_parts(d))]
-    p_days = {w for d in _passage_dates(passage_details) if (w := _weekday(d))}
+    p_dates = _passage_dates(passage_details)
+    p_parts = [parts for d in p_dates if (parts := _date_parts(d))]
+    p_days = {w for d in p_dates if (w := _weekday(d))}
     for mention in facts.details.get("dates", []):
         parts, day = _date_parts(mention), _weekday(mention)
         text = mention.get("text") or ""
@@ -1458,7 +1457,7 @@ def agreements(
         )
         period = _period(mention, weekdays=False)
         same_period = period is not None and any(
-            _period(d, weekdays=False) == period for d in _passage_dates(passage_details)
+            _period(d, weekdays=False) == period for d in p_dates
         )
         # a weekday agrees only where the statement names no day of a month: "Monday"
         # cannot vouch for "Monday, March 21"
