@@ -56,6 +56,12 @@ _SPEAKER_PATTERNS = [
         rf"(?:[\w'’-]+\s+){{0,4}}?(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b"
     ),
     re.compile(rf"^(?:[A-Z][\w'’-]+\s+)?(?P<who>{_NAME})\s*,?[^.;]{{0,60}}?\b(?:{SPEECH_VERBS})\b"),
+    # "Russian delegation head Vladimir Medinsky said": a role in lower case, then the name
+    re.compile(
+        rf"^(?:[A-Z][\w'’-]+\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}"
+        rf"(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\s+"
+        rf"(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b"
+    ),
     re.compile(rf"\b[Aa]ccording to (?P<who>{_NAME})"),
     re.compile(rf"\b(?:{SPEECH_VERBS}) (?P<who>{_NAME})\s*[,.]"),
 ]
@@ -1293,6 +1299,8 @@ def differences(
             found.append(Difference("negation", _polarity(ours), _polarity(theirs)))
     elif not ours:
         found += _antonym_differences(facts.text, passage_text)
+    elif passage_text and _crossed_negations(facts.text, passage_text):
+        found.append(Difference("negation", _polarity(ours), _polarity(theirs)))
     return found
 
 
@@ -1487,7 +1495,9 @@ def agreements(
     if shared:
         found.add(("source", ", ".join(sorted(_channels(facts.text)))))
     ours, theirs = _negations(facts.details, facts.text), _negations(passage_details, passage_text)
-    if bool(ours) == bool(theirs):
+    if bool(ours) == bool(theirs) and not (
+        ours and passage_text and _negate_apart(facts.text, passage_text)
+    ):
         found.add(("negation", "*"))
     found.update(("negation", word) for word in _antonym_agreements(facts.text, passage_text))
     return found
@@ -1607,6 +1617,53 @@ def _key(word: str) -> str:
     return sense(word)[:5]
 
 
+def _negation_spans(main: str) -> list[tuple[int, int]]:
+    return negation_spans(main) + [m.span() for m in CESSATION.finditer(main)]
+
+
+def _governed(main: str, start: int, end: int) -> list[str]:
+    """The words the negation at ``main[start:end]`` governs: the first few content
+    words after it, to the end of its clause, and the noun of "no X"."""
+    rest = main[end:]
+    stop = _SCOPE_END.search(rest)
+    governed = _common_words(rest[: stop.start()] if stop else rest)[:_SCOPE_WORDS]
+    if main[start:end].lower().startswith("no "):  # "no agreement": the noun too
+        governed.append(canonical_word(main[start:end].split()[-1]))
+    return governed
+
+
+def _governed_keys(text: str) -> list[set[str]]:
+    main = _ASIDE.sub(",", text)
+    return [{_key(w) for w in _governed(main, a, b)} for a, b in _negation_spans(main)]
+
+
+def _negate_apart(statement: str, passage: str) -> bool:
+    """Both texts negate, each something the other does not: "is not listening"
+    against "had stopped issuing ultimatums" is no agreement on polarity."""
+    ours, theirs = _governed_keys(statement), _governed_keys(passage)
+    if not ours or not theirs or not all(ours) or not all(theirs):
+        return False
+    return not set().union(*ours) & set().union(*theirs)
+
+
+def _crossed_negations(statement: str, passage: str) -> bool:
+    """Both texts negate, but not the same thing, and one affirms what the other
+    negates: "Russia is still issuing ultimatums and is not listening" against "Russia
+    had stopped issuing ultimatums and instead listens"."""
+
+    ours, theirs = _governed_keys(statement), _governed_keys(passage)
+    if not ours or not theirs or not all(ours) or not all(theirs):
+        return False
+    our_words = {_key(w) for w in content_words(statement)}
+    their_words = {_key(w) for w in content_words(passage)}
+    all_ours, all_theirs = set().union(*ours), set().union(*theirs)
+
+    def affirmed_by(keys: list[set[str]], words: set[str], negated: set[str]) -> bool:
+        return any(g & words and not g & negated for g in keys)
+
+    return affirmed_by(ours, their_words, all_theirs) or affirmed_by(theirs, our_words, all_ours)
+
+
 def _speaks_of_negated(negated_text: str, other_text: str) -> bool:
     """Whether ``other_text`` speaks of what a negation in ``negated_text`` governs.
 
@@ -1618,16 +1675,12 @@ def _speaks_of_negated(negated_text: str, other_text: str) -> bool:
     readable keeps the difference.
     """
     main = _ASIDE.sub(",", negated_text)
-    spans = negation_spans(main) + [m.span() for m in CESSATION.finditer(main)]
+    spans = _negation_spans(main)
     if not spans:
         return True
     other = {_key(w) for w in content_words(other_text)}
     for start, end in spans:
-        rest = main[end:]
-        stop = _SCOPE_END.search(rest)
-        governed = _common_words(rest[: stop.start()] if stop else rest)[:_SCOPE_WORDS]
-        if main[start:end].lower().startswith("no "):  # "no agreement": the noun too
-            governed.append(canonical_word(main[start:end].split()[-1]))
+        governed = _governed(main, start, end)
         if not governed:  # "denied it": what is denied stands elsewhere
             return True
         if set(content_words(main[start:end])) - _NEGATING_FUNCTION_WORDS:

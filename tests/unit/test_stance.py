@@ -125,6 +125,15 @@ def test_a_role_modifier_is_not_the_speaker_but_a_name_after_the_role_is():
     )
 
 
+def test_a_role_in_lower_case_before_the_name_leads_to_the_name():
+    statement = "Russian delegation head Vladimir Medinsky said the talks showed progress."
+    assert statement_speaker(statement) == "Vladimir Medinsky"
+    assert statement_speaker("Kyiv's chief negotiator David Arakhamia told reporters.") == (
+        "David Arakhamia"
+    )
+    assert kinds(statement, "The talks showed progress.", claimant="Leonid Slutsky") == ["speaker"]
+
+
 def test_a_misspelt_role_still_leads_to_the_name_after_it():
     statement = "Russia's UN ambasador Vassily Nebenzia insisted the army poses no threat."
     assert statement_speaker(statement) == "Vassily Nebenzia"
@@ -326,6 +335,15 @@ def test_a_passage_silent_on_the_medium_does_not_outvote_one_that_names_another(
     assert [d.kind for d in stance.differences] == ["source"]
 
 
+def test_a_passage_negating_something_else_does_not_vouch_for_the_statement_polarity():
+    statement = "Russia is still issuing ultimatums and is not listening to Ukraine's positions."
+    whole = claim("Russia had stopped issuing ultimatums and instead listens to our positions.")
+    part = claim("Russia had stopped issuing ultimatums.", start=0)
+    [stance] = outlet_stances(statement, facts(statement), [whole, part])
+    assert stance.stance == "differs"
+    assert [d.kind for d in stance.differences] == ["negation"]
+
+
 def test_a_passage_that_states_the_detail_right_answers_one_that_differs():
     statement = "The minister told CNN that the port would reopen."
     right = claim("The minister told CNN that the port would reopen.", start=0, source="CNN")
@@ -418,6 +436,25 @@ def test_a_negation_of_the_main_clause_still_differs():
         "The delegations, which met in Belarus, did not agree on a ceasefire.",
         "The delegations agreed on a ceasefire.",
     ) == ["negation"]
+
+
+def test_negations_of_different_things_differ_where_one_side_affirms_the_other():
+    passage = (
+        "Russia had stopped issuing ultimatums and instead carefully listens to our positions."
+    )
+    statement = "Russia is still issuing ultimatums and is not listening to Ukraine's positions."
+    assert kinds(statement, passage) == ["negation"]
+    # the statement affirms the ultimatums the passage negates
+    assert kinds(statement, "The Russian Federation is not making ultimatums.") == ["negation"]
+    # both negate the same thing, in other words: no difference
+    assert (
+        kinds(
+            "Russia is not issuing ultimatums any more.", "Russia had stopped issuing ultimatums."
+        )
+        == []
+    )
+    # a passage silent on what either negation governs: no difference
+    assert kinds(statement, "Talks will not resume before Monday.") == []
 
 
 def test_denying_the_report_of_a_negation_differs_from_the_report():
