@@ -175,7 +175,31 @@ def score_candidates(
     total_idf = sum(stem_idf.values()) or 1.0
     best_bm25 = max(h.score for h in hits) or 1.0  # vector-only candidates have bm25 0
     weighting = [(name, w) for name, w in vars(weights).items() if w]
+
+    def features_of(claim_text, claim_stems, role_stems, bm25, cosine) -> dict[str, float]:
+        shared = statement_stems & claim_stems
+        by_role = statement_stems & role_stems if role_credit else ()
+        return {
+            "token_set": fuzz.token_set_ratio(statement_text, claim_text) / 100,
+            "coverage": (
+                sum(stem_weight[s] for s in shared)
+                + role_credit * sum(stem_weight[s] for s in by_role)
+            )
+            / total_weight,
+            "claim_coverage": len(shared) / len(claim_stems),
+            "bm25": max(bm25, 0.0) / best_bm25 if best_bm25 > 0 else 0.0,
+            "cosine": max(cosine, 0.0),
+            "idf_coverage": (
+                sum(stem_idf[s] for s in shared) + role_credit * sum(stem_idf[s] for s in by_role)
+            )
+            / total_idf,
+        }
+
+    def score_of(features: dict[str, float]) -> float:
+        return round(min(max(sum(w * features[name] for name, w in weighting), 0.0), 1.0), 4)
+
     scored = []
+    terms: dict[int, tuple[str, frozenset, frozenset, float, float]] = {}
     for hit in hits:
         claim = claims.get(hit.claim_id)
         if claim is None:
@@ -202,27 +226,70 @@ def score_candidates(
         )
         if not claim_stems:
             continue
-        shared = statement_stems & claim_stems
-        by_role = statement_stems & role_stems if role_credit else ()
-        features = {
-            "token_set": fuzz.token_set_ratio(statement_text, claim_text) / 100,
-            "coverage": (
-                sum(stem_weight[s] for s in shared)
-                + role_credit * sum(stem_weight[s] for s in by_role)
-            )
-            / total_weight,
-            "claim_coverage": len(shared) / len(claim_stems),
-            "bm25": max(hit.score, 0.0) / best_bm25 if best_bm25 > 0 else 0.0,
-            "cosine": max(cosines.get(hit.claim_id, 0.0), 0.0),
-            "idf_coverage": (
-                sum(stem_idf[s] for s in shared) + role_credit * sum(stem_idf[s] for s in by_role)
-            )
-            / total_idf,
-        }
-        score = sum(w * features[name] for name, w in weighting)
-        scored.append(Scored(claim, round(min(max(score, 0.0), 1.0), 4), features))
+        cosine = cosines.get(hit.claim_id, 0.0)
+        terms[claim.id] = (claim_text, claim_stems, role_stems, hit.score, cosine)
+        features = features_of(claim_text, claim_stems, role_stems, hit.score, cosine)
+        scored.append(Scored(claim, score_of(features), features))
+    for run in _adjacent_runs([s.claim for s in scored]):
+        # a statement that runs over several claims of one sentence ("sanctions are
+        # beginning to have some effect and Moscow shows signs of wanting talks" against
+        # the two sentences of one quotation) is scored on them together; the best of
+        # them takes the joint score
+        parts = [terms[c.id] for c in run]
+        joint = features_of(
+            " ".join(p[0] for p in parts),
+            frozenset().union(*(p[1] for p in parts)),
+            frozenset().union(*(p[2] for p in parts)) - frozenset().union(*(p[1] for p in parts)),
+            max(p[3] for p in parts),
+            max(p[4] for p in parts),
+        )
+        joint_score = score_of(joint)
+        ids = {c.id for c in run}
+        members = [i for i, s in enumerate(scored) if s.claim.id in ids]
+        best = max(members, key=lambda i: scored[i].score)
+        if joint_score > scored[best].score:
+            scored[best] = Scored(scored[best].claim, joint_score, {**joint, "joint": len(run)})
     scored.sort(key=lambda s: (-s.score, s.claim.id))
     return scored
+
+
+ADJACENT = 3  # characters between two claims of one sentence or of two sentences in a row
+MAX_RUN = 4  # claims scored together at most
+
+
+def _ends_sentence(passage: str) -> bool:
+    """The passage closes its sentence, and no quotation is left open across it (a quote
+    of two sentences stays one statement: "… some effect. We are seeing some signs …")."""
+    text = passage.rstrip().rstrip("”’\"')]")
+    if not text.endswith((".", "!", "?")):
+        return False
+    return passage.count("“") <= passage.count("”") and passage.count('"') % 2 == 0
+
+
+def _adjacent_runs(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Runs of news claims that follow one another in one sentence of an article (each
+    starts within ``ADJACENT`` characters of the end of the one before), from each start."""
+    by_article: dict[int, list[Claim]] = {}
+    for claim in claims:
+        if claim.external_id is None:
+            by_article.setdefault(claim.article_id, []).append(claim)
+    runs = []
+    for found in by_article.values():
+        if len(found) < 2:
+            continue
+        found.sort(key=lambda c: (c.start, -c.end))
+        for k, first in enumerate(found):
+            run = [first]
+            for claim in found[k + 1 :]:
+                if len(run) == MAX_RUN:
+                    break
+                if 0 <= claim.start - run[-1].end <= ADJACENT and not _ends_sentence(
+                    run[-1].passage
+                ):
+                    run.append(claim)
+            if len(run) > 1:
+                runs.append(run)
+    return runs
 
 
 def align(statement: str, claim: Claim, *, min_ratio: float = 60.0) -> tuple[int, int]:

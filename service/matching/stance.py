@@ -1029,6 +1029,8 @@ _ACTS_AFTER_BE = {
     "hoping",
 }
 _BE = {"is", "was", "are", "were", "has been", "had been"}
+_AUXILIARIES = {"has", "had", "have", "will", "would", "could", "should", "must", "did", "does"}
+_WHERE_BEFORE = {"in", "at", "near", "inside", "outside", "across", "from", "into", "to", "of"}
 _BOUNDARIES = {"border", "borders", "frontier", "frontiers", "boundary"}
 _COUNTRY_DEMONYMS: dict[str, list[str]] = {}
 for _demonym, _country_name in DEMONYMS.items():
@@ -1067,6 +1069,14 @@ def _party_only(place: str, text: str) -> bool:
                     follows[0] in _ACTS
                     or (len(follows) == 2 and follows[0] in _BE and follows[1] in _ACTS_AFTER_BE)
                 )
+            )
+            # "Russia had sought help": the subject of an auxiliary acts, unless a
+            # preposition makes it where ("talks in Ukraine have stalled")
+            acting = acting or bool(
+                follows
+                and not possessive
+                and follows[0] in _AUXILIARIES
+                and before not in _WHERE_BEFORE
             )
             if before not in _PARTY_BEFORE and not possessive and not according and not acting:
                 return False

@@ -32,6 +32,7 @@ SYNONYM_GROUPS = (
     ("progress", "headway", "advances"),
     ("significant", "major", "substantial", "considerable"),
     ("envoy", "ambassador"),
+    ("adviser", "advisor", "aide"),
     ("assistance", "aid", "help"),
     ("talks", "negotiations"),
     ("specify", "clarify"),

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from service.domain import Claim, Difference
-from service.matching.rerank import Scored, align, score_candidates
+from service.matching.rerank import ADJACENT, Scored, align, score_candidates
 from service.matching.stance import (
     MEDIA,
     StatementFacts,
@@ -146,7 +146,6 @@ class ArticleContext:
 
 
 SOURCE_REACH = 160  # characters back to the sentence that named the medium
-ADJACENT = 3  # characters between two claims of one sentence or of two sentences in a row
 _RELATIVE = ("which", "who", "whom", "whose")
 _BACK_REFERENCE = (
     "his ",

@@ -11,13 +11,13 @@ COVERAGE_ONLY = Weights(token_set=0, coverage=1, claim_coverage=0, bm25=0, cosin
 IDF_ONLY = Weights(token_set=0, coverage=0, claim_coverage=0, bm25=0, idf_coverage=1)
 
 
-def claim(claim_id: int, text: str, claimant=None, role=None) -> Claim:
+def claim(claim_id: int, text: str, claimant=None, role=None, *, start=0, article=1) -> Claim:
     return Claim(
         id=claim_id,
-        article_id=1,
+        article_id=article,
         outlet_id=1,
-        start=0,
-        end=len(text),
+        start=start,
+        end=start + len(text),
         passage=text,
         text=text,
         claimant=claimant,
@@ -36,6 +36,7 @@ def test_reporting_synonyms_and_irregular_verbs_share_a_sense():
     assert sense("major") == sense("significant")
     assert sense("saw") == sense("seen") == sense("see")
     assert sense("envoy") == sense("ambassador")
+    assert sense("aide") == sense("adviser") == sense("advisor")
     assert sense("beijing") == sense("china") and sense("kremlin") == sense("moscow")
     assert sense("progressive") == "progressive"  # not a member: left alone
 
@@ -223,3 +224,28 @@ def test_the_words_of_a_news_claims_passage_count_like_its_role():
     }
     # "state" and "network" are in the passage's attribution, not in the claim's text
     assert scores[1] > scores[2] == scores[3]
+
+
+def test_a_statement_over_two_claims_of_one_quotation_is_scored_on_both():
+    first = "Sanctions are beginning to have some effect. "
+    second = "We are seeing some signs of serious negotiations."
+    claims = {
+        1: claim(1, first.strip(), "Wendy Sherman"),
+        2: claim(2, second, "Wendy Sherman", start=len(first)),
+    }
+    claims[1] = Claim(**{**vars(claims[1]), "passage": "“" + first.strip()})
+    statement = "Sherman said sanctions are beginning to have some effect and Moscow shows signs of serious negotiations."
+    hits = [Hit(1, 1.0), Hit(2, 1.0)]
+    scored = {
+        s.claim.id: s for s in score_candidates(statement, hits, claims, weights=COVERAGE_ONLY)
+    }
+    alone = score_candidates(statement, [Hit(1, 1.0)], {1: claims[1]}, weights=COVERAGE_ONLY)[0]
+    best = max(scored.values(), key=lambda s: s.score)
+    assert best.features["joint"] == 2
+    assert best.score > alone.score
+    # the same two claims in different articles, or as two sentences outside a
+    # quotation, are scored apart
+    apart = {1: claims[1], 2: claim(2, second, "Wendy Sherman", start=len(first), article=2)}
+    assert all("joint" not in s.features for s in score_candidates(statement, hits, apart))
+    sentences = {1: claim(1, first.strip(), "Wendy Sherman"), 2: claims[2]}
+    assert all("joint" not in s.features for s in score_candidates(statement, hits, sentences))

@@ -134,6 +134,15 @@ def test_a_role_in_lower_case_before_the_name_leads_to_the_name():
     assert kinds(statement, "The talks showed progress.", claimant="Leonid Slutsky") == ["speaker"]
 
 
+def test_a_country_that_acts_through_an_auxiliary_is_a_party_not_a_place():
+    passage = "He dismissed the Kremlin's military operation in Ukraine as a failure."
+    assert (
+        kinds("He claimed Russia had sought military help and called it a failure.", passage) == []
+    )
+    # after a preposition it is where something happened
+    assert kinds("Talks in Poland have stalled.", "Talks in Belarus have stalled.") == ["place"]
+
+
 def test_a_misspelt_role_still_leads_to_the_name_after_it():
     statement = "Russia's UN ambasador Vassily Nebenzia insisted the army poses no threat."
     assert statement_speaker(statement) == "Vassily Nebenzia"
