@@ -35,6 +35,7 @@ from service.matching.retrieve import (
     LARGE_STORE_BUDGETS,
     POSTING_BUDGETS,
     Vocabulary,
+    opposite_terms,
     plan_search,
     query_terms,
     scaled_budget,
@@ -510,6 +511,8 @@ class Verifier:
         newest_claim, words = repo.changes_since(self.vocabulary.last_id)
         self.vocabulary.add(words)
         terms, corrections = query_terms(statement, self.vocabulary)
+        opposites = opposite_terms(terms)
+        terms += opposites
         large = newest_claim >= LARGE_STORE and repo.dialect in LARGE_STORE_BUDGETS
         postings = self.posting_budget or (
             LARGE_STORE_BUDGETS[repo.dialect]
@@ -519,7 +522,11 @@ class Verifier:
         rank_dropped = large if self.rank_dropped is None else self.rank_dropped
         counts = self._posting_counts(repo, terms, postings, newest_claim)
         plan = plan_search(
-            terms, counts, budget=postings, secondary=frozenset(corrections.values())
+            terms,
+            counts,
+            budget=postings,
+            # typo corrections and opposite forms come after the words the statement wrote
+            secondary=frozenset(corrections.values()) | frozenset(opposites),
         )
         rank_also = plan.dropped if rank_dropped else ()
         hits = repo.search(

@@ -11,7 +11,14 @@ from rapidfuzz import fuzz
 
 from service.domain import Claim
 from service.extraction.data import DEMONYMS
-from service.matching.text import SENSE, content_words, fold, fold_in_place, sense
+from service.matching.text import (
+    PREFIXED_OPPOSITES,
+    SENSE,
+    content_words,
+    fold,
+    fold_in_place,
+    sense,
+)
 from service.storage.repository import Hit
 
 STEM = 6  # words sharing their first six letters count as one (negotiate/negotiations)
@@ -68,12 +75,16 @@ def _stem(word: str) -> str:
 
     (Singular forms of short plurals, "hours" -> "hour", were tried: no gain on the seed
     statements, CheckThat! train 0.864 -> 0.862.)"""
-    return sense(_COUNTRY_OF.get(word, word))[:STEM]
+    return sense(_COUNTRY_OF.get(word, _POSITIVE.get(word, word)))[:STEM]
 
 
 # "the Polish border" speaks of Poland: a nationality counts as its country (most share
 # the country's first letters anyway: Russian, Ukrainian, Israeli)
 _COUNTRY_OF = {fold(d).lower(): fold(c).lower() for d, c in DEMONYMS.items() if " " not in c}
+
+
+# "unwilling" is compared as "willing": the stance tells the two apart
+_POSITIVE = {negative: positive for positive, negative in PREFIXED_OPPOSITES}
 
 
 def _parts(word: str) -> list[str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from service.matching.text import STOPWORDS, fold, phrase_words
+from service.matching.text import PREFIXED_OPPOSITES, STOPWORDS, fold, phrase_words
 from service.storage.repository import Repository, terms_of
 
 TYPO_CUTOFF = 85.0  # rapidfuzz ratio at which an unknown word is taken for a known one
@@ -101,6 +101,19 @@ class Vocabulary:
             word, choices, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=limit
         )
         return [w for w, _score, _i in found]
+
+
+# A statement that says one word of a pair is searched for the other too, so that the
+# passage saying the opposite is among the candidates for the stance to read ("Kyiv is
+# unwilling to negotiate" finds "Kiev is willing to negotiate"); full-text search
+# matches neither from the other.
+OPPOSITE_FORM = {a: b for a, b in PREFIXED_OPPOSITES} | {b: a for a, b in PREFIXED_OPPOSITES}
+
+
+def opposite_terms(terms: list[str]) -> list[str]:
+    """The opposite forms of the terms (``OPPOSITE_FORM``) that are not terms already."""
+    found = [OPPOSITE_FORM[t] for t in terms if t in OPPOSITE_FORM]
+    return [t for t in dict.fromkeys(found) if t not in terms]
 
 
 def query_terms(

@@ -18,7 +18,15 @@ from rapidfuzz import fuzz, process
 from service.domain import Difference
 from service.extraction.data import DEMONYMS, ROLE_NOUNS, WEEKDAYS
 from service.extraction.details import find_negations, negation_spans
-from service.matching.text import MONTHS, canonical_word, content_words, fold, month_day, sense
+from service.matching.text import (
+    MONTHS,
+    PREFIXED_OPPOSITES,
+    canonical_word,
+    content_words,
+    fold,
+    month_day,
+    sense,
+)
 
 SPEECH_VERBS = (
     r"said|says|say|told|tells|wrote|writes|tweeted|tweets|stated|states|claimed|claims|"
@@ -1407,6 +1415,12 @@ _ANTONYMS = [
     (r"willing", r"unwilling"),
     (r"vocal|outspoken|speak(?:s)? out", r"silent|quiet"),
     (r"alive|survived", r"dead|died|killed"),
+]
+# every word the re-ranker reads as its prefixed opposite has its pair here
+_ANTONYMS += [
+    (a, b)
+    for a, b in PREFIXED_OPPOSITES
+    if not any(re.fullmatch(x, a) and re.fullmatch(y, b) for x, y in _ANTONYMS)
 ]
 _ANTONYM_RE = [(re.compile(rf"\b(?:{a})\b"), re.compile(rf"\b(?:{b})\b")) for a, b in _ANTONYMS]
 

@@ -75,6 +75,24 @@ SYNONYM_GROUPS = (
     ("britain", "london"),
     ("iran", "tehran"),
 )
+# Words whose opposite is the same word with a negating prefix. Retrieval searches for
+# the other word of a pair, and the re-ranker counts either for both, as it counts
+# "agreed" for "did not agree": the stance then reads the opposite (``stance._ANTONYMS``).
+PREFIXED_OPPOSITES = (
+    ("willing", "unwilling"),
+    ("possible", "impossible"),
+    ("likely", "unlikely"),
+    ("acceptable", "unacceptable"),
+    ("necessary", "unnecessary"),
+    ("successful", "unsuccessful"),
+    ("legal", "illegal"),
+    ("lawful", "unlawful"),
+    ("agree", "disagree"),
+    ("agreed", "disagreed"),
+    ("armed", "unarmed"),
+    ("confirmed", "unconfirmed"),
+    ("verified", "unverified"),
+)
 # Irregular verb forms that no prefix of the word relates to its base ("saw" / "see").
 IRREGULAR = {
     form: base

@@ -249,3 +249,15 @@ def test_a_statement_over_two_claims_of_one_quotation_is_scored_on_both():
     assert all("joint" not in s.features for s in score_candidates(statement, hits, apart))
     sentences = {1: claim(1, first.strip(), "Wendy Sherman"), 2: claims[2]}
     assert all("joint" not in s.features for s in score_candidates(statement, hits, sentences))
+
+
+def test_a_word_and_its_prefixed_opposite_find_each_other():
+    from service.matching.retrieve import opposite_terms
+
+    assert opposite_terms(["kyiv", "unwilling", "negotiate"]) == ["willing"]
+    assert opposite_terms(["willing", "unwilling"]) == []
+    claims = {1: claim(1, "Kiev is willing to negotiate.")}
+    [scored] = score_candidates(
+        "Kyiv is unwilling to negotiate.", [Hit(1, 1.0)], claims, weights=COVERAGE_ONLY
+    )
+    assert scored.features["coverage"] == 1.0

@@ -466,6 +466,18 @@ def test_negations_of_different_things_differ_where_one_side_affirms_the_other()
     assert kinds(statement, "Talks will not resume before Monday.") == []
 
 
+def test_every_prefixed_opposite_the_reranker_conflates_is_a_negation_difference():
+    from service.matching.text import PREFIXED_OPPOSITES
+
+    for positive, negative in PREFIXED_OPPOSITES:
+        assert kinds(f"Officials called it {negative}.", f"Officials called it {positive}.") == [
+            "negation"
+        ], positive
+        assert kinds(f"Officials called it {positive}.", f"Officials called it {negative}.") == [
+            "negation"
+        ], positive
+
+
 def test_denying_the_report_of_a_negation_differs_from_the_report():
     passage = "Russia had stopped issuing ultimatums."
     statement = "Podolyak did not say that Russia had stopped issuing ultimatums."
