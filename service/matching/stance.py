@@ -300,7 +300,9 @@ CITY_COUNTRY = {
 }
 # Words that make a negation of continuing ("stopped issuing", "no longer laying down").
 CESSATION = re.compile(
-    r"\b(?:stopped|stops|ceased|ceases|halted|no longer|any longer|anymore)\b", re.IGNORECASE
+    r"\b(?:stopped|stops|ceased|ceases|halted|no longer|any longer|anymore|"
+    r"(?:gave|given|giving|gives) up(?: on)?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -841,7 +843,8 @@ def _names_same_day(a: dict, b: dict) -> bool:
 # How far ahead something is expected, in days: "in the coming days" is not "within the
 # next few months".
 _HORIZON_LEAD = (
-    r"(?:(?:the )?coming|(?:the )?next (?:few|couple of)|within(?: a few)?|in(?: a few)?)"
+    r"(?:(?:with)?in (?:a |the )?matter of|(?:the )?coming|(?:the )?next (?:few|couple of)|"
+    r"within(?: a few)?|in(?: a few)?)"
 )
 _HORIZONS = [
     (
@@ -850,7 +853,7 @@ _HORIZONS = [
         (0, 1),
     ),
     (rf"{_HORIZON_LEAD} days(?! of)", (2, 10)),
-    (rf"{_HORIZON_LEAD} weeks(?! of)", (7, 60)),
+    (rf"{_HORIZON_LEAD} weeks(?! of)", (11, 60)),
     (rf"{_HORIZON_LEAD} months(?! of)", (30, 365)),
     (rf"{_HORIZON_LEAD} years(?! of)", (365, 3650)),
 ]
@@ -1328,7 +1331,7 @@ def differences(
 _CHANNELS = {
     "video address": r"video (?:address|message|statement|speech|appeal)|in a video\b",
     "radio interview": r"radio (?:interview|address|show)|on the radio",
-    "television": r"televised|(?:tv|television) (?:interview|address|appearance|broadcast)"
+    "television": r"televised|(?:tv|television) (?:interviewer|interview|address|appearance|broadcast)"
     r"|on (?:tv|television)",
     "Twitter": r"tweet(?:s|ed|ing)?|on twitter",
     "Telegram": r"on telegram|telegram (?:channel|post|message)",

@@ -478,6 +478,20 @@ def test_every_prefixed_opposite_the_reranker_conflates_is_a_negation_difference
         ], positive
 
 
+def test_a_matter_of_weeks_is_not_a_matter_of_days_and_giving_up_is_stopping():
+    passage = "I think that we will achieve some results literally in a matter of days."
+    assert kinds("He expected results within a matter of weeks.", passage) == ["date"]
+    assert kinds("He expected results in a matter of days.", passage) == []
+    stopped = "Russia had stopped issuing ultimatums."
+    assert kinds("Moscow had given up on ultimatums.", stopped) == []
+    assert kinds(
+        "Podolyak told a TV interviewer that Russia issues ultimatums.", stopped, source="Twitter"
+    ) == [
+        "source",
+        "negation",
+    ]
+
+
 def test_denying_the_report_of_a_negation_differs_from_the_report():
     passage = "Russia had stopped issuing ultimatums."
     statement = "Podolyak did not say that Russia had stopped issuing ultimatums."
