@@ -802,7 +802,25 @@ def _passage_dates(passage: dict) -> list[dict]:
     return [*passage.get("dates", []), *passage.get("said_dates", [])]
 
 
-def _date_differences(statement: dict, passage: dict) -> list[Difference]:
+_COMPLEMENT = re.compile(r"\b(?:that|would|will|could|to|whether)\b")
+
+
+def _reported_dates(statement: str, mentions: list[dict]) -> set[int]:
+    """The statement's dates that belong to what was said, not to the saying: after a
+    speech verb and a complement ("was first to say talks would go on Monday"; not "said
+    late Sunday that ...")."""
+    verb = _SPEECH_RE.search(statement)
+    if verb is None:
+        return set()
+    found = set()
+    for k, mention in enumerate(mentions):
+        at = statement.find(mention.get("text") or "\0", verb.end())
+        if at >= 0 and _COMPLEMENT.search(statement, verb.end(), at):
+            found.add(k)
+    return found
+
+
+def _date_differences(statement: dict, passage: dict, text: str = "") -> list[Difference]:
     s_dates = statement.get("dates", [])
     p_dates = _passage_dates(passage)
     if not s_dates or not p_dates:
@@ -813,12 +831,17 @@ def _date_differences(statement: dict, passage: dict) -> list[Difference]:
     # Sunday" against a passage that dates only the talks)
     same = [[_names_same_day(m, d) for d in p_dates] for m in s_dates]
     free = [d for j, d in enumerate(p_dates) if not any(row[j] for row in same)]
-    p_parts = [parts for d in free if (parts := _date_parts(d))]
-    p_days = {w for d in free if (w := _weekday(d))}
+    # a date of what was said is not compared with the day it was said on
+    said = passage.get("said_dates", [])
+    reported = _reported_dates(text, s_dates) if text and said else set()
+    unsaid = [d for d in free if not any(d is m for m in said)]
     p_text = ", ".join(_shown(d) for d in p_dates)
-    for mention, row in zip(s_dates, same, strict=True):
+    for k, (mention, row) in enumerate(zip(s_dates, same, strict=True)):
         if any(row):
             continue
+        pool = unsaid if k in reported else free
+        p_parts = [parts for d in pool if (parts := _date_parts(d))]
+        p_days = {w for d in pool if (w := _weekday(d))}
         parts, day = _date_parts(mention), _weekday(mention)
         comparable = [p for p in p_parts if parts and _comparable(parts, p)]
         if comparable:
@@ -1301,7 +1324,7 @@ def differences(
     found += _number_differences(facts.details, passage_details)
     if not found:
         found += _single_count_differences(facts, passage_details, passage_text)
-    found += _date_differences(facts.details, passage_details) or _horizon_differences(
+    found += _date_differences(facts.details, passage_details, facts.text) or _horizon_differences(
         facts.text, passage_text
     )
     if not found:

@@ -478,6 +478,25 @@ def test_every_prefixed_opposite_the_reranker_conflates_is_a_negation_difference
         ], positive
 
 
+def test_a_date_of_what_was_said_is_not_compared_with_the_day_it_was_said_on():
+    passage = extract_details("Negotiations go non-stop.", published=PUBLISHED).to_dict()
+    passage["said_dates"] = extract_details("late Sunday", published=PUBLISHED).to_dict()["dates"]
+
+    def kinds_of(statement: str) -> list[str]:
+        found = differences(
+            facts(statement),
+            passage_details=passage,
+            claimant=None,
+            source=None,
+            passage_text="Negotiations go non-stop.",
+        )
+        return [d.kind for d in found]
+
+    assert kinds_of("The spokesman was first to say talks would go on Monday.") == []
+    # the day of the saying still differs
+    assert kinds_of("The adviser said on Monday that negotiations go non-stop.") == ["date"]
+
+
 def test_a_matter_of_weeks_is_not_a_matter_of_days_and_giving_up_is_stopping():
     passage = "I think that we will achieve some results literally in a matter of days."
     assert kinds("He expected results within a matter of weeks.", passage) == ["date"]
