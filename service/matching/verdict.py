@@ -125,6 +125,19 @@ class ArticleContext:
                 media = following.source or _medium_named(following)
                 if media:
                     return media
+        if claim.claimant:
+            # the same speaker goes on in the next sentence and the article names the
+            # medium there ("… a hard negotiation has started." / "'…,' he said, tweeting")
+            after = [
+                c
+                for c in self._claims.get(claim.article_id, ())
+                if c.start >= claim.end and c.start - claim.end <= SOURCE_REACH
+            ]
+            for following in after:
+                if following.claimant and not _same_claimant(following, claim):
+                    break
+                if following.source and following.claimant:
+                    return following.source
         return None
 
     def details_of(self, claim: Claim) -> tuple[dict, str, Claim | None]:

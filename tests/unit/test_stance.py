@@ -390,6 +390,23 @@ def test_another_speaker_in_between_stops_the_medium_carrying_over():
     assert ArticleContext([quote, other, earlier]).source_of(quote) is None
 
 
+def test_the_medium_the_same_speaker_goes_on_in_carries_back_to_the_sentence_before():
+    said = claim("A hard negotiation has started.", start=0, claimant="Mykhailo Podolyak")
+    tweeted = claim(
+        "Communication is hard, he said, tweeting a photo.",
+        start=40,
+        claimant="Mykhailo Podolyak",
+        source="Twitter",
+    )
+    assert ArticleContext([said, tweeted]).source_of(said) == "Twitter"
+    # another speaker in between: the medium stays with its own sentence
+    other = claim("Peskov said talks were hard.", start=40, claimant="Dmitry Peskov")
+    later = claim(
+        "Communication is hard, he said.", start=80, claimant="Mykhailo Podolyak", source="Twitter"
+    )
+    assert ArticleContext([said, other, later]).source_of(said) is None
+
+
 def test_a_following_sentence_that_refers_back_names_the_medium():
     quote = claim("saying the audit was finished.", start=0, claimant="Ana Lopez")
     after = claim("Her post on Facebook drew thousands of replies.", start=32)
