@@ -11,6 +11,7 @@ from service.extraction.attribution import (
     Attribution,
     attribute,
     build_registry,
+    find_source,
     mask_quotes,
 )
 from service.extraction.data import DEMONYMS, TITLE_WORDS
@@ -477,6 +478,24 @@ def _is_quote_start(local: str) -> bool:
     return bool(local) and local[0] in "“\"‘'«„"
 
 
+# "His statement, on Twitter, confirmed …": the sentence names the medium of what the
+# sentence before it reported (``verdict.ArticleContext`` does the same for stored claims
+# whose passage ends where the sentence ends; here the attribution may lie in between).
+_BACK_MEDIUM_RE = re.compile(
+    r"^(?:His|Her|Their|The|That|This)\s+(?:earlier\s+|latest\s+|own\s+)?"
+    r"(?:statement|announcement|remarks?|comments?|words|message|post)\s*,?\s+"
+    r"(?=(?:posted\s+|made\s+|published\s+)?(?:on|in|via)\s)"
+)
+
+
+def _back_medium(local: str, masked: str, ctx: ArticleContext) -> str | None:
+    """The medium a sentence gives to the statement reported just before it."""
+    m = _BACK_MEDIUM_RE.match(local)
+    if m is None:
+        return None
+    return find_source(masked[m.end() : m.end() + 40], ctx)
+
+
 def _last_day(claims: list[ExtractedClaim]) -> dt.date | None:
     """The last full date the body claims name, in text order (captions date photos)."""
     body = sorted((c for c in claims if c.kind != "caption"), key=lambda c: c.start)
@@ -497,6 +516,7 @@ def extract(text: str, *, published: dt.date | None = None, title: str | None = 
     atts: dict[int, Attribution | None] = {}
     last_line_att: dict[int, Attribution] = {}
     prev_att: Attribution | None = None
+    prev_content: int | None = None
 
     # attribution, group by group (a quote spanning sentences shares its speaker)
     for group in _groups(sents):
@@ -509,6 +529,10 @@ def extract(text: str, *, published: dt.date | None = None, title: str | None = 
             atts[i] = att if (att.claimant or att.source) else None
             if atts[i] and found is None:
                 found = att
+            back = atts.get(prev_content) if prev_content is not None else None
+            if back is not None and back.claimant and not back.source:
+                back.source = _back_medium(local, mask_quotes(local, lq), ctx)
+            prev_content = i
         for i in group:
             s = sents[i]
             local = text[s.start : s.end]

@@ -110,10 +110,14 @@ class ArticleContext:
         """The claim's medium, or the one its speaker was just quoted through."""
         if claim.source:
             return claim.source
+        # narration has no medium: "His statement, on Twitter, confirmed …" is not itself
+        # said on Twitter
         before = [
             c
             for c in self._claims.get(claim.article_id, ())
-            if c.end <= claim.start and claim.start - c.end <= SOURCE_REACH
+            if claim.kind != "narration"
+            and c.end <= claim.start
+            and claim.start - c.end <= SOURCE_REACH
         ]
         for previous in sorted(before, key=lambda c: -c.end):
             if previous.source and _same_claimant(previous, claim):

@@ -270,3 +270,17 @@ def test_related_matches_below_the_threshold_are_shown_but_leave_the_verdict_alo
     assert any(o["stance"] == "differs" for m in related for o in m["outlets"])
     assert result["verdict"] == "supported"
     assert_passages_exact(seeded_client, result)
+
+
+def test_a_medium_named_in_the_next_sentence_by_the_same_speaker_is_compared(seeded_client):
+    # Press TV: '"A hard negotiation … has started."' then '"…," he said, tweeting a photo'
+    result = verify(
+        seeded_client,
+        "Speaking in a radio interview, Podolyak said a hard negotiation between Moscow and "
+        "Kyiv had begun.",
+    )
+    press_tv = outlet(result["matches"][0], "Press TV")
+    assert press_tv["stance"] == "differs"
+    assert {"kind": "source", "statement": "radio interview", "passage": "Twitter"} in press_tv[
+        "differences"
+    ]

@@ -37,3 +37,16 @@ def test_single_known_surname_with_who_clause_is_an_appositive():
     )
     spans = _spans(text)
     assert "Kovacs, who took office in January" in spans
+
+
+def test_a_sentence_that_refers_back_gives_its_medium_to_the_statement_before_it():
+    text = (
+        "The port will reopen on Monday, Ana Lopez, the city's mayor, said late Sunday.\n\n"
+        "Her statement, on Facebook, confirmed an earlier report by the harbour office."
+    )
+    [reopen] = [c for c in extract(text).claims if "reopen" in c.text]
+    assert (reopen.claimant, reopen.source) == ("Ana Lopez", "Facebook")
+    # a sentence that does not refer back leaves the medium unknown
+    other = text.replace("Her statement, on Facebook, confirmed", "A post on Facebook confirmed")
+    [reopen] = [c for c in extract(other).claims if "reopen" in c.text]
+    assert reopen.source is None

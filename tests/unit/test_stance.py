@@ -407,6 +407,13 @@ def test_the_medium_the_same_speaker_goes_on_in_carries_back_to_the_sentence_bef
     assert ArticleContext([said, other, later]).source_of(said) is None
 
 
+def test_narration_borrows_no_medium_from_the_sentence_before():
+    earlier = claim("Talks resume on Monday.", start=0, claimant="Ana Lopez", source="Twitter")
+    narration = claim("Her statement confirmed an earlier report.", start=30)
+    narration.kind = "narration"
+    assert ArticleContext([earlier, narration]).source_of(narration) is None
+
+
 def test_a_following_sentence_that_refers_back_names_the_medium():
     quote = claim("saying the audit was finished.", start=0, claimant="Ana Lopez")
     after = claim("Her post on Facebook drew thousands of replies.", start=32)
