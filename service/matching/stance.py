@@ -1332,7 +1332,10 @@ def differences(
     found += _all_place_differences(facts, passage_details, passage_text)
     if facts.speaker and claimant and not same_person(facts.speaker, claimant):
         found.append(Difference("speaker", facts.speaker, claimant))
-    if facts.source and source and not _compatible_sources(facts.source, source):
+    owner = _medium_owner(facts.text)
+    if owner and claimant and not same_person(owner, claimant):
+        pass  # "Podolyak's Twitter post backed what Peskov said": not Peskov's medium
+    elif facts.source and source and not _compatible_sources(facts.source, source):
         found.append(Difference("source", facts.source, source))
     elif passage_text:
         found += _channel_differences(facts.text, passage_text, source)
@@ -1356,8 +1359,8 @@ _CHANNELS = {
     "radio interview": r"radio (?:interview|address|show)|on the radio",
     "television": r"televised|(?:tv|television) (?:interviewer|interview|address|appearance|broadcast)"
     r"|on (?:tv|television)",
-    "Twitter": r"tweet(?:s|ed|ing)?|on twitter",
-    "Telegram": r"on telegram|telegram (?:channel|post|message)",
+    "Twitter": r"tweet(?:s|ed|ing)?|(?:on|to|via) twitter|twitter (?:video|post|message|feed)",
+    "Telegram": r"(?:on|to|via) telegram|telegram (?:channel|post|message|video)",
     "reporters": r"told (?:reporters|journalists|the press|the media|media)"
     r"|(?:press|news) conference|speaks? to (?:the )?(?:media|reporters|journalists)"
     r"|briefing",
@@ -1378,6 +1381,19 @@ def _passage_channels(passage: str, source: str | None) -> frozenset[str]:
     article says was tweeted: "…, he said, tweeting a photo of the talks")."""
     found = _channels(passage)
     return found | {source} if source in _CHANNELS else found
+
+
+_MEDIUM_OWNER = re.compile(
+    r"\b(?P<who>[A-Z][\w’'-]+)['’]s\s+(?:[\w-]+\s+)?(?:Twitter|Telegram|Facebook|Instagram|"
+    r"tweets?|posts?|video|interview|message)\b"
+)
+
+
+@lru_cache(maxsize=4096)
+def _medium_owner(statement: str) -> str | None:
+    """Whose the statement's medium is, when it says so ("Podolyak's Twitter post")."""
+    m = _MEDIUM_OWNER.search(statement)
+    return m["who"] if m else None
 
 
 def _channel_differences(

@@ -535,6 +535,23 @@ def test_a_matter_of_weeks_is_not_a_matter_of_days_and_giving_up_is_stopping():
     ]
 
 
+def test_a_video_posted_to_twitter_is_twitter_and_someone_elses_medium_is_not_compared():
+    passage = "I think that we will achieve some results literally in a matter of days."
+    statement = "An aide said in a video posted to Twitter that he expects results within days."
+    assert kinds(statement, passage, source="Twitter") == []
+    assert kinds(
+        "An aide said in a video address that results will come within days.",
+        passage,
+        source="Twitter",
+    ) == ["source"]
+    # the tweet is Podolyak's: Peskov's medium is not compared with it
+    backed = "Podolyak's Twitter post backed what Peskov had said: talks would go on."
+    assert kinds(backed, "Talks would go on.", claimant="Dmitry Peskov", source="Interfax") == []
+    assert kinds(backed, "Talks would go on.", claimant="Mykhailo Podolyak", source="Facebook") == [
+        "source"
+    ]
+
+
 def test_denying_the_report_of_a_negation_differs_from_the_report():
     passage = "Russia had stopped issuing ultimatums."
     statement = "Podolyak did not say that Russia had stopped issuing ultimatums."
