@@ -16,7 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from service.domain import Difference
-from service.extraction.data import DEMONYMS, ROLE_NOUNS, WEEKDAYS
+from service.extraction.data import DEMONYMS, ROLE_NOUNS, TITLE_WORDS, WEEKDAYS
 from service.extraction.details import find_negations, negation_spans
 from service.matching.text import (
     MONTHS,
@@ -424,6 +424,13 @@ def statement_speaker(statement: str) -> str | None:
                     if not named or _role_noun(named.group("role")) is None:
                         continue
                 who = named.group("who").strip(" ,.")
+            elif all(_is_title(w) for w in words):
+                # "U.S. Deputy Secretary of State Wendy Sherman said": the name after the
+                # title's "of …"
+                named = _NAME_AFTER_TITLE.match(statement, match.end("who"))
+                if not named:
+                    continue
+                who = named.group("who").strip(" ,.")
             if who.endswith(("'s", "’s")):
                 continue  # "Moscow's negotiator said": the speaker is the negotiator, unnamed
             if (
@@ -442,6 +449,18 @@ def statement_speaker(statement: str) -> str | None:
                 continue  # "The Oct. 3 vote ... said", "Earlier Sunday, X said": a time
             return who
     return None
+
+
+_NAME_AFTER_TITLE = re.compile(rf"\s+of\s+(?:the\s+)?[A-Z][\w.]*\s+(?P<who>{_NAME})")
+
+
+def _is_title(word: str) -> bool:
+    """A word of a title before a name: "Deputy", "Secretary", "U.S.", "UN"."""
+    return (
+        word in TITLE_WORDS
+        or word.lower() in ROLE_NOUNS
+        or bool(re.fullmatch(r"[A-Z.]{2,5}", word))
+    )
 
 
 _NAME_AFTER_ROLE = re.compile(

@@ -143,6 +143,13 @@ def test_a_country_that_acts_through_an_auxiliary_is_a_party_not_a_place():
     assert kinds("Talks in Poland have stalled.", "Talks in Belarus have stalled.") == ["place"]
 
 
+def test_a_title_of_something_leads_to_the_name_after_it():
+    statement = "U.S. Deputy Secretary of State Wendy Sherman said Moscow showed signs of talks."
+    assert statement_speaker(statement) == "Wendy Sherman"
+    assert statement_speaker("UN Secretary General said the war must end.") is None
+    assert kinds(statement, "Moscow showed signs of talks.", claimant="Wendy Sherman") == []
+
+
 def test_a_misspelt_role_still_leads_to_the_name_after_it():
     statement = "Russia's UN ambasador Vassily Nebenzia insisted the army poses no threat."
     assert statement_speaker(statement) == "Vassily Nebenzia"
