@@ -1717,9 +1717,14 @@ def _governed(main: str, start: int, end: int) -> list[str]:
     return governed
 
 
-def _governed_keys(text: str) -> list[set[str]]:
+@lru_cache(maxsize=4096)
+def _governed_keys(text: str) -> tuple[frozenset[str], ...]:
+    """The words each negation of a text governs (``_governed``), as compared keys; read
+    for every passage against the statement and back (differences and agreements)."""
     main = _ASIDE.sub(",", text)
-    return [{_key(w) for w in _governed(main, a, b)} for a, b in _negation_spans(main)]
+    return tuple(
+        frozenset(_key(w) for w in _governed(main, a, b)) for a, b in _negation_spans(main)
+    )
 
 
 def _negate_apart(statement: str, passage: str) -> bool:
