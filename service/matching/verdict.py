@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -146,20 +147,64 @@ class ArticleContext:
 
     def details_of(self, claim: Claim) -> tuple[dict, str, Claim | None]:
         """The claim's details and text, with the negation of a relative clause right
-        after it ("appeals for a recount, which were never heard"); that clause."""
+        after it ("appeals for a recount, which were never heard"); that clause. A
+        clause that goes on from the one before it without a subject of its own ("…
+        the five-hour talks included …, and featured an agreement") is read with that
+        one's details: its subject's numbers, dates and places are its own."""
+        subject = self._subject_of(claim)
+        details, text = (
+            (_joint_details((subject, claim)), subject.passage + " " + claim.passage)
+            if subject is not None
+            else (claim.details, claim.passage)
+        )
         for following in self._claims.get(claim.article_id, ()):
             if (
                 0 <= following.start - claim.end <= ADJACENT
                 and _relative(following)
                 and following.details.get("negated")
             ):
-                details = dict(claim.details)
+                details = dict(details)
                 details["negated"] = True
-                details["negations"] = list(claim.details.get("negations", [])) + list(
+                details["negations"] = list(details.get("negations", [])) + list(
                     following.details.get("negations", [])
                 )
-                return details, claim.passage + " " + following.passage, following
-        return claim.details, claim.passage, None
+                return details, text + " " + following.passage, following
+        return details, text, None
+
+    def _subject_of(self, claim: Claim) -> Claim | None:
+        """The claim of the same sentence that a subjectless clause goes on from."""
+        head = _CONJUNCTION.sub("", claim.passage.lstrip(" ,;"))[:1]
+        if not head.islower() or claim.external_id is not None or _relative(claim):
+            return None
+        for before in self._claims.get(claim.article_id, ()):
+            if (
+                0 <= claim.start - before.end <= ADJACENT
+                and claim.claimant
+                and before.claimant == claim.claimant
+                and before.kind == claim.kind
+                and not _relative(before)
+                and not before.details.get("negated")
+            ):
+                return before
+        return None
+
+
+_CONJUNCTION = re.compile(r"^(?:and|but|while|then)\s+")
+
+
+def _joint_details(run: Sequence[Claim]) -> dict:
+    """The details of claims read as one passage: every mention of each of them."""
+    merged: dict = {}
+    for claim in run:
+        for key, value in claim.details.items():
+            if isinstance(value, list):
+                merged.setdefault(key, [])
+                merged[key] += [v for v in value if v not in merged[key]]
+            elif isinstance(value, bool):
+                merged[key] = merged.get(key, False) or value
+            else:
+                merged.setdefault(key, value)
+    return merged
 
 
 SOURCE_REACH = 160  # characters back to the sentence that named the medium

@@ -421,6 +421,29 @@ def test_narration_borrows_no_medium_from_the_sentence_before():
     assert ArticleContext([earlier, narration]).source_of(narration) is None
 
 
+def test_a_clause_without_its_own_subject_is_read_with_the_clause_before():
+    text = "said the five-hour talks included points of agreement"
+    first = claim(text, start=0, claimant="Vladimir Medinsky")
+    first.details = extract_details(text).to_dict()
+    then = claim(
+        "and featured an agreement to continue talks.",
+        start=len(text) + 1,
+        claimant="Vladimir Medinsky",
+    )
+    statement = "Medinsky said the three-hour talks featured an agreement to continue talks."
+    context = ArticleContext([first, then])
+    [stance] = outlet_stances(statement, facts(statement), [then], context=context)
+    assert stance.stance == "differs"
+    assert [(d.kind, d.passage) for d in stance.differences] == [("number", "five hours")]
+    # another speaker's clause before it lends nothing
+    other = claim(text, start=0, claimant="Leonid Slutsky")
+    other.details = first.details
+    [stance] = outlet_stances(
+        statement, facts(statement), [then], context=ArticleContext([other, then])
+    )
+    assert stance.stance == "supports"
+
+
 def test_a_following_sentence_that_refers_back_names_the_medium():
     quote = claim("saying the audit was finished.", start=0, claimant="Ana Lopez")
     after = claim("Her post on Facebook drew thousands of replies.", start=32)
