@@ -1727,28 +1727,35 @@ def _governed_keys(text: str) -> tuple[frozenset[str], ...]:
     )
 
 
+def _both_governed(statement: str, passage: str):
+    """The words each negation of either text governs, when both negate and every
+    negation governs something readable; else None."""
+    ours, theirs = _governed_keys(statement), _governed_keys(passage)
+    if not ours or not theirs or not all(ours) or not all(theirs):
+        return None
+    return ours, theirs
+
+
 def _negate_apart(statement: str, passage: str) -> bool:
     """Both texts negate, each something the other does not: "is not listening"
     against "had stopped issuing ultimatums" is no agreement on polarity."""
-    ours, theirs = _governed_keys(statement), _governed_keys(passage)
-    if not ours or not theirs or not all(ours) or not all(theirs):
-        return False
-    return not set().union(*ours) & set().union(*theirs)
+    both = _both_governed(statement, passage)
+    return both is not None and not set().union(*both[0]) & set().union(*both[1])
 
 
 def _crossed_negations(statement: str, passage: str) -> bool:
     """Both texts negate, but not the same thing, and one affirms what the other
     negates: "Russia is still issuing ultimatums and is not listening" against "Russia
     had stopped issuing ultimatums and instead listens"."""
-
-    ours, theirs = _governed_keys(statement), _governed_keys(passage)
-    if not ours or not theirs or not all(ours) or not all(theirs):
+    both = _both_governed(statement, passage)
+    if both is None:
         return False
+    ours, theirs = both
     our_words = {_key(w) for w in content_words(statement)}
     their_words = {_key(w) for w in content_words(passage)}
     all_ours, all_theirs = set().union(*ours), set().union(*theirs)
 
-    def affirmed_by(keys: list[set[str]], words: set[str], negated: set[str]) -> bool:
+    def affirmed_by(keys, words: set[str], negated: set[str]) -> bool:
         return any(g & words and not g & negated for g in keys)
 
     return affirmed_by(ours, their_words, all_theirs) or affirmed_by(theirs, our_words, all_ours)

@@ -174,12 +174,11 @@ class ArticleContext:
     def _subject_of(self, claim: Claim) -> Claim | None:
         """The claim of the same sentence that a subjectless clause goes on from."""
         head = _CONJUNCTION.sub("", claim.passage.lstrip(" ,;"))[:1]
-        if not head.islower() or claim.external_id is not None or _relative(claim):
+        if not head.islower() or not claim.claimant or _relative(claim):
             return None
         for before in self._claims.get(claim.article_id, ()):
             if (
                 0 <= claim.start - before.end <= ADJACENT
-                and claim.claimant
                 and before.claimant == claim.claimant
                 and before.kind == claim.kind
                 and not _relative(before)
