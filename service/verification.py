@@ -63,6 +63,16 @@ from service.storage.repository import NewClaim, NewDocument, Repository, terms_
 # of the thirteenth set, run blind, matched at 0.440 ("Poland offers to send its MiG-29
 # fighter jets …" against the strike near the Polish border); at 0.445 no set loses.
 HYBRID_MATCH_THRESHOLD = 0.445
+# The embeddings can rate a claim close to a statement that shares almost none of its
+# words ("Zelensky addressed the U.S. Congress by video link …" against "making requests
+# for a meeting with Putin": coverage 0.13, cosine 0.55, over the threshold). A hybrid
+# match that covers less than HYBRID_MIN_COVERAGE of the statement's content words must
+# be carried by embeddings at least HYBRID_SURE_COSINE alike. On the labelled sets the
+# right matches below that coverage (abbreviations, "drafting peace agreements" for
+# "documents to be signed") have cosines of 0.61-0.71; the unrelated statement and one
+# wrong candidate fall under both.
+HYBRID_MIN_COVERAGE = 0.15
+HYBRID_SURE_COSINE = 0.6
 
 DEFAULT_OUTLET_FOR_IMPORTS = "Imported fact-checks"
 
@@ -453,6 +463,7 @@ class Verifier:
         self.related_threshold = (
             related_threshold if related_threshold is not None else RELATED_FACTOR * self.threshold
         )
+        self.min_coverage = HYBRID_MIN_COVERAGE if hybrid else 0.0
 
     def _posting_counts(
         self, repo: Repository, terms: list[str], budget: int, newest_claim: int
@@ -575,6 +586,21 @@ class Verifier:
         outlet_filter = set(outlets) if outlets is not None else None
         pasted, statement = statement, clean_statement(statement)
         scored, corrections = self.rank(repo, statement)
+        if self.min_coverage:
+            # a claim too few of the statement's words speak of is no match unless the
+            # embeddings are sure of it; it stays a candidate, read as the context of
+            # the others (a relative clause of a matched claim), and the ranking itself
+            # keeps it (CheckThat! MAP is read off ``rank``)
+            scored = sorted(
+                (
+                    s
+                    if s.features.get("coverage", 0.0) >= self.min_coverage
+                    or s.features.get("cosine", 0.0) >= HYBRID_SURE_COSINE
+                    else Scored(s.claim, 0.0, s.features)
+                    for s in scored
+                ),
+                key=lambda s: (-s.score, s.claim.id),
+            )
         if outlet_filter is not None:
             scored = [
                 s

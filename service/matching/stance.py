@@ -301,7 +301,10 @@ CITY_COUNTRY = {
 # Words that make a negation of continuing ("stopped issuing", "no longer laying down").
 CESSATION = re.compile(
     r"\b(?:stopped|stops|ceased|ceases|halted|no longer|any longer|anymore|"
-    r"(?:gave|given|giving|gives) up(?: on)?)\b",
+    r"(?:gave|given|giving|gives) up(?: on)?|"
+    # a bare "stop" only as what someone will do: "urged Russia to stop its offensive" is a
+    # demand, not a report that anything stopped
+    r"(?:will|would|shall|['’]ll|going to)\s+stop)\b",
     re.IGNORECASE,
 )
 
@@ -1367,7 +1370,53 @@ def differences(
         found += _antonym_differences(facts.text, passage_text)
     elif passage_text and _crossed_negations(facts.text, passage_text):
         found.append(Difference("negation", _polarity(ours), _polarity(theirs)))
+    elif passage_text and (went_on := _ceased_against_continued(facts.text, passage_text)):
+        ceased_here, word = went_on
+        found.append(
+            Difference("negation", _polarity(ours), word)
+            if ceased_here
+            else Difference("negation", word, _polarity(theirs))
+        )
     return found
+
+
+_CONTINUED = re.compile(r"\b(?:continu(?:e|es|ed|ing)|keep(?:s|ing)? on|still)\b", re.IGNORECASE)
+_CONTINUED_REACH = re.compile(r"[;:.!?]|\b(?:but|while|whereas|because|although)\b")
+
+
+@lru_cache(maxsize=4096)
+def _continued(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """What a text says goes on: each "continue"/"still" with the words after it to its
+    sentence's end ("will continue negotiating with Russia and making requests for a
+    meeting"), as compared keys."""
+    main = _ASIDE.sub(",", text)
+    found = []
+    for m in _CONTINUED.finditer(main):
+        rest = main[m.end() :]
+        stop = _CONTINUED_REACH.search(rest)
+        words = _common_words(rest[: stop.start()] if stop else rest)
+        found.append((m.group(0), frozenset(_key(w) for w in words)))
+    return tuple(found)
+
+
+def _ceased_against_continued(statement: str, passage: str) -> tuple[bool, str] | None:
+    """Both texts negate, but one says something stopped ("would no longer seek a
+    meeting") that the other says goes on ("will continue … making requests for a
+    meeting, which have gone unanswered"), and the other's negation is about something
+    else: (whether the statement is the one that says it stopped, the other's word)."""
+    for ceased_here, (ceased, other) in (
+        (True, (statement, passage)),
+        (False, (passage, statement)),
+    ):
+        main = _ASIDE.sub(",", ceased)
+        spans = [m.span() for m in CESSATION.finditer(main)]
+        if not spans or CESSATION.search(_ASIDE.sub(",", other)):
+            continue
+        stopped = {_key(w) for a, b in spans for w in _governed(main, a, b)}
+        for word, going_on in _continued(other):
+            if stopped & going_on:
+                return ceased_here, word
+    return None
 
 
 # How something was said, when no outlet is named: a video address is not a radio
@@ -1581,7 +1630,12 @@ def agreements(
         found.add(("source", ", ".join(sorted(_channels(facts.text)))))
     ours, theirs = _negations(facts.details, facts.text), _negations(passage_details, passage_text)
     if bool(ours) == bool(theirs) and not (
-        ours and passage_text and _negate_apart(facts.text, passage_text)
+        ours
+        and passage_text
+        and (
+            _negate_apart(facts.text, passage_text)
+            or _ceased_against_continued(facts.text, passage_text)
+        )
     ):
         found.add(("negation", "*"))
     found.update(("negation", word) for word in _antonym_agreements(facts.text, passage_text))

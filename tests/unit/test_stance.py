@@ -1394,3 +1394,46 @@ def test_an_outlet_or_genre_label_opening_a_post_is_neither_speaker_nor_source()
     assert statement_speaker("Peskov: talks will resume on Monday") == "Peskov"
     # a misspelt place is not a person
     assert statement_speaker("Jeruslaem municipality says it is happy to host the talks") is None
+
+
+def test_what_one_side_says_stopped_the_other_says_goes_on():
+    passage = (
+        "Zelensky said he will continue negotiating with Russia and making requests for a "
+        "meeting with Putin, which, so far, have gone unanswered by the Kremlin."
+    )
+    # both negate, but not the same thing: the requests go on, unanswered
+    found = found_in("Zelensky said he would no longer seek a meeting with Putin.", passage)
+    assert [(d.kind, d.passage) for d in found] == [("negation", "continue")]
+    # and the other way round: the statement goes on, the passage stopped
+    assert kinds(
+        "Russia continues to issue ultimatums, which Kyiv has not accepted.",
+        "Russia had stopped issuing ultimatums.",
+    ) == ["negation"]
+    # what someone will stop doing is a negation of what goes on
+    assert kinds(
+        "Zelensky said he would stop making requests for a meeting with Putin.",
+        "Zelensky said he is making requests for a meeting with Putin.",
+    ) == ["negation"]
+    # a demand to stop is no report that anything stopped
+    assert (
+        kinds(
+            "The ambassador urged the assembly to demand that Russia stop its offensive.",
+            "The ambassador urged the assembly to demand that Russia stop its offensive.",
+        )
+        == []
+    )
+    assert (
+        kinds(
+            "The ambassador urged the assembly to demand that Russia stop its offensive.",
+            "The ambassador urged the assembly to demand an end to Russia's offensive.",
+        )
+        == []
+    )
+    # both say it stopped: no difference, however the rest is worded
+    assert (
+        kinds(
+            "Zelensky said he would no longer seek a meeting with Putin.",
+            "Zelensky has stopped seeking a meeting with Putin.",
+        )
+        == []
+    )
