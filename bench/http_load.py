@@ -306,7 +306,8 @@ def report(args, url, texts, runs, workers, threads) -> None:
     """Print the table; exit non-zero when a request failed."""
     print(f"\n{machine_line()}")
     print(
-        f"`corroborate serve`: {workers} workers × {threads} threads (gthread), "
+        f"`corroborate serve`: {workers} workers × {threads} threads "
+        f"({'sync' if threads == 1 else 'gthread'} worker class), "
         f"matcher {args.matcher}, rate limiting off"
         f"{', worker recycling off' if args.no_recycle else ''}; store: {url}"
     )

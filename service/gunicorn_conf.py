@@ -7,10 +7,18 @@ _settings = Settings.from_env()
 bind = f"{_settings.host}:{_settings.port}"
 workers = _settings.workers
 threads = _settings.threads
-worker_class = "gthread"
+# One thread per worker (the default, as matching is CPU-bound): the sync worker, which
+# accepts a connection only when it is free, so every worker gets its share of the load.
+# A gthread worker accepts whatever arrives, busy or not, and a keep-alive connection
+# stays with the worker that took it: under a fixed set of client connections one worker
+# often held all of them while the other idled (bench/http_load.py: half the throughput
+# in one run of three, one worker serving every request). The sync worker closes the
+# connection after each answer; behind nginx (deploy/) that costs nothing a client sees.
+# With more threads, gthread: threads need its event loop (and it keeps connections alive).
+worker_class = "sync" if _settings.threads == 1 else "gthread"
 timeout = _settings.worker_timeout  # a silent worker is killed after this
 graceful_timeout = 20  # in-flight requests finish on SIGTERM before workers exit
-keepalive = 5
+keepalive = 5  # gthread only: the sync worker closes each connection
 # Request-line and header limits: a fact-checking API needs nothing larger.
 limit_request_line = 8190
 limit_request_fields = 60

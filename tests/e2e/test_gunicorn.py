@@ -138,3 +138,113 @@ def test_sigterm_stops_gunicorn_gracefully(server):
     assert get(base + "/v1/health")[0] == 200
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=30) == 0
+
+
+def test_one_thread_per_worker_uses_the_sync_worker_and_more_threads_gthread():
+    """gthread workers accept connections while busy and keep them: under a fixed set of
+    client connections one worker could hold them all while the other idled."""
+    script = "import importlib, service.gunicorn_conf as c; print(c.worker_class, c.threads)"
+    for threads, expected in (("1", "sync 1"), ("4", "gthread 4")):
+        env = dict(os.environ, CORROBORATE_THREADS=threads)
+        out = subprocess.run(
+            [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        assert out.stdout.split() == expected.split(), out.stderr
+
+
+@pytest.fixture
+def sync_server(stores, tmp_path):
+    """gunicorn with the default one thread per worker, two workers, on the seeds."""
+    store = stores.store("sqlite")
+    port = free_port()
+    log = tmp_path / "gunicorn.log"
+    env = dict(os.environ)
+    env.update(
+        {
+            "CORROBORATE_DATABASE_URL": store.db.url,
+            "CORROBORATE_PORT": str(port),
+            "CORROBORATE_WORKERS": "2",
+            "CORROBORATE_THREADS": "1",
+            "CORROBORATE_RATELIMIT_ENABLED": "false",
+            "CORROBORATE_SEED_ON_START": "true",
+            "CORROBORATE_MATCHER": "lexical",
+            "CORROBORATE_CACHE_URL": "none",  # every answer computed: the workers stay busy
+        }
+    )
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                "python:service.gunicorn_conf",
+                "service.app:create_app()",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(300):
+            try:
+                if get(base + "/v1/ready", timeout=1)[0] == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.2)
+        else:
+            process.kill()
+            pytest.fail("gunicorn did not start:\n" + log.read_text())
+        yield base, port, log
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def test_every_worker_serves_a_fixed_set_of_client_connections(sync_server):
+    """Eight clients that each keep one connection open (as a load tester or a proxy's
+    pool does) are served by both workers, round after round: a worker takes a request
+    only when it is free, and closes the connection after answering."""
+    import http.client
+
+    base, port, log = sync_server
+    statements = [
+        f"Zelensky said talks with Russia had been going on for {n} days." for n in range(2, 100)
+    ]
+
+    def client(number: int) -> list[str]:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        closes = []
+        for k in range(5):
+            body = json.dumps({"statement": statements[number * 5 + k], "limit": 50})
+            conn.request("POST", "/v1/verify", body, {"Content-Type": "application/json"})
+            response = conn.getresponse()
+            response.read()
+            assert response.status == 200
+            closes.append(response.getheader("Connection", ""))
+        conn.close()
+        return closes
+
+    def verify_pids() -> list[str]:
+        return re.findall(r'"POST /v1/verify HTTP/1\.\d" 200 .* pid=<?(\d+)', log.read_text())
+
+    # both workers up (each loads the app and its vocabulary when it starts)
+    for _ in range(50):
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            list(pool.map(lambda _: get(base + "/v1/ready")[0], range(8)))
+        time.sleep(0.1)
+        if (
+            len(set(re.findall(r'"GET /v1/ready HTTP/1\.\d" 200 .* pid=<?(\d+)', log.read_text())))
+            == 2
+        ):
+            break
+    for _round in range(3):
+        before = len(verify_pids())
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            closes = [c for found in pool.map(client, range(8)) for c in found]
+        assert {c.lower() for c in closes} == {"close"}, "the sync worker closes each connection"
+        time.sleep(0.3)  # let the access log flush
+        pids = verify_pids()[before:]
+        assert len(pids) == 40
+        assert len(set(pids)) == 2, "both workers answered in this round"
