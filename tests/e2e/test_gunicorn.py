@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 import pytest
 
@@ -48,14 +49,10 @@ def get(url: str, timeout: float = 10) -> tuple[int, dict, bytes]:
         return error.code, dict(error.headers), error.read()
 
 
-@pytest.fixture
-def server(stores, tmp_path):
-    """gunicorn, 2 workers, on a migrated SQLite store, rate limits in Redis."""
-    if problem := redis_problem():
-        if IN_CI:
-            pytest.fail(problem)
-        pytest.skip(problem)
-    store = stores.store("sqlite")
+@contextmanager
+def gunicorn(store, tmp_path, settings: dict[str, str], *, ready: str = "/v1/health"):
+    """gunicorn with service/gunicorn_conf.py and two workers on ``store``; yields (base
+    URL, port, process, access log) once ``ready`` answers 200, and stops it with SIGTERM."""
     port = free_port()
     log = tmp_path / "gunicorn.log"
     env = dict(os.environ)
@@ -64,11 +61,7 @@ def server(stores, tmp_path):
             "CORROBORATE_DATABASE_URL": store.db.url,
             "CORROBORATE_PORT": str(port),
             "CORROBORATE_WORKERS": "2",
-            "CORROBORATE_THREADS": "2",
-            "CORROBORATE_RATELIMIT_STORAGE_URL": REDIS_URL,
-            "CORROBORATE_RATELIMIT_DEFAULT": "6 per minute",
-            "CORROBORATE_RATELIMIT_KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-            "CORROBORATE_SEED_ON_START": "false",
+            **settings,
         }
     )
     with log.open("wb") as out:
@@ -87,19 +80,38 @@ def server(stores, tmp_path):
             stderr=subprocess.STDOUT,
         )
         base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
+        for _ in range(300):
             try:
-                if get(base + "/v1/health", timeout=1)[0] == 200:
+                if get(base + ready, timeout=1)[0] == 200:
                     break
             except OSError:
-                time.sleep(0.2)
+                pass
+            time.sleep(0.2)
         else:
             process.kill()
             pytest.fail("gunicorn did not start:\n" + log.read_text())
-        yield base, process, log
+        yield base, port, process, log
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=30)
+
+
+@pytest.fixture
+def server(stores, tmp_path):
+    """gunicorn, 2 workers × 2 threads, on a migrated SQLite store, rate limits in Redis."""
+    if problem := redis_problem():
+        if IN_CI:
+            pytest.fail(problem)
+        pytest.skip(problem)
+    settings = {
+        "CORROBORATE_THREADS": "2",
+        "CORROBORATE_RATELIMIT_STORAGE_URL": REDIS_URL,
+        "CORROBORATE_RATELIMIT_DEFAULT": "6 per minute",
+        "CORROBORATE_RATELIMIT_KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        "CORROBORATE_SEED_ON_START": "false",
+    }
+    with gunicorn(stores.store("sqlite"), tmp_path, settings) as (base, _port, process, log):
+        yield base, process, log
 
 
 def served(log) -> list[tuple[int, str]]:
@@ -143,7 +155,7 @@ def test_sigterm_stops_gunicorn_gracefully(server):
 def test_one_thread_per_worker_uses_the_sync_worker_and_more_threads_gthread():
     """gthread workers accept connections while busy and keep them: under a fixed set of
     client connections one worker could hold them all while the other idled."""
-    script = "import importlib, service.gunicorn_conf as c; print(c.worker_class, c.threads)"
+    script = "import service.gunicorn_conf as c; print(c.worker_class, c.threads)"
     for threads, expected in (("1", "sync 1"), ("4", "gthread 4")):
         env = dict(os.environ, CORROBORATE_THREADS=threads)
         out = subprocess.run(
@@ -155,51 +167,20 @@ def test_one_thread_per_worker_uses_the_sync_worker_and_more_threads_gthread():
 @pytest.fixture
 def sync_server(stores, tmp_path):
     """gunicorn with the default one thread per worker, two workers, on the seeds."""
-    store = stores.store("sqlite")
-    port = free_port()
-    log = tmp_path / "gunicorn.log"
-    env = dict(os.environ)
-    env.update(
-        {
-            "CORROBORATE_DATABASE_URL": store.db.url,
-            "CORROBORATE_PORT": str(port),
-            "CORROBORATE_WORKERS": "2",
-            "CORROBORATE_THREADS": "1",
-            "CORROBORATE_RATELIMIT_ENABLED": "false",
-            "CORROBORATE_SEED_ON_START": "true",
-            "CORROBORATE_MATCHER": "lexical",
-            "CORROBORATE_CACHE_URL": "none",  # every answer computed: the workers stay busy
-        }
-    )
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-c",
-                "python:service.gunicorn_conf",
-                "service.app:create_app()",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                if get(base + "/v1/ready", timeout=1)[0] == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.2)
-        else:
-            process.kill()
-            pytest.fail("gunicorn did not start:\n" + log.read_text())
+    settings = {
+        "CORROBORATE_THREADS": "1",
+        "CORROBORATE_RATELIMIT_ENABLED": "false",
+        "CORROBORATE_SEED_ON_START": "true",
+        "CORROBORATE_MATCHER": "lexical",
+        "CORROBORATE_CACHE_URL": "none",  # every answer computed: the workers stay busy
+    }
+    with gunicorn(stores.store("sqlite"), tmp_path, settings, ready="/v1/ready") as (
+        base,
+        port,
+        _process,
+        log,
+    ):
         yield base, port, log
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
 
 
 def test_every_worker_serves_a_fixed_set_of_client_connections(sync_server):
