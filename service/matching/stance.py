@@ -1399,6 +1399,18 @@ def _continued(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=4096)
+def _ceased(text: str) -> frozenset[str] | None:
+    """The words a text's main clauses say stopped ("would no longer seek a meeting" ->
+    seek, meeting), as compared keys; None when nothing in them stopped. Read for every
+    passage against the statement and back (differences and agreements)."""
+    main = _ASIDE.sub(",", text)
+    spans = [m.span() for m in CESSATION.finditer(main)]
+    if not spans:
+        return None
+    return frozenset(_key(w) for a, b in spans for w in _governed(main, a, b))
+
+
 def _ceased_against_continued(statement: str, passage: str) -> tuple[bool, str] | None:
     """Both texts negate, but one says something stopped ("would no longer seek a
     meeting") that the other says goes on ("will continue … making requests for a
@@ -1408,11 +1420,9 @@ def _ceased_against_continued(statement: str, passage: str) -> tuple[bool, str] 
         (True, (statement, passage)),
         (False, (passage, statement)),
     ):
-        main = _ASIDE.sub(",", ceased)
-        spans = [m.span() for m in CESSATION.finditer(main)]
-        if not spans or CESSATION.search(_ASIDE.sub(",", other)):
+        stopped = _ceased(ceased)
+        if stopped is None or _ceased(other) is not None:
             continue
-        stopped = {_key(w) for a, b in spans for w in _governed(main, a, b)}
         for word, going_on in _continued(other):
             if stopped & going_on:
                 return ceased_here, word
