@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -58,6 +59,24 @@ WEIGHTS = Weights()
 HYBRID_WEIGHTS = Weights(
     token_set=0.10, coverage=0.30, claim_coverage=0.0, bm25=0.10, cosine=0.50, idf_coverage=0.0
 )
+
+
+# A news line that only says who someone is: "Vassily Nebenzia is Russia's ambassador to
+# the UN", "Vladimir Medinsky headed the Russian delegation".
+_IDENTITY = re.compile(
+    r"^[A-Z][\w .'’-]+ (?:(?:is|was|are|were) (?:the|a|an|[A-Z][\w-]*['’]s)"
+    r"|(?:heads|headed|leads|led|chairs|chaired) the) [^.]{0,120}\.$"
+)
+
+
+def is_identity(claim: Claim) -> bool:
+    """A news line that only says who someone is; a fact-check's claim is what was
+    checked, never one."""
+    return (
+        claim.kind == "narration"
+        and claim.external_id is None
+        and _IDENTITY.match(claim.text) is not None
+    )
 
 
 @dataclass
@@ -246,16 +265,23 @@ def score_candidates(
         # beginning to have some effect and Moscow shows signs of wanting talks" against
         # the two sentences of one quotation) is scored on them together; the best of
         # them takes the joint score
-        parts = [terms[c.id] for c in run]
+        # a line of the run that only says who the speaker is ("Vladimir Medinsky, who
+        # headed the Russian delegation, said the talks …") counts as the claimant's role
+        # does: it says who spoke, not what was said
+        who = [terms[c.id] for c in run if is_identity(c)]
+        parts = [terms[c.id] for c in run if not is_identity(c)] or who
+        if parts is who:
+            who = []
+        said = frozenset().union(*(p[1] for p in parts))
         joint = features_of(
             " ".join(p[0] for p in parts),
-            frozenset().union(*(p[1] for p in parts)),
-            frozenset().union(*(p[2] for p in parts)) - frozenset().union(*(p[1] for p in parts)),
-            max(p[3] for p in parts),
-            max(p[4] for p in parts),
+            said,
+            frozenset().union(*(p[2] for p in parts), *(p[1] | p[2] for p in who)) - said,
+            max(p[3] for p in (*parts, *who)),
+            max(p[4] for p in (*parts, *who)),
         )
         joint_score = score_of(joint)
-        ids = {c.id for c in run}
+        ids = {c.id for c in run if not who or not is_identity(c)}
         members = [i for i, s in enumerate(scored) if s.claim.id in ids]
         best = max(members, key=lambda i: scored[i].score)
         if joint_score > scored[best].score:
@@ -277,6 +303,20 @@ def _ends_sentence(passage: str) -> bool:
     return passage.count("“") <= passage.count("”") and passage.count('"') % 2 == 0
 
 
+def _closes_sentence_within(claim: Claim, others: Sequence[Claim]) -> bool:
+    """A claim that ends where a longer one around it ends its sentence: the appositive
+    "Dmitry Peskov, the spokesman for the Russian presidency" at the close of "His
+    statement … confirmed an earlier statement by Dmitry Peskov, the spokesman …"."""
+    return any(
+        other is not claim
+        and other.start <= claim.start
+        and 0 <= other.end - claim.end <= ADJACENT
+        and other.end - other.start > claim.end - claim.start
+        and _ends_sentence(other.passage)
+        for other in others
+    )
+
+
 def _adjacent_runs(claims: Sequence[Claim]) -> list[list[Claim]]:
     """Runs of news claims that follow one another in one sentence of an article (each
     starts within ``ADJACENT`` characters of the end of the one before), from each start."""
@@ -294,8 +334,10 @@ def _adjacent_runs(claims: Sequence[Claim]) -> list[list[Claim]]:
             for claim in found[k + 1 :]:
                 if len(run) == MAX_RUN:
                     break
-                if 0 <= claim.start - run[-1].end <= ADJACENT and not _ends_sentence(
-                    run[-1].passage
+                if (
+                    0 <= claim.start - run[-1].end <= ADJACENT
+                    and not _ends_sentence(run[-1].passage)
+                    and not _closes_sentence_within(run[-1], found)
                 ):
                     run.append(claim)
             if len(run) > 1:

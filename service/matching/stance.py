@@ -64,11 +64,12 @@ _SPEAKER_PATTERNS = [
         rf"(?:[\w'’-]+\s+){{0,4}}?(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b"
     ),
     re.compile(rf"^(?:[A-Z][\w'’-]+\s+)?(?P<who>{_NAME})\s*,?[^.;]{{0,60}}?\b(?:{SPEECH_VERBS})\b"),
-    # "Russian delegation head Vladimir Medinsky said": a role in lower case, then the name
+    # "Russian delegation head Vladimir Medinsky said": a role in lower case, then the
+    # name; "Kremlin spokesman Dmitry Peskov: '…'": the same as a speaker label
     re.compile(
         rf"^(?:[A-Z][\w'’-]+\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}"
         rf"(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\s+"
-        rf"(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b"
+        rf"(?P<who>{_NAME})(?:\s+(?:{SPEECH_VERBS})\b|\s*:\s)"
     ),
     re.compile(rf"\b[Aa]ccording to (?P<who>{_NAME})"),
     re.compile(rf"\b(?:{SPEECH_VERBS}) (?P<who>{_NAME})\s*[,.]"),
@@ -304,7 +305,12 @@ CESSATION = re.compile(
     r"(?:gave|given|giving|gives) up(?: on)?|"
     # a bare "stop" only as what someone will do: "urged Russia to stop its offensive" is a
     # demand, not a report that anything stopped
-    r"(?:will|would|shall|['’]ll|going to)\s+stop)\b",
+    r"(?:will|would|shall|['’]ll|going to)\s+stop|"
+    # giving up a demand: "dropped their ultimatums", "abandoned its demand for …"
+    r"(?:dropped|drops|dropping|abandoned|abandons|abandoning|renounced|renounces)"
+    r"(?=\s+(?:(?:its|their|his|her|the|all|any)\s+)?(?:[\w-]+\s+)?(?:demands?|ultimatums?|"
+    r"conditions?|preconditions?|claims?|plans?|insistence|objections?|opposition|"
+    r"requests?|bids?|threats?)\b))\b",
     re.IGNORECASE,
 )
 
@@ -532,11 +538,18 @@ _NAME_AFTER_MISSPELT_ROLE = re.compile(rf"\s+(?P<role>[a-z]{{7,}})\s+(?P<who>{_N
 
 
 def _misspelt_place(name: str) -> bool:
-    """One word that is a place with a slip in it ("Jeruslaem municipality says")."""
+    """One word that is a place, or a people's adjective, with a slip in it ("Jeruslaem
+    municipality says", "Russain delegation head … said")."""
     word = canonical_word(fold(name))
     if " " in word or len(word) < 6:
         return False
-    return process.extractOne(word, _PLACE_NAMES, scorer=fuzz.ratio, score_cutoff=85) is not None
+    return (
+        process.extractOne(word, _PLACE_NAMES, scorer=fuzz.ratio, score_cutoff=85) is not None
+        or process.extractOne(word, _DEMONYM_NAMES, scorer=fuzz.ratio, score_cutoff=85) is not None
+    )
+
+
+_DEMONYM_NAMES = sorted({fold(d).lower() for d in DEMONYMS})
 
 
 def _is_place(name: str) -> bool:

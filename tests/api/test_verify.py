@@ -284,3 +284,37 @@ def test_a_medium_named_in_the_next_sentence_by_the_same_speaker_is_compared(see
     assert {"kind": "source", "statement": "radio interview", "passage": "Twitter"} in press_tv[
         "differences"
     ]
+
+
+def test_a_wrong_length_of_talks_reported_by_the_speaker_named_in_the_sentence(seeded_client):
+    # The Epoch Times: "Vladimir Medinsky, who headed the Russian delegation, said the
+    # five-hour talks included …, and featured an agreement to continue negotiations."
+    # The photo caption naming "Head of the Russian delegation Vladimir Medinsky" shares
+    # more of the statement's words, but says nothing of what he said.
+    result = verify(
+        seeded_client,
+        "Russian delegation head Vladimir Medinsky said the three-hour talks in Belarus ended "
+        "with an agreement to continue negotiations.",
+    )
+    # first on SQLite; second on PostgreSQL, whose ts_rank puts the caption first
+    said = next(m for m in result["matches"] if "continue negotiations" in m["claim"]["text"])
+    assert result["matches"].index(said) <= 1
+    epoch = outlet(said, "The Epoch Times")
+    assert epoch["stance"] == "differs"
+    assert [d["kind"] for d in epoch["differences"]] == ["number"]
+    assert result["verdict"] == "contradicted"
+    assert_passages_exact(seeded_client, result)
+
+
+def test_a_line_saying_who_someone_is_is_no_evidence_on_what_they_did(seeded_client):
+    # The Epoch Times places the General Assembly in New York; "Sergiy Kyslytsya is the
+    # Ukrainian ambassador to the UN" matches the statement's name and role and must not
+    # turn the verdict into "mixed"
+    result = verify(
+        seeded_client,
+        "While the Feb. 28 talks were under way, Ukraine's UN ambassador Sergiy Kyslytsya "
+        "addressed the General Assembly in Geneva.",
+    )
+    assert result["verdict"] == "contradicted"
+    place = [d for m in result["matches"] for o in m["outlets"] for d in o["differences"]]
+    assert {"kind": "place", "statement": "Geneva"}.items() <= place[0].items()

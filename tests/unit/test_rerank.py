@@ -261,3 +261,68 @@ def test_a_word_and_its_prefixed_opposite_find_each_other():
         "Kyiv is unwilling to negotiate.", [Hit(1, 1.0)], claims, weights=COVERAGE_ONLY
     )
     assert scored.features["coverage"] == 1.0
+
+
+def test_a_line_saying_who_spoke_counts_in_a_sentence_as_the_speakers_role_does():
+    # "Vladimir Medinsky, who headed the Russian delegation, said the five-hour talks
+    # included …, and featured an agreement to continue negotiations"
+    parts = [
+        ("Vladimir Medinsky headed the Russian delegation.", None, "narration"),
+        ("The five-hour talks included finding points of agreement.", "Vladimir Medinsky", "q"),
+        ("Featured an agreement to continue negotiations.", "Vladimir Medinsky", "q"),
+    ]
+    passages = [
+        "Vladimir Medinsky, who headed the Russian delegation,",
+        "said the five-hour talks included finding points of agreement,",
+        "and featured an agreement to continue negotiations.",
+    ]
+    claims, start = {}, 0
+    for i, ((text, who, kind), passage) in enumerate(zip(parts, passages, strict=True), 1):
+        claims[i] = Claim(
+            **{
+                **vars(claim(i, text, who, start=start)),
+                "kind": kind,
+                "passage": passage,
+                "end": start + len(passage),
+            }
+        )
+        start += len(passage) + 1
+    hits = [Hit(i, 1.0) for i in claims]
+    statement = (
+        "Russian delegation head Vladimir Medinsky said the three-hour talks ended with an "
+        "agreement to continue negotiations."
+    )
+    scored = score_candidates(statement, hits, claims, weights=COVERAGE_ONLY, role_credit=0.25)
+    best = scored[0]
+    # the sentence's score goes to what was said, not to the line naming the speaker
+    assert best.claim.id != 1 and best.features["joint"] == 3
+    # and the words only that line holds ("head", "Russian", "delegation") count for a
+    # quarter each, as the claimant's role would
+    full = score_candidates(statement, hits, claims, weights=COVERAGE_ONLY, role_credit=1.0)[0]
+    assert (
+        full.features["coverage"]
+        > best.features["coverage"]
+        > max(s.features["coverage"] for s in scored if "joint" not in s.features)
+    )
+
+
+def test_an_appositive_closing_a_sentence_does_not_run_on_into_the_next_one():
+    sentence = (
+        "His statement, on Twitter, confirmed an earlier statement by Dmitry Peskov, the "
+        "spokesman for the Russian presidency."
+    )
+    inner = "Dmitry Peskov, the spokesman for the Russian presidency"
+    quote = "“Negotiations go non-stop in the format of video conferences"
+    at = sentence.index(inner)
+    claims = {
+        1: claim(1, sentence),
+        2: Claim(**{**vars(claim(2, inner, start=at)), "text": inner + "."}),
+        3: claim(3, quote, "Mykhailo Podolyak", start=len(sentence) + 1),
+    }
+    statement = "Peskov was first to say the talks would continue on Monday by video conference."
+    scored = score_candidates(statement, [Hit(i, 1.0) for i in claims], claims)
+    assert all("joint" not in s.features for s in scored)
+    # without the sentence around it, nothing tells where the appositive ends
+    del claims[1]
+    scored = score_candidates(statement, [Hit(2, 1.0), Hit(3, 1.0)], claims)
+    assert any(s.features.get("joint") == 2 for s in scored)

@@ -134,6 +134,36 @@ def test_a_role_in_lower_case_before_the_name_leads_to_the_name():
     assert kinds(statement, "The talks showed progress.", claimant="Leonid Slutsky") == ["speaker"]
 
 
+def test_a_role_and_name_labelling_a_quotation_is_its_speaker():
+    statement = (
+        'Kremlin spokesman Dmitry Peskov: "If we compare the positions of both delegations '
+        'at the start of the talks and now, we see significant progress."'
+    )
+    assert statement_speaker(statement) == "Dmitry Peskov"
+    assert kinds(
+        statement,
+        "If we compare the positions of both delegations at the start of the talks and now, "
+        "we see significant progress.",
+        claimant="Leonid Slutsky",
+    ) == ["speaker"]
+
+
+def test_a_misspelt_nationality_before_a_role_is_not_the_speaker():
+    statement = (
+        "Russain delegation head Vladmir Medinsky said the next meeting woud take place at "
+        "the Polish-Belarusian border."
+    )
+    assert statement_speaker(statement) == "Vladmir Medinsky"
+    assert (
+        kinds(
+            statement,
+            "The next meeting will take place in the coming days at the Polish-Belarusian border.",
+            claimant="Vladimir Medinsky",
+        )
+        == []
+    )
+
+
 def test_a_country_that_acts_through_an_auxiliary_is_a_party_not_a_place():
     passage = "He dismissed the Kremlin's military operation in Ukraine as a failure."
     assert (
@@ -1394,6 +1424,33 @@ def test_an_outlet_or_genre_label_opening_a_post_is_neither_speaker_nor_source()
     assert statement_speaker("Peskov: talks will resume on Monday") == "Peskov"
     # a misspelt place is not a person
     assert statement_speaker("Jeruslaem municipality says it is happy to host the talks") is None
+
+
+def test_dropping_a_demand_is_stopping_it_and_other_drops_are_not():
+    stopped = (
+        "Russia had stopped issuing ultimatums and instead carefully listens to our positions."
+    )
+    assert (
+        kinds(
+            "Podolyak says Russian negotiators have dropped their ultimatums and are now "
+            "carefully listening to Kyiv's positions.",
+            stopped,
+        )
+        == []
+    )
+    assert kinds("Russia has abandoned its demand for Ukraine's neutrality.", stopped) == []
+    assert kinds("Russia still issues ultimatums to Kyiv.", stopped) == ["negation"]
+    # prices, bombs and charges that dropped stopped nothing
+    assert (
+        kinds("Grain prices dropped sharply in March.", "Grain prices fell sharply in March.") == []
+    )
+    assert (
+        kinds(
+            "Russian aircraft dropped bombs on a maternity hospital in Mariupol.",
+            "Russian aircraft bombed a maternity hospital in Mariupol.",
+        )
+        == []
+    )
 
 
 def test_what_one_side_says_stopped_the_other_says_goes_on():
