@@ -1390,7 +1390,56 @@ def differences(
             if ceased_here
             else Difference("negation", word, _polarity(theirs))
         )
+    if passage_text and not any(d.kind == "negation" for d in found):
+        found += [
+            Difference("negation", done, planned)
+            for done, planned in _done_against_planned(facts.text, passage_text)
+        ]
     return found
+
+
+# Something a text says has been done ("had already signed documents", "the deal was
+# approved") and the other says is still to be done ("documents to be signed",
+# "documents for signing"): the statement reports as done what has not happened.
+_DONE = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?|(?:was|were)\s+(?:already\s+)?"
+    r"|already\s+)(?P<verb>[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+_PLANNED = re.compile(
+    r"\b(?:(?<!reported )(?<!said )(?<!believed )(?<!thought )(?<!known )(?<!feared )"
+    r"(?:yet\s+)?to\s+be|(?:will|would|could|may|might)\s+be)\s+(?P<verb>[a-z]{3,}ed)\b"
+    r"|\b(?:documents?|papers?|agreements?|treat(?:y|ies)|deals?|texts?|drafts?)\s+"
+    r"(?:ready\s+)?for\s+(?P<ing>[a-z]{3,}ing)\b",
+    re.IGNORECASE,
+)
+
+
+def _verb_root(word: str) -> str:
+    """signed, signing, sign -> sign; agreed, agreeing -> agre."""
+    root = word.lower()
+    for ending in ("ing", "ed"):
+        if root.endswith(ending) and len(root) - len(ending) >= 3:
+            root = root[: -len(ending)]
+            break
+    return root.rstrip("e")
+
+
+@lru_cache(maxsize=4096)
+def _done_against_planned(statement: str, passage: str) -> tuple[tuple[str, str], ...]:
+    """(the statement's words, the passage's) for each thing the statement says was done
+    that the passage says is still to be done, and that the passage nowhere says was
+    done."""
+    done = {_verb_root(m["verb"]): m.group(0) for m in _DONE.finditer(statement)}
+    if not done:
+        return ()
+    passage_done = {_verb_root(m["verb"]) for m in _DONE.finditer(passage)}
+    found = []
+    for m in _PLANNED.finditer(passage):
+        root = _verb_root(m["verb"] or m["ing"])
+        if root in done and root not in passage_done:
+            found.append((done.pop(root), m.group(0)))
+    return tuple(found)
 
 
 _CONTINUED = re.compile(r"\b(?:continu(?:e|es|ed|ing)|keep(?:s|ing)? on|still)\b", re.IGNORECASE)

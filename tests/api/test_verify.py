@@ -318,3 +318,19 @@ def test_a_line_saying_who_someone_is_is_no_evidence_on_what_they_did(seeded_cli
     assert result["verdict"] == "contradicted"
     place = [d for m in result["matches"] for o in m["outlets"] for d in o["differences"]]
     assert {"kind": "place", "statement": "Geneva"}.items() <= place[0].items()
+
+
+def test_documents_reported_signed_that_four_outlets_say_are_still_to_be_signed(seeded_client):
+    result = verify(
+        seeded_client,
+        "Russian negotiator Leonid Slutsky said 'significant progress' had been made and that "
+        "both delegations had already signed documents setting out a joint position.",
+    )
+    assert result["verdict"] == "contradicted"
+    top = result["matches"][0]
+    assert len(top["outlets"]) == 4
+    for stance in top["outlets"]:
+        assert stance["stance"] == "differs"
+        assert stance["differences"][0]["kind"] == "negation"
+        assert stance["differences"][0]["passage"] in ("to be signed", "documents for signing")
+    assert_passages_exact(seeded_client, result)

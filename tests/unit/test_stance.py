@@ -1453,6 +1453,38 @@ def test_dropping_a_demand_is_stopping_it_and_other_drops_are_not():
     )
 
 
+def test_what_is_still_to_be_done_differs_from_a_report_that_it_was_done():
+    planned = (
+        "My own expectations are that this progress could develop over the next few days "
+        "into a unified position held by both delegations in documents to be signed."
+    )
+    found = found_in("Slutsky said both delegations had already signed documents.", planned)
+    assert [(d.kind, d.statement, d.passage) for d in found] == [
+        ("negation", "had already signed", "to be signed")
+    ]
+    assert kinds(
+        "The delegations have signed a joint document.",
+        "This progress may grow into a joint position, into documents for signing.",
+    ) == ["negation"]
+    # both say it is still to come, or the passage says it was done as well
+    assert kinds("Slutsky expects documents to be signed within days.", planned) == []
+    assert (
+        kinds(
+            "The documents were signed on Monday.",
+            "The documents, to be signed on Monday, were signed in Minsk.",
+        )
+        == []
+    )
+    # "reported to be injured" is no plan
+    assert (
+        kinds(
+            "Three journalists had been injured in the shelling.",
+            "Three journalists were reported to be injured in the shelling.",
+        )
+        == []
+    )
+
+
 def test_what_one_side_says_stopped_the_other_says_goes_on():
     passage = (
         "Zelensky said he will continue negotiating with Russia and making requests for a "
