@@ -568,6 +568,7 @@ class Verifier:
             frequencies=counts,
             documents=newest_claim,
             role_credit=self.role_credit,
+            speech=reports_speech(statement),
         )
         if self.identity_factor != 1.0 and reports_speech(statement):
             scored = _demote_identities(scored, self.identity_factor)

@@ -177,13 +177,15 @@ def score_candidates(
     frequencies: Mapping[str, int] | None = None,
     documents: int = 0,
     role_credit: float = 0.0,
+    speech: bool = True,
 ) -> list[Scored]:
     """Score each hit's claim against the statement, best first.
 
     ``known`` tells whether the index has seen a word: the words it has not seen
     (nothing in the store speaks of them) weigh more in the statement's coverage, so
     a statement about something else entirely scores low even when a few common
-    words match.
+    words match. ``speech``: the statement reports what someone said, so a line of the
+    article that only says who someone is counts as the speaker's role (below).
     """
     words = content_words(statement)
     if corrections:
@@ -265,13 +267,14 @@ def score_candidates(
         # beginning to have some effect and Moscow shows signs of wanting talks" against
         # the two sentences of one quotation) is scored on them together; the best of
         # them takes the joint score
-        # a line of the run that only says who the speaker is ("Vladimir Medinsky, who
-        # headed the Russian delegation, said the talks …") counts as the claimant's role
-        # does: it says who spoke, not what was said
-        who = [terms[c.id] for c in run if is_identity(c)]
-        parts = [terms[c.id] for c in run if not is_identity(c)] or who
-        if parts is who:
-            who = []
+        # against a report of speech, a line of the run that only says who the speaker
+        # is ("Vladimir Medinsky, who headed the Russian delegation, said the talks …")
+        # counts as the claimant's role does: it says who spoke, not what was said
+        who_ids = {c.id for c in run if is_identity(c)} if speech else set()
+        if len(who_ids) == len(run):
+            who_ids = set()
+        who = [terms[c.id] for c in run if c.id in who_ids]
+        parts = [terms[c.id] for c in run if c.id not in who_ids]
         said = frozenset().union(*(p[1] for p in parts))
         joint = features_of(
             " ".join(p[0] for p in parts),
@@ -281,7 +284,7 @@ def score_candidates(
             max(p[4] for p in (*parts, *who)),
         )
         joint_score = score_of(joint)
-        ids = {c.id for c in run if not who or not is_identity(c)}
+        ids = {c.id for c in run if c.id not in who_ids}
         members = [i for i, s in enumerate(scored) if s.claim.id in ids]
         best = max(members, key=lambda i: scored[i].score)
         if joint_score > scored[best].score:

@@ -304,6 +304,16 @@ def test_a_line_saying_who_spoke_counts_in_a_sentence_as_the_speakers_role_does(
         > best.features["coverage"]
         > max(s.features["coverage"] for s in scored if "joint" not in s.features)
     )
+    # a statement that reports no speech reads the line's words as its own
+    plain = "Medinsky's Russian delegation held three-hour talks that ended in an agreement."
+    as_own = score_candidates(
+        plain, hits, claims, weights=COVERAGE_ONLY, role_credit=0.25, speech=False
+    )[0]
+    as_role = score_candidates(
+        plain, hits, claims, weights=COVERAGE_ONLY, role_credit=0.25, speech=True
+    )[0]
+    assert as_own.features["joint"] == 3
+    assert as_own.score > as_role.score
 
 
 def test_an_appositive_closing_a_sentence_does_not_run_on_into_the_next_one():
