@@ -378,10 +378,10 @@ def verdict_on(statement: str, matches: list) -> str:
     """The verdict from the matches, where a line saying who someone is counts as no
     evidence unless the statement itself says who someone is, and a photo's caption as
     none on what someone said (both stay among the matches)."""
-    evidence = matches
-    if reports_speech(statement) or not _SAYS_WHO.search(statement):
+    evidence, speech = matches, reports_speech(statement)
+    if speech or not _SAYS_WHO.search(statement):
         evidence = [m for m in matches if not is_identity(m.claim)] or matches
-    if reports_speech(statement):
+    if speech:
         # a photo's caption says what the picture shows, not what anyone said in it
         evidence = [m for m in evidence if m.claim.kind != "caption"] or evidence
     return verdict_of(evidence)
@@ -557,6 +557,7 @@ class Verifier:
         # every candidate is read back from the database: a claim deleted by another
         # worker since this worker indexed it simply is not found
         claims = repo.claims_by_ids({h.claim_id for h in hits} | set(cosines), lazy_details=True)
+        speech = reports_speech(statement)
         scored = score_candidates(
             statement,
             hits,
@@ -568,9 +569,9 @@ class Verifier:
             frequencies=counts,
             documents=newest_claim,
             role_credit=self.role_credit,
-            speech=reports_speech(statement),
+            speech=speech,
         )
-        if self.identity_factor != 1.0 and reports_speech(statement):
+        if self.identity_factor != 1.0 and speech:
             scored = _demote_identities(scored, self.identity_factor)
         return scored, corrections
 
