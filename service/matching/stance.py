@@ -53,6 +53,12 @@ _SPEAKER_PATTERNS = [
     re.compile(rf"^(?P<who>{_NAME})\s*:\s"),
     # "..., Leonid Slutsky told RT.": the attribution closes it
     re.compile(rf"{_COMMA}(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b[^,;]{{0,40}}$"),
+    # "'…,' said Russian delegation head Vladimir Medinsky.": closing, inverted, with a role
+    re.compile(
+        rf"{_COMMA}(?:{SPEECH_VERBS})\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}"
+        rf"(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\s+(?P<who>{_NAME})"
+        rf"[^,;]{{0,40}}$"
+    ),
     # "Daily talks, Zelensky said, were necessary ...": the attribution set off by commas
     re.compile(
         rf"^[^,;]{{3,150}}{_COMMA}(?:[\w'’-]+\s+){{0,4}}?(?P<who>{_NAME})\s+(?:{SPEECH_VERBS}),\s"
@@ -412,6 +418,8 @@ def statement_speaker(statement: str) -> str | None:
     statement = without_lead_in(statement)
     for pattern in _SPEAKER_PATTERNS:
         match = pattern.search(statement)
+        if match and _OTHER_SUBJECT.search(statement, match.end("who"), match.end()):
+            continue  # "Negotiations will continue, the Kremlin spokesman said": unnamed
         if match:
             who = match.group("who").strip(" ,.")
             words = who.split()
@@ -460,6 +468,12 @@ def statement_speaker(statement: str) -> str | None:
     return None
 
 
+# Between a capitalised opening word and the verb of saying, another subject: the
+# opening word was not the speaker ("Negotiations will continue on Monday, the Kremlin
+# spokesman said").
+_OTHER_SUBJECT = re.compile(
+    rf",\s+(?:the|a|an|its|his|her|their)\s+[\w'’ -]*?\b(?:{SPEECH_VERBS})\b$"
+)
 _NAME_AFTER_TITLE = re.compile(rf"\s+of\s+(?:the\s+)?[A-Z][\w.]*\s+(?P<who>{_NAME})")
 
 

@@ -148,6 +148,36 @@ def test_a_role_and_name_labelling_a_quotation_is_its_speaker():
     ) == ["speaker"]
 
 
+def test_an_attribution_closing_a_quotation_with_said_before_the_role_names_the_speaker():
+    statement = (
+        "“If we compare the positions of both delegations at the start of the talks and now, "
+        "we see significant progress,” said Russian delegation head Vladimir Medinsky."
+    )
+    assert statement_speaker(statement) == "Vladimir Medinsky"
+    assert kinds(
+        statement,
+        "If we compare the positions of both delegations at the start of the talks and now, "
+        "we see significant progress.",
+        claimant="Leonid Slutsky",
+    ) == ["speaker"]
+    assert statement_speaker("Talks will resume, said Ukrainian negotiator Mykhailo Podolyak.") == (
+        "Mykhailo Podolyak"
+    )
+
+
+def test_a_capitalised_opening_word_is_no_speaker_when_another_subject_says_it():
+    statement = "Negotiations will continue on Monday, the Kremlin spokesman said."
+    assert statement_speaker(statement) is None
+    assert (
+        kinds(
+            statement, "Negotiations were scheduled to continue Monday.", claimant="Dmitry Peskov"
+        )
+        == []
+    )
+    # a name set off by an aside still speaks
+    assert statement_speaker("Zelensky, in a video address, said talks were hard.") == "Zelensky"
+
+
 def test_a_misspelt_nationality_before_a_role_is_not_the_speaker():
     statement = (
         "Russain delegation head Vladmir Medinsky said the next meeting woud take place at "
