@@ -39,7 +39,7 @@ from common import (
     table,
 )
 
-from service.config import Settings
+from service.config import Settings, gunicorn_worker_class
 from service.storage import Store
 
 # Runs in every wrk thread: a fixed cycle of prepared requests, and in done() the summary
@@ -307,7 +307,7 @@ def report(args, url, texts, runs, workers, threads) -> None:
     print(f"\n{machine_line()}")
     print(
         f"`corroborate serve`: {workers} workers × {threads} threads "
-        f"({'sync' if threads == 1 else 'gthread'} worker class), "
+        f"({gunicorn_worker_class(threads)} worker class), "
         f"matcher {args.matcher}, rate limiting off"
         f"{', worker recycling off' if args.no_recycle else ''}; store: {url}"
     )

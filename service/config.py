@@ -177,6 +177,13 @@ class Settings:
         return self.database_url.startswith("sqlite")
 
 
+def gunicorn_worker_class(threads: int) -> str:
+    """gunicorn's worker class for ``threads`` threads per worker: the sync worker for one
+    (it accepts a connection only when free, so every worker gets its share), gthread
+    for more (threads need its event loop)."""
+    return "sync" if threads == 1 else "gthread"
+
+
 def _parse(type_name: Any, raw: str, name: str) -> Any:
     type_name = str(type_name)
     try:

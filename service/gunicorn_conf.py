@@ -1,6 +1,6 @@
 """gunicorn settings for `corroborate serve` (``-c python:service.gunicorn_conf``)."""
 
-from service.config import Settings
+from service.config import Settings, gunicorn_worker_class
 
 _settings = Settings.from_env()
 
@@ -15,7 +15,7 @@ threads = _settings.threads
 # in one run of three, one worker serving every request). The sync worker closes the
 # connection after each answer; behind nginx (deploy/) that costs nothing a client sees.
 # With more threads, gthread: threads need its event loop (and it keeps connections alive).
-worker_class = "sync" if _settings.threads == 1 else "gthread"
+worker_class = gunicorn_worker_class(_settings.threads)
 timeout = _settings.worker_timeout  # a silent worker is killed after this
 graceful_timeout = 20  # in-flight requests finish on SIGTERM before workers exit
 keepalive = 5  # gthread only: the sync worker closes each connection

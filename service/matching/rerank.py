@@ -79,6 +79,19 @@ def is_identity(claim: Claim) -> bool:
     )
 
 
+# A statement that itself says who someone is ("Medinsky is Putin's aide", "Medinsky
+# headed the delegation"): only then is such a line evidence on it.
+_SAYS_WHO = re.compile(
+    r"\b(?:is|was|are|were|as)\s+(?:the|a|an|[A-Z][\w-]*['’]s)\b|\b(?:heads|headed|leads|led|"
+    r"chairs|chaired)\s+(?:the|a|an|[A-Z][\w-]*['’]s)\b",
+)
+
+
+def says_who(statement: str) -> bool:
+    """The statement itself says who someone is (what ``is_identity`` lines say)."""
+    return _SAYS_WHO.search(statement) is not None
+
+
 @dataclass
 class Scored:
     """A candidate claim with its match score (0..1) and the parts of it."""
@@ -332,16 +345,15 @@ def _adjacent_runs(claims: Sequence[Claim]) -> list[list[Claim]]:
         if len(found) < 2:
             continue
         found.sort(key=lambda c: (c.start, -c.end))
+        closing = {
+            c.id for c in found if _ends_sentence(c.passage) or _closes_sentence_within(c, found)
+        }
         for k, first in enumerate(found):
             run = [first]
             for claim in found[k + 1 :]:
                 if len(run) == MAX_RUN:
                     break
-                if (
-                    0 <= claim.start - run[-1].end <= ADJACENT
-                    and not _ends_sentence(run[-1].passage)
-                    and not _closes_sentence_within(run[-1], found)
-                ):
+                if 0 <= claim.start - run[-1].end <= ADJACENT and run[-1].id not in closing:
                     run.append(claim)
             if len(run) > 1:
                 runs.append(run)

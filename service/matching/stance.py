@@ -43,6 +43,7 @@ SPEECH_VERBS = (
     r"hinted|hints|slammed|slams|blasted|blasts|condemned|condemns|saying"
 )
 _NAME = r"(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}"
+_ROLE_ALT = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))  # longest first
 # the comma that sets off an attribution, after the closing quote of a quotation that
 # opens the statement ("'A hard negotiation has started,' Slutsky said")
 _COMMA = r",[\"'”’]?\s+"
@@ -56,7 +57,7 @@ _SPEAKER_PATTERNS = [
     # "'…,' said Russian delegation head Vladimir Medinsky.": closing, inverted, with a role
     re.compile(
         rf"{_COMMA}(?:{SPEECH_VERBS})\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}"
-        rf"(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\s+(?P<who>{_NAME})"
+        rf"(?:{_ROLE_ALT})\s+(?P<who>{_NAME})"
         rf"[^,;]{{0,40}}$"
     ),
     # "Daily talks, Zelensky said, were necessary ...": the attribution set off by commas
@@ -74,7 +75,7 @@ _SPEAKER_PATTERNS = [
     # name; "Kremlin spokesman Dmitry Peskov: '…'": the same as a speaker label
     re.compile(
         rf"^(?:[A-Z][\w'’-]+\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}"
-        rf"(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\s+"
+        rf"(?:{_ROLE_ALT})\s+"
         rf"(?P<who>{_NAME})(?:\s+(?:{SPEECH_VERBS})\b|\s*:\s)"
     ),
     re.compile(rf"\b[Aa]ccording to (?P<who>{_NAME})"),
@@ -486,9 +487,7 @@ def _is_title(word: str) -> bool:
     )
 
 
-_NAME_AFTER_ROLE = re.compile(
-    rf"\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\s+(?P<who>{_NAME})"
-)
+_NAME_AFTER_ROLE = re.compile(rf"\s+(?:[a-z]+\s+)?(?:{_ROLE_ALT})\s+(?P<who>{_NAME})")
 
 
 # A statement's own subject when it opens with a name: "The International Court of
