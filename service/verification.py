@@ -50,7 +50,7 @@ from service.matching.stance import (
     statement_speaker,
     statement_subject,
 )
-from service.matching.text import canonical_word, clean_statement, fold
+from service.matching.text import canonical_word, clean_statement, content_words, fold
 from service.matching.verdict import (
     MATCH_THRESHOLD,
     RELATED_FACTOR,
@@ -382,11 +382,47 @@ def verdict_on(statement: str, matches: list) -> str:
 
 
 def _demote_identities(scored: list[Scored], factor: float) -> list[Scored]:
-    out = [
-        replace(s, score=round(s.score * factor, 4)) if is_identity(s.claim) else s for s in scored
-    ]
+    return _demote(scored, factor, is_identity)
+
+
+def _demote(scored: list[Scored], factor: float, which) -> list[Scored]:
+    out = [replace(s, score=round(s.score * factor, 4)) if which(s.claim) else s for s in scored]
     out.sort(key=lambda s: (-s.score, s.claim.id))
     return out
+
+
+# A call for something ("the assembly should demand Russia immediately withdraw its
+# troops") is no report that it happened ("the General Assembly voted to demand that
+# Russia immediately withdraw"): when the statement asserts most of what the claim calls
+# for, and neither calls for anything nor reports a call, the claim keeps CALL_FACTOR of
+# its score (0.7 left the vote matched on PostgreSQL, whose ranking scored it higher; on
+# the labelled sets 0.7 and 0.6 change the same two statements). A statement about the
+# call itself ("Kyslytsya addressed the assembly in Geneva") shares few of the called-for
+# words and is left alone (at a share of 0.5 the vote still matched the assembly's other
+# call, "should be vocal in demanding from the Russian Federation", three words of seven).
+_CALL = re.compile(r"\b(?:should|must|ought to)\b", re.IGNORECASE)
+_REPORTS_CALL = re.compile(
+    r"\b(?:should|must|ought to|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:for|on|upon)|"
+    r"appeal(?:s|ed|ing)?|ask(?:s|ed|ing)?|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|"
+    r"want(?:s|ed|ing)?|wish(?:es|ed)?|hope(?:s|d)?|need(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+CALL_FACTOR = 0.6
+CALLED_FOR_SHARE = 0.4
+
+
+def _asserts_call_of(statement: str):
+    """Whether a claim is a call for what ``statement`` asserts happened."""
+    said = {w[:6] for w in content_words(statement)}
+
+    def asserts(claim: Claim) -> bool:
+        call = _CALL.search(claim.text)
+        if call is None:
+            return False
+        called_for = {w[:6] for w in content_words(claim.text[call.end() :])}
+        return bool(called_for) and len(called_for & said) >= CALLED_FOR_SHARE * len(called_for)
+
+    return asserts
 
 
 def idf_weights(terms: list[str], counts: dict[str, int], documents: int) -> dict[str, float]:
@@ -567,6 +603,8 @@ class Verifier:
         )
         if self.identity_factor != 1.0 and speech:
             scored = _demote_identities(scored, self.identity_factor)
+        if not _REPORTS_CALL.search(statement):
+            scored = _demote(scored, CALL_FACTOR, _asserts_call_of(statement))
         return scored, corrections
 
     def verify(

@@ -1610,6 +1610,11 @@ _ANTONYMS = [
     (r"willing", r"unwilling"),
     (r"vocal|outspoken|speak(?:s)? out", r"silent|quiet"),
     (r"alive|survived", r"dead|died|killed"),
+    # "the IAEA warned of a serious threat" against "the IAEA downplayed those worries"
+    (
+        r"warn(?:s|ed|ing)?|alarm(?:s|ed|ing)?",
+        r"downplay(?:s|ed|ing)?|play(?:s|ed|ing)? down|reassur(?:e|es|ed|ing)",
+    ),
 ]
 # every word the re-ranker reads as its prefixed opposite has its pair here
 _ANTONYMS += [

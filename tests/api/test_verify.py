@@ -334,3 +334,39 @@ def test_documents_reported_signed_that_four_outlets_say_are_still_to_be_signed(
         assert stance["differences"][0]["kind"] == "negation"
         assert stance["differences"][0]["passage"] in ("to be signed", "documents for signing")
     assert_passages_exact(seeded_client, result)
+
+
+def test_a_call_for_an_act_is_no_report_that_it_happened(seeded_client):
+    # The Epoch Times reports Ukraine's ambassador saying the assembly *should* demand that
+    # Russia withdraw; no article reports a vote
+    voted = verify(
+        seeded_client,
+        "The UN General Assembly voted 141 to 5 to demand that Russia immediately withdraw "
+        "its forces from Ukraine.",
+    )
+    assert voted["verdict"] == "unverified" and voted["matches"] == []
+    # the call itself, reported as a call, is matched and supported
+    called = verify(
+        seeded_client,
+        "Ukraine's UN ambassador said the assembly should demand that Russia immediately "
+        "withdraw its troops from Ukraine.",
+    )
+    assert called["verdict"] == "supported"
+    top = called["matches"][0]
+    assert "should demand Russia immediately" in top["claim"]["text"]
+    assert outlet(top, "The Epoch Times")["stance"] == "supports"
+    assert_passages_exact(seeded_client, called)
+
+
+def test_a_warning_against_an_outlet_that_says_the_worry_was_downplayed(seeded_client):
+    result = verify(
+        seeded_client,
+        "The International Atomic Energy Agency warned the Chernobyl power loss posed a "
+        "serious threat to keeping spent fuel cool.",
+    )
+    assert result["verdict"] == "contradicted"
+    epoch = outlet(result["matches"][0], "The Epoch Times")
+    assert epoch["differences"] == [
+        {"kind": "negation", "statement": "warned", "passage": "downplayed"}
+    ]
+    assert "downplayed those worries" in epoch["passages"][0]["text"]
