@@ -70,7 +70,11 @@ _SPEAKER_PATTERNS = [
         rf"^[^,;]{{3,150}}?{_COMMA}(?!(?:and|but|or|while|as|because|after|before|when)\b)"
         rf"(?:[\w'’-]+\s+){{0,4}}?(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b"
     ),
-    re.compile(rf"^(?:[A-Z][\w'’-]+\s+)?(?P<who>{_NAME})\s*,?[^.;]{{0,60}}?\b(?:{SPEECH_VERBS})\b"),
+    # "Peskov, the Kremlin spokesman, said": the name, an aside, the verb (not across a
+    # headline's colon: "Chernobyl is back on the grid: Ukraine says …" is Ukraine's)
+    re.compile(
+        rf"^(?:[A-Z][\w'’-]+\s+)?(?P<who>{_NAME})\s*,?[^.;:]{{0,60}}?\b(?:{SPEECH_VERBS})\b"
+    ),
     # "Russian delegation head Vladimir Medinsky said": a role in lower case, then the
     # name; "Kremlin spokesman Dmitry Peskov: '…'": the same as a speaker label
     re.compile(

@@ -178,6 +178,18 @@ def test_a_capitalised_opening_word_is_no_speaker_when_another_subject_says_it()
     assert statement_speaker("Zelensky, in a video address, said talks were hard.") == "Zelensky"
 
 
+def test_a_headline_before_a_colon_is_no_speaker_of_what_follows():
+    statement = (
+        "Chernobyl is back on the grid: Ukraine says it restored a broken power line to the "
+        "defunct plant, which had been running on generators."
+    )
+    assert statement_speaker(statement) != "Chernobyl"
+    passage = "On Sunday, Ukraine said it restored a broken power line to the Chernobyl plant."
+    assert kinds(statement, passage, claimant="Ukraine") == []
+    # a speaker label before the colon still names the speaker
+    assert statement_speaker("Peskov: talks will resume on Monday.") == "Peskov"
+
+
 def test_a_misspelt_nationality_before_a_role_is_not_the_speaker():
     statement = (
         "Russain delegation head Vladmir Medinsky said the next meeting woud take place at "
