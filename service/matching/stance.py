@@ -1791,12 +1791,14 @@ def _media_country(source: str) -> str | None:
 
 # Stretches that qualify the sentence without being what it asserts: a relative or
 # concessive clause set off by commas ("…, which comes after … despite no significant
-# breakthrough, was held via video conference"), a "despite …" phrase, a parenthesis.
-# A negation inside one does not make the sentence negative.
+# breakthrough, was held via video conference"), a "despite …" phrase, a parenthesis, a
+# stretch set off by dashes ("… ensure he and Putin meet — requests the Kremlin has so far
+# left unanswered"). A negation inside one does not make the sentence negative.
 _ASIDE = re.compile(
     r",\s*(?:which|who|whom|whose|despite|although|though|even though|while)\b[^,;]*(?:,|(?=;)|$)"
     r"|\bdespite\b[^,;]*"
-    r"|\([^()]*\)",
+    r"|\([^()]*\)"
+    r"|\s[—–]\s[^—–]*(?:[—–]|$)",
     re.IGNORECASE,
 )
 

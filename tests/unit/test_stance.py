@@ -190,6 +190,23 @@ def test_a_headline_before_a_colon_is_no_speaker_of_what_follows():
     assert statement_speaker("Peskov: talks will resume on Monday.") == "Peskov"
 
 
+def test_a_negation_in_a_stretch_set_off_by_dashes_is_no_negation_of_the_sentence():
+    passage = (
+        "He said his delegation has a clear task to do everything to ensure a meeting "
+        "between the two presidents."
+    )
+    aside = (
+        "Zelensky says his negotiators have a 'clear task': do everything to ensure he and "
+        "Putin meet — requests the Kremlin has so far left unanswered."
+    )
+    assert kinds(aside, passage) == []
+    between = "Zelensky says his delegation — never idle — has a clear task to ensure a meeting."
+    assert kinds(between, passage) == []
+    # outside the dashes the negation still counts
+    main = "Zelensky says his delegation has no clear task — he and Putin will not meet."
+    assert kinds(main, passage) == ["negation"]
+
+
 def test_a_misspelt_nationality_before_a_role_is_not_the_speaker():
     statement = (
         "Russain delegation head Vladmir Medinsky said the next meeting woud take place at "
