@@ -19,6 +19,24 @@ VARIANTS = {
     "zelenskiy": "zelensky",
     "chernobyl": "chornobyl",
     "ceasefire": "cease-fire",
+    # a month as news style abbreviates it ("Feb. 24" / "February 24")
+    **{
+        month[:3]: month
+        for month in (
+            "january",
+            "february",
+            "march",
+            "april",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        )
+    },
+    "sept": "september",
 }
 
 # Words news reports use for one another ("major headway" / "significant progress"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from service.domain import Claim
 from service.matching.rerank import Weights, score_candidates
-from service.matching.text import sense
+from service.matching.text import content_words, sense
 from service.storage.repository import Hit
 
 COVERAGE_ONLY = Weights(token_set=0, coverage=1, claim_coverage=0, bm25=0, cosine=0)
@@ -79,6 +79,18 @@ def test_the_claimants_role_counts_only_when_asked_and_for_part_of_a_word():
     assert half[0].features["coverage"] == 4 / 5
 
 
+def test_an_abbreviated_month_covers_the_month_written_out():
+    claims = {1: claim(1, "Russian troops, on Putin's orders, entered Ukraine on Feb. 24.")}
+    [scored] = score_candidates(
+        "Russian troops entered Ukraine on February 24, on Putin's orders.",
+        [Hit(1, 1.0)],
+        claims,
+        weights=COVERAGE_ONLY,
+    )
+    assert scored.score == 1.0
+    assert content_words("Sept. 3, Dec. 1") == ["september", "3", "december", "1"]
+
+
 def test_a_rare_shared_word_outweighs_a_common_one_in_the_idf_coverage():
     claims = {
         1: claim(1, "The ministry said the bridge at Chernihiv was destroyed."),
@@ -140,7 +152,7 @@ def test_phrases_read_as_the_one_word_other_texts_use():
     # "at once" only as a phrase; "once" alone stays a word
     assert "immediately" not in content_words("They met once in Minsk.")
     # "did not spell out" is "did not specify", which "clarify" means too
-    from service.matching.text import sense
+    from service.matching.text import content_words, sense
 
     spelt_out = content_words("He did not spell out which issues the deal covers.")
     assert "specify" in spelt_out and "spell" not in spelt_out
