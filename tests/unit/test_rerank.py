@@ -348,3 +348,26 @@ def test_an_appositive_closing_a_sentence_does_not_run_on_into_the_next_one():
     del claims[1]
     scored = score_candidates(statement, [Hit(2, 1.0), Hit(3, 1.0)], claims)
     assert any(s.features.get("joint") == 2 for s in scored)
+
+
+def test_a_news_call_for_what_a_statement_asserts_is_demoted_but_a_fact_check_is_not():
+    from dataclasses import replace
+
+    from service.verification import _asserts_call_of
+
+    asserts = _asserts_call_of(
+        "The UN General Assembly voted 141 to 5 to demand that Russia immediately withdraw "
+        "its forces from Ukraine."
+    )
+    call = claim(1, "The assembly should demand Russia immediately withdraw its troops.")
+    assert asserts(call)
+    # a fact-check's claim is what was claimed: "… should …" is the checked claim itself
+    assert not asserts(replace(call, external_id="vclaim-1"))
+    # a call the statement does not assert ("be vocal", "stop its offensive") is left alone
+    assert not asserts(
+        claim(
+            2,
+            "The UN's General Assembly should be vocal in demanding from the Russian "
+            "Federation to stop its offensive against Ukraine.",
+        )
+    )
