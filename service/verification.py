@@ -416,9 +416,10 @@ CALLED_FOR_SHARE = 0.4
 def _asserts_call_of(statement: str):
     """Whether a claim is a call for what ``statement`` asserts happened."""
     said = {w[:6] for w in content_words(statement)}
+    reports_call = _REPORTS_CALL.search(statement) is not None
 
     def asserts(claim: Claim) -> bool:
-        if claim.external_id is not None:
+        if reports_call or claim.external_id is not None:
             return False  # a fact-check's claim is what was claimed, calls included
         call = _CALL.search(claim.text)
         if call is None:
@@ -607,8 +608,7 @@ class Verifier:
         )
         if self.identity_factor != 1.0 and speech:
             scored = _demote_identities(scored, self.identity_factor)
-        if not _REPORTS_CALL.search(statement):
-            scored = _demote(scored, CALL_FACTOR, _asserts_call_of(statement))
+        scored = _demote(scored, CALL_FACTOR, _asserts_call_of(statement))
         return scored, corrections
 
     def verify(

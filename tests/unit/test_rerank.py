@@ -363,11 +363,19 @@ def test_a_news_call_for_what_a_statement_asserts_is_demoted_but_a_fact_check_is
     assert asserts(call)
     # a fact-check's claim is what was claimed: "… should …" is the checked claim itself
     assert not asserts(replace(call, external_id="vclaim-1"))
-    # a call the statement does not assert ("be vocal", "stop its offensive") is left alone
-    assert not asserts(
-        claim(
-            2,
-            "The UN's General Assembly should be vocal in demanding from the Russian "
-            "Federation to stop its offensive against Ukraine.",
-        )
+    # the assembly's other call shares three of its seven called-for words with the vote
+    vocal = claim(
+        2,
+        "The UN's General Assembly should be vocal in demanding from the Russian "
+        "Federation to stop its offensive against Ukraine.",
     )
+    assert asserts(vocal)
+    # a statement about the call being made, not what it calls for, leaves it alone
+    addressed = _asserts_call_of(
+        "While the Feb. 28 talks were under way, Ukraine's UN ambassador Sergiy Kyslytsya "
+        "addressed the General Assembly in Geneva."
+    )
+    assert not addressed(vocal)
+    # and so does a statement that reports a call itself
+    urged = _asserts_call_of("Kyslytsya urged the assembly to demand that Russia withdraw.")
+    assert not urged(call)
