@@ -52,6 +52,11 @@ _SPEAKER_PATTERNS = [
     re.compile(rf"^(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b"),
     # "Peskov: talks will resume on Monday": a headline's speaker label
     re.compile(rf"^(?P<who>{_NAME})\s*:\s"),
+    # "Russia's Leonid Slutsky on the talks: '…'", "Medinsky after the Feb. 28 talks: '…'":
+    # the label with what it is about, before a quotation
+    re.compile(
+        rf"^(?P<who>{_NAME})\s+(?:on|after|about|over|at|before|during)\s[^:;]{{1,60}}:\s*[\"“‘']"
+    ),
     # "..., Leonid Slutsky told RT.": the attribution closes it
     re.compile(rf"{_COMMA}(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b[^,;]{{0,40}}$"),
     # "'…,' said Russian delegation head Vladimir Medinsky.": closing, inverted, with a role
@@ -398,7 +403,9 @@ _TIME_WORDS = frozenset(WEEKDAYS) | {
 _LEAD_IN = re.compile(
     r"^\s*(?:(?:did you know|have you heard|fun fact|reminder|breaking|just in|update)\b"
     r"[^A-Za-z]*(?:that\s+)?"
-    r"|(?:(?:photo|video|tv|radio|news)\s+)?(?:caption|transcript|headline|chyron|clip)\s*:\s*)",
+    r"|(?:(?:photo|video|tv|radio|news)\s+)?(?:caption|transcript|headline|chyron|clip)\s*:\s*"
+    # a question that opens a post ("Is Moscow changing course? Kremlin spokesman …")
+    r"|[^.?!\"“”]{3,80}\?\s+(?=[A-Z\"“‘']))",
     re.IGNORECASE,
 )
 # "Press TV: Podolyak said …": the outlet that reports the claim, named as a label
@@ -431,8 +438,10 @@ def statement_speaker(statement: str) -> str | None:
             while words and (
                 fold(words[0]) in _FUNCTION_WORDS
                 or (len(words) > 1 and fold(words[0]).strip(",") in WEEKDAYS)
+                or (len(words) > 1 and fold(words[0]).endswith("'s"))
             ):
-                # "In a video address, X said", "On Sunday Peskov said": they open it
+                # "In a video address, X said", "On Sunday Peskov said", "Russia's Leonid
+                # Slutsky said": they open it
                 words = words[1:]
             if not words:
                 continue

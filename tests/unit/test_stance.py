@@ -207,6 +207,29 @@ def test_a_negation_in_a_stretch_set_off_by_dashes_is_no_negation_of_the_sentenc
     assert kinds(main, passage) == ["negation"]
 
 
+def test_a_speaker_label_with_its_topic_before_a_quotation_names_the_speaker():
+    quote = "I think that we will achieve some results literally in a matter of days."
+    statement = f"Russia's Leonid Slutsky on the talks: '{quote}'"
+    assert statement_speaker(statement) == "Leonid Slutsky"
+    assert kinds(statement, quote, claimant="Mykhailo Podolyak") == ["speaker"]
+    assert kinds(statement, quote, claimant="Leonid Slutsky") == []
+    assert statement_speaker("Medinsky after the Feb. 28 talks: 'Several topics were set.'") == (
+        "Medinsky"
+    )
+    # without a quotation after it, a phrase before a colon is no label
+    assert statement_speaker("Medinsky after the talks: a deal is near.") is None
+
+
+def test_a_question_opening_a_post_is_a_lead_in():
+    statement = (
+        "Is Moscow changing course? Kremlin spokesman Dmitry Peskov said Saturday that "
+        "Russia had adopted a 'fundamentally different approach' in the talks."
+    )
+    assert statement_speaker(statement) == "Dmitry Peskov"
+    passage = "Russia had adopted a fundamentally different approach in the talks."
+    assert kinds(statement, passage, claimant="Volodymyr Zelensky") == ["speaker"]
+
+
 def test_a_misspelt_nationality_before_a_role_is_not_the_speaker():
     statement = (
         "Russain delegation head Vladmir Medinsky said the next meeting woud take place at "
