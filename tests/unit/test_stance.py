@@ -230,6 +230,17 @@ def test_a_question_opening_a_post_is_a_lead_in():
     assert kinds(statement, passage, claimant="Volodymyr Zelensky") == ["speaker"]
 
 
+def test_a_negating_word_the_statement_says_in_an_aside_is_no_difference():
+    statement = (
+        "Zelensky says his delegation's 'clear task' is to do everything to secure a meeting "
+        "between him and Putin, whose Kremlin has so far left his requests unanswered."
+    )
+    assert kinds(statement, "Which, so far, have gone unanswered by the Kremlin.") == []
+    # a bare "not" elsewhere in the statement is not the passage's negation
+    said = "Zelensky, who did not travel, says the Kremlin answered his requests for a meeting."
+    assert kinds(said, "His requests have not been answered by the Kremlin.") == ["negation"]
+
+
 def test_a_misspelt_nationality_before_a_role_is_not_the_speaker():
     statement = (
         "Russain delegation head Vladmir Medinsky said the next meeting woud take place at "
