@@ -1427,12 +1427,16 @@ def differences(
 
 
 def _says_in_an_aside(text: str, negations: list[str]) -> bool:
-    """The text says each of these negating words too (in an aside, or the negation would
-    have counted): a word of its own such as "unanswered", not a bare "not" or "no"."""
-    folded = fold(text)
-    return all(
-        len(word) >= 5 and re.search(rf"\b{re.escape(fold(word))}\b", folded) for word in negations
-    )
+    """The text says each of these negating words too, in an aside (``_ASIDE``): a word of
+    its own such as "unanswered", not a bare "not" or "no". (Said in its main clause, the
+    word was cancelled out there: "Podolyak did not say that Russia had stopped …".)"""
+    folded, main = fold(text), fold(_ASIDE.sub(",", text))
+
+    def in_aside(word: str) -> bool:
+        said = re.compile(rf"\b{re.escape(fold(word))}\b")
+        return len(word) >= 5 and bool(said.search(folded)) and not said.search(main)
+
+    return all(in_aside(word) for word in negations)
 
 
 # Something a text says has been done ("had already signed documents", "the deal was
