@@ -317,7 +317,7 @@ CITY_COUNTRY = {
 }
 # Words that make a negation of continuing ("stopped issuing", "no longer laying down").
 CESSATION = re.compile(
-    r"\b(?:stopped|stops|ceased|ceases|halted|no longer|any longer|anymore|"
+    r"\b(?:stopped|stops|ceased|ceases|halted|quit|quits|quitting|no longer|any longer|anymore|"
     r"(?:gave|given|giving|gives) up(?: on)?|"
     # a bare "stop" only as what someone will do: "urged Russia to stop its offensive" is a
     # demand, not a report that anything stopped

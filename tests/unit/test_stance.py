@@ -1519,6 +1519,18 @@ def test_an_outlet_or_genre_label_opening_a_post_is_neither_speaker_nor_source()
     assert statement_speaker("Jeruslaem municipality says it is happy to host the talks") is None
 
 
+def test_quitting_is_stopping():
+    stopped = (
+        "Russia had stopped issuing ultimatums and instead carefully listens to our positions."
+    )
+    statement = (
+        "Zelensky aide Mykhailo Podolyak says Moscow has quit issuing ultimatums at the "
+        "negotiating table and now listens carefully to Kyiv's positions."
+    )
+    assert kinds(statement, stopped) == []
+    assert kinds("Moscow keeps issuing ultimatums, Podolyak says.", stopped) == ["negation"]
+
+
 def test_dropping_a_demand_is_stopping_it_and_other_drops_are_not():
     stopped = (
         "Russia had stopped issuing ultimatums and instead carefully listens to our positions."
