@@ -25,6 +25,7 @@ from service.matching.rerank import (
     HYBRID_ROLE_CREDIT,
     HYBRID_WEIGHTS,
     LEXICAL_ROLE_CREDIT,
+    STEM,
     WEIGHTS,
     Scored,
     Weights,
@@ -381,13 +382,12 @@ def verdict_on(statement: str, matches: list) -> str:
     return verdict_of(evidence)
 
 
-def _demote_identities(scored: list[Scored], factor: float) -> list[Scored]:
-    return _demote(scored, factor, is_identity)
-
-
 def _demote(scored: list[Scored], factor: float, which) -> list[Scored]:
+    """The candidates with those ``which`` picks keeping ``factor`` of their score, best
+    first (re-sorted only when one was demoted)."""
     out = [replace(s, score=round(s.score * factor, 4)) if which(s.claim) else s for s in scored]
-    out.sort(key=lambda s: (-s.score, s.claim.id))
+    if any(a is not b for a, b in zip(out, scored, strict=True)):
+        out.sort(key=lambda s: (-s.score, s.claim.id))
     return out
 
 
@@ -415,7 +415,7 @@ CALLED_FOR_SHARE = 0.4
 
 def _asserts_call_of(statement: str):
     """Whether a claim is a call for what ``statement`` asserts happened."""
-    said = {w[:6] for w in content_words(statement)}
+    said = {w[:STEM] for w in content_words(statement)}
     reports_call = _REPORTS_CALL.search(statement) is not None
 
     def asserts(claim: Claim) -> bool:
@@ -424,7 +424,7 @@ def _asserts_call_of(statement: str):
         call = _CALL.search(claim.text)
         if call is None:
             return False
-        called_for = {w[:6] for w in content_words(claim.text[call.end() :])}
+        called_for = {w[:STEM] for w in content_words(claim.text[call.end() :])}
         return bool(called_for) and len(called_for & said) >= CALLED_FOR_SHARE * len(called_for)
 
     return asserts
@@ -607,7 +607,7 @@ class Verifier:
             speech=speech,
         )
         if self.identity_factor != 1.0 and speech:
-            scored = _demote_identities(scored, self.identity_factor)
+            scored = _demote(scored, self.identity_factor, is_identity)
         scored = _demote(scored, CALL_FACTOR, _asserts_call_of(statement))
         return scored, corrections
 
