@@ -134,6 +134,12 @@ def test_a_role_in_lower_case_before_the_name_leads_to_the_name():
     assert kinds(statement, "The talks showed progress.", claimant="Leonid Slutsky") == ["speaker"]
 
 
+SLUTSKY_PROGRESS = (
+    "If we compare the positions of both delegations at the start of the talks and now, "
+    "we see significant progress."
+)
+
+
 def test_a_role_and_name_labelling_a_quotation_is_its_speaker():
     statement = (
         'Kremlin spokesman Dmitry Peskov: "If we compare the positions of both delegations '
@@ -142,8 +148,7 @@ def test_a_role_and_name_labelling_a_quotation_is_its_speaker():
     assert statement_speaker(statement) == "Dmitry Peskov"
     assert kinds(
         statement,
-        "If we compare the positions of both delegations at the start of the talks and now, "
-        "we see significant progress.",
+        SLUTSKY_PROGRESS,
         claimant="Leonid Slutsky",
     ) == ["speaker"]
 
@@ -156,8 +161,7 @@ def test_an_attribution_closing_a_quotation_with_said_before_the_role_names_the_
     assert statement_speaker(statement) == "Vladimir Medinsky"
     assert kinds(
         statement,
-        "If we compare the positions of both delegations at the start of the talks and now, "
-        "we see significant progress.",
+        SLUTSKY_PROGRESS,
         claimant="Leonid Slutsky",
     ) == ["speaker"]
     assert statement_speaker("Talks will resume, said Ukrainian negotiator Mykhailo Podolyak.") == (
