@@ -22,6 +22,7 @@ from service.extraction import extract, extract_details
 from service.matching.compare import canonical_claim, compare_claims
 from service.matching.grouping import GroupingCandidates, assign_facts, grouping_candidates
 from service.matching.rerank import (
+    ADJACENT,
     HYBRID_ROLE_CREDIT,
     HYBRID_WEIGHTS,
     LEXICAL_ROLE_CREDIT,
@@ -47,6 +48,7 @@ from service.matching.semantic import VectorIndex, embed_claims, embedding_text,
 from service.matching.stance import (
     StatementFacts,
     reports_speech,
+    spells_out,
     statement_source,
     statement_speaker,
     statement_subject,
@@ -354,7 +356,9 @@ def _articles_without_subject(
         words = {
             canonical_word(t) for t in _WORD.findall(fold(text).replace("’s", "").replace("'s", ""))
         }
-        if sum(w in words for w in subject) < len(subject) / 2:
+        if sum(w in words for w in subject) < len(subject) / 2 and not (
+            len(subject) == 1 and spells_out(text, subject[0])
+        ):
             absent.add(article_id)
     return absent
 
@@ -662,11 +666,20 @@ class Verifier:
             }
             if not scored or scored[0].score < self.threshold:
                 return Verdict(pasted, verdict_of([]), [], corrections)
+        shown = [s.claim for s in scored if s.score >= floor] + [
+            c for members in fact_claims.values() for c in members
+        ]
+        # what the rest of a matched sentence says of it ("…, though the agency
+        # downplayed those worries"); imported fact-checks are one-claim documents
+        following = repo.claims_following(
+            [c for c in shown if c.external_id is None], within=ADJACENT
+        )
         matches = build_matches(
             statement,
             statement_facts(statement),
             scored,
             fact_claims,
+            context_claims=following.values(),
             limit=limit,
             outlets=outlet_filter,
             threshold=self.threshold,

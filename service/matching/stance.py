@@ -541,6 +541,21 @@ def statement_subject(statement: str) -> list[str]:
     return words
 
 
+def spells_out(text: str, acronym: str) -> bool:
+    """``text`` names what ``acronym`` stands for: capitalised words whose initials spell
+    it, small words between them allowed ("International Atomic Energy Agency" for
+    "iaea", "North Atlantic Treaty Organization" for "nato")."""
+    if not 2 <= len(acronym) <= 6 or not acronym.isalpha():
+        return False
+    return _spelled_out(acronym.upper()).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _spelled_out(acronym: str) -> re.Pattern:
+    between = r"(?:\s+(?:of|for|and|the|on|in|de))?\s+"
+    return re.compile(r"\b" + between.join(rf"{letter}[a-z]+" for letter in acronym) + r"\b")
+
+
 def _role_follows(statement: str, end: int) -> bool:
     """The name is followed by a role noun, so it qualifies the role ("EU envoy", and
     misspelt: "UN ambasador")."""

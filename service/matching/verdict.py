@@ -169,6 +169,12 @@ class ArticleContext:
                     following.details.get("negations", [])
                 )
                 return details, text + " " + following.passage, following
+            if 0 <= following.start - claim.end <= ADJACENT and _REJOINDER.search(
+                following.passage
+            ):
+                # "That raised concerns …, though the agency downplayed those worries":
+                # what the article says of the claim is read with it
+                return details, text + " " + following.passage, following
         return details, text, None
 
     def _subject_of(self, claim: Claim) -> Claim | None:
@@ -188,6 +194,12 @@ class ArticleContext:
         return None
 
 
+# A clause that answers the one before it, pointing back at what it said.
+_REJOINDER = re.compile(
+    r"\b(?:those|these|such|the|that|this)\s+(?:worry|worries|concerns?|fears?|claims?|"
+    r"reports?|allegations?|accusations?|suggestions?|warnings?|charges?)\b",
+    re.IGNORECASE,
+)
 _CONJUNCTION = re.compile(r"^(?:and|but|while|then)\s+")
 
 
@@ -261,6 +273,7 @@ def build_matches(
     outlets: set[int] | None = None,
     threshold: float = MATCH_THRESHOLD,
     related_threshold: float | None = None,
+    context_claims: Iterable[Claim] = (),
 ) -> list[Match]:
     """Group scored claims by fact; for each fact, the stance of every outlet reporting it.
 
@@ -287,7 +300,9 @@ def build_matches(
     if not best_by_fact:
         return []
     context = ArticleContext(
-        [s.claim for s in scored] + [c for members in fact_claims.values() for c in members]
+        [s.claim for s in scored]
+        + [c for members in fact_claims.values() for c in members]
+        + list(context_claims)
     )
     parts = Parts.of(facts, scored, threshold)
     matches = []

@@ -419,6 +419,25 @@ class Repository:
             claims[claim.id] = claim
         return claims
 
+    def claims_following(self, claims: Iterable[Claim], *, within: int) -> dict[int, Claim]:
+        """The claims that start at most ``within`` characters after the end of each of
+        ``claims`` in its article (the rest of a sentence, the next sentence), by id."""
+        ends = sorted({(c.article_id, c.end) for c in claims})
+        if not ends:
+            return {}
+        ids: set[int] = set()
+        for start in range(0, len(ends), _COMPOUND_CHUNK):
+            params: dict[str, object] = {"w": within}
+            ranges = []
+            for i, (article_id, end) in enumerate(ends[start : start + _COMPOUND_CHUNK]):
+                params[f"a{i}"], params[f"e{i}"] = article_id, end
+                ranges.append(
+                    f"SELECT id FROM claims WHERE article_id = :a{i} "
+                    f"AND span_start BETWEEN :e{i} AND :e{i} + :w"
+                )
+            ids.update(int(r[0]) for r in self._rows(" UNION ".join(ranges), params))
+        return self.claims_by_ids(ids, lazy_details=True)
+
     def article_texts(self, article_ids: Iterable[int]) -> dict[int, str]:
         """The text of each article, by id."""
         ids = list(article_ids)

@@ -370,3 +370,45 @@ def test_a_warning_against_an_outlet_that_says_the_worry_was_downplayed(seeded_c
         {"kind": "negation", "statement": "warned", "passage": "downplayed"}
     ]
     assert "downplayed those worries" in epoch["passages"][0]["text"]
+
+
+def test_an_acronym_subject_is_named_by_the_words_it_stands_for(seeded_client):
+    # The Epoch Times never writes "IAEA" but names the International Atomic Energy Agency:
+    # the statement is about what it reports (and contradicts it), not about an unknown body
+    result = verify(
+        seeded_client,
+        "The IAEA raised the alarm that Chernobyl might be unable to keep spent fuel cool "
+        "after it lost grid power.",
+    )
+    assert result["verdict"] == "contradicted"
+    assert "spent fuel cool" in result["matches"][0]["claim"]["text"]
+    # an acronym no article spells out still finds no report
+    assert (
+        verify(seeded_client, "The OSCE raised the alarm about spent fuel at Chernobyl.")["matches"]
+        == []
+    )
+
+
+def test_the_rest_of_a_sentence_that_answers_the_matched_claim_is_read_with_it(seeded_client):
+    # "That raised concerns about its ability to keep spent fuel cool, though the
+    # International Atomic Energy Agency downplayed those worries."
+    warned = verify(
+        seeded_client,
+        "The IAEA warned that Chernobyl's loss of grid power seriously threatened the "
+        "plant's ability to keep spent fuel cool.",
+    )
+    top = warned["matches"][0]
+    assert top["claim"]["text"] == "That raised concerns about its ability to keep spent fuel cool."
+    epoch = outlet(top, "The Epoch Times")
+    assert epoch["stance"] == "differs"
+    assert {"kind": "negation", "statement": "warned", "passage": "downplayed"} in epoch[
+        "differences"
+    ]
+    texts = [p["text"] for p in epoch["passages"]]
+    assert any("downplayed those worries" in t for t in texts)
+    assert_passages_exact(seeded_client, warned)
+    # the concerns themselves were raised: that is what the sentence reports
+    raised = verify(
+        seeded_client, "Concerns were raised about Chernobyl's ability to keep spent fuel cool."
+    )
+    assert outlet(raised["matches"][0], "The Epoch Times")["stance"] == "supports"

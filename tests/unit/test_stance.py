@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from service.domain import Claim
 from service.extraction import extract_details
 from service.matching.rerank import Scored
 from service.matching.stance import (
     StatementFacts,
     differences,
+    spells_out,
     statement_clauses,
     statement_source,
     statement_speaker,
@@ -1635,3 +1638,19 @@ def test_what_one_side_says_stopped_the_other_says_goes_on():
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "expected"),
+    [
+        ("though the International Atomic Energy Agency downplayed", "iaea", True),
+        ("the North Atlantic Treaty Organization met", "nato", True),
+        ("a United Nations vote", "un", True),
+        ("the international atomic energy agency", "iaea", False),  # not a name
+        ("International Energy Agency", "iaea", False),
+        ("the Organization for Security and Cooperation in Europe", "osce", True),
+        ("anything", "i", False),
+    ],
+)
+def test_spells_out_reads_the_initials_of_a_name(text, acronym, expected):
+    assert spells_out(text, acronym) is expected
