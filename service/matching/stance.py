@@ -1756,7 +1756,15 @@ def agreements(
         found.update(("place", p) for p in named)
     if facts.speaker and claimant and same_person(facts.speaker, claimant):
         found.add(("speaker", facts.speaker))
-    if facts.source and source and _compatible_sources(facts.source, source):
+    if (
+        facts.source
+        and source
+        and _compatible_sources(facts.source, source)
+        and (_vague_source(facts.source) or not _vague_source(source))
+    ):
+        # a relay that names no medium ("according to Russian news agencies") does not
+        # contradict "told Izvestia", nor does it vouch for it against a passage of the
+        # article that names the medium ("told … RT")
         found.add(("source", facts.source))
     shared = _channels(facts.text) & _passage_channels(passage_text, source)
     if shared:
@@ -1817,6 +1825,14 @@ def _compatible_sources(a: str, b: str) -> bool:
             # "Ukrainian media" agrees with a Ukrainian outlet, not with RT or CNN
             return _media_country(named) == DEMONYMS[vague.split()[0]]
     return False
+
+
+def _vague_source(source: str) -> bool:
+    """A relay that names no one medium ("Russian news agencies", "Ukrainian media")."""
+    first = source.split()[0] if source.split() else ""
+    return source in VAGUE_SOURCES or (
+        source.endswith((" media", " news agencies")) and first in DEMONYMS
+    )
 
 
 def _media_country(source: str) -> str | None:

@@ -142,6 +142,10 @@ class ArticleContext:
                 if following.claimant and not _same_claimant(following, claim):
                     break
                 if following.source and following.claimant:
+                    if following.source in MEDIA.values() and _reported(following):
+                        # "Slutsky says …, the RIA news agency reported": the agency
+                        # reported that remark, not the one before it
+                        break
                     return following.source
         return None
 
@@ -237,6 +241,14 @@ def _same_claimant(a: Claim, b: Claim) -> bool:
     if not a.claimant or not b.claimant:
         return True
     return same_person(a.claimant, b.claimant)
+
+
+_REPORTED = re.compile(r"\b(?:reported|reports|quoted|cited)\b")
+
+
+def _reported(claim: Claim) -> bool:
+    """The claim is an outlet's report of a remark ("…, the agency reported")."""
+    return _REPORTED.search(fold(claim.passage)) is not None
 
 
 def _relative(claim: Claim) -> bool:

@@ -53,11 +53,33 @@ def test_slutsky_told_rt_is_supported_by_three_outlets_and_differs_on_source_in_
     top = result["matches"][0]
     assert outlet(top, "The Times of Israel")["stance"] == "supports"
     assert outlet(top, "The Moscow Times")["stance"] == "supports"
+    # Press TV: "he told the network, according to Russian news agencies"; the RIA report
+    # in the sentence after "important progress" is of another remark ("Slutsky says
+    # there is a possibility …, the RIA news agency reported")
+    assert outlet(top, "Press TV")["stance"] == "supports"
     epoch = outlet(top, "The Epoch Times")
     assert epoch["stance"] == "differs"
     assert {"kind": "source", "statement": "RT", "passage": "RIA Novosti"} in epoch["differences"]
     assert top["claim"]["claimant"] == "Leonid Slutsky"
     assert_passages_exact(seeded_client, result)
+
+
+def test_a_relay_that_names_no_medium_does_not_vouch_for_one_against_the_named_medium(
+    seeded_client,
+):
+    # The Times of Israel and The Moscow Times say he told RT, and quote him again
+    # "according to Russian news agencies": that relay cannot stand for Izvestia
+    result = verify(
+        seeded_client,
+        "Russian negotiator Leonid Slutsky told the Izvestia newspaper that 'significant "
+        "progress' has been made in the talks.",
+    )
+    top = result["matches"][0]
+    assert "progress" in top["claim"]["text"]
+    for name in ("The Times of Israel", "The Moscow Times"):
+        stance = outlet(top, name)
+        assert stance["stance"] == "differs"
+        assert {"kind": "source", "statement": "Izvestia", "passage": "RT"} in stance["differences"]
 
 
 def test_a_verbatim_statement_is_supported_with_exact_passages(seeded_client):

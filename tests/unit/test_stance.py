@@ -12,6 +12,7 @@ from service.extraction import extract_details
 from service.matching.rerank import Scored
 from service.matching.stance import (
     StatementFacts,
+    agreements,
     differences,
     spells_out,
     statement_clauses,
@@ -1654,3 +1655,22 @@ def test_what_one_side_says_stopped_the_other_says_goes_on():
 )
 def test_spells_out_reads_the_initials_of_a_name(text, acronym, expected):
     assert spells_out(text, acronym) is expected
+
+
+def test_a_vague_relay_is_compatible_with_a_named_medium_but_does_not_state_it():
+    told = facts("Slutsky told Izvestia that significant progress had been made.")
+    relayed = dict(
+        passage_details={},
+        claimant="Leonid Slutsky",
+        source="Russian news agencies",
+        passage_text="we see significant progress",
+    )
+    assert differences(told, **relayed) == []
+    assert ("source", "Izvestia") not in agreements(told, **relayed)
+    # a statement that names only the relay agrees with a passage naming the medium
+    vague = facts(
+        "Slutsky said significant progress had been made, Russian news agencies reported."
+    )
+    named = dict(relayed, source="RT")
+    assert vague.source == "Russian news agencies"
+    assert ("source", "Russian news agencies") in agreements(vague, **named)
