@@ -9,6 +9,7 @@ decides (a translation variant of a quote, "Kiev" vs "Kyiv" support).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -641,6 +642,23 @@ def same_person(a: str, b: str) -> bool:
 
 def _quantities(details: dict) -> list[dict]:
     return [q for q in details.get("numbers", []) if q.get("value") is not None]
+
+
+def unstated_numbers(statement: dict, passages: Iterable[dict]) -> list[dict]:
+    """The statement's amounts (not ordinals: "the first round" and "the fourth round"
+    are two events) that none of the passages (details) counts in their unit."""
+    found = [_quantities(p) for p in passages]
+    return [
+        q
+        for q in _quantities(statement)
+        if not q.get("ordinal") and not any(_comparable_numbers(q, f) for f in found)
+    ]
+
+
+def counted(numbers: list[dict], passage: dict) -> list[str]:
+    """How the passage words its counts of ``numbers`` in their unit ("five")."""
+    theirs = _quantities(passage)
+    return [p.get("text") or "" for q in numbers for p in _comparable_numbers(q, theirs)]
 
 
 def _bare(q: dict, *, any_unit: bool = False) -> bool:

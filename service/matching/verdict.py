@@ -8,17 +8,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from service.domain import Claim, Difference
-from service.matching.rerank import ADJACENT, Scored, align, score_candidates
+from service.matching.rerank import ADJACENT, STEM, Scored, align, score_candidates
 from service.matching.stance import (
     MEDIA,
     StatementFacts,
     agreements,
     answered,
+    counted,
     differences,
     same_person,
     statement_clauses,
+    unstated_numbers,
 )
-from service.matching.text import fold
+from service.matching.text import SENSE, canonical_word, content_words, fold
 from service.storage.repository import Hit
 
 MATCH_THRESHOLD = 0.43  # a fact scoring below this is not a match (tuned on bench/data statements)
@@ -29,6 +31,9 @@ MATCH_THRESHOLD = 0.43  # a fact scoring below this is not a match (tuned on ben
 # 0.852, but a verbatim match (score 1.0) then came with unrelated facts at 0.3.
 RELATED_FACTOR = 0.7
 RELATED_GAP = 0.2
+# A number the matched passages leave unsaid is looked for in the article's candidates
+# scoring at least this share of the threshold (a sentence on the same event)
+ELSEWHERE_FACTOR = 0.5
 # Matches this close to the best one count towards the verdict. 0.15 let a loosely
 # related fact (the speaker's job title, 0.13 below a fact the statement misattributes)
 # turn "contradicted" into "mixed"; at 0.10 verdict accuracy on the seed statements
@@ -316,7 +321,7 @@ def build_matches(
         + [c for members in fact_claims.values() for c in members]
         + list(context_claims)
     )
-    parts = Parts.of(facts, scored, threshold)
+    parts = Parts.of(facts, scored, threshold, floor=ELSEWHERE_FACTOR * threshold)
     matches = []
     for key, best in best_by_fact.items():
         members = fact_claims.get(key, [best.claim]) if isinstance(key, int) else [best.claim]
@@ -346,14 +351,27 @@ class Parts:
         scores: dict[int, list[float]],
         candidates: dict[int, list[Claim]],
         threshold: float,
+        pool: dict[int, list[Claim]] | None = None,
     ) -> None:
         self.clauses = clauses
         self.scores = scores
         self.candidates = candidates  # article id -> its candidate claims
         self.threshold = threshold
+        self.pool = pool or {}  # article id -> its candidates at the floor, best first
 
     @classmethod
-    def of(cls, facts: StatementFacts, scored: Sequence[Scored], threshold: float) -> Parts:
+    def of(
+        cls,
+        facts: StatementFacts,
+        scored: Sequence[Scored],
+        threshold: float,
+        *,
+        floor: float | None = None,
+    ) -> Parts:
+        pool: dict[int, list[Claim]] = {}
+        for s in scored:
+            if s.score >= (threshold if floor is None else floor):
+                pool.setdefault(s.claim.article_id, []).append(s.claim)
         clauses = statement_clauses(facts)
         scores: dict[int, list[float]] = {}
         candidates: dict[int, list[Claim]] = {}
@@ -365,7 +383,23 @@ class Parts:
             for k, clause in enumerate(clauses):
                 for item in score_candidates(clause.text, hits, claims):
                     scores.setdefault(item.claim.id, [0.0] * len(clauses))[k] = item.score
-        return cls(clauses, scores, candidates, threshold)
+        return cls(clauses, scores, candidates, threshold, pool)
+
+    def counted_elsewhere(self, facts: StatementFacts, members: Sequence[Claim]) -> Claim | None:
+        """The article's best candidate that counts a number of the statement which its
+        passages on the fact leave unsaid ("lasted three hours" against a caption of
+        the talks, where the next paragraph speaks of "the five-hour talks")."""
+        numbers = unstated_numbers(facts.details, [m.details for m in members])
+        if not numbers:
+            return None
+        ours = {_sense(w) for w in content_words(facts.text)}
+        for claim in self.pool.get(members[0].article_id, ()):
+            if claim in members:
+                continue
+            said = [fold(t) for t in counted(numbers, claim.details) if t]
+            if said and _counts_near(fold(claim.passage), said, ours):
+                return claim
+        return None
 
     def facts_for(self, facts: StatementFacts, claim: Claim) -> StatementFacts:
         """The part of the statement a passage matches best (the whole when simple)."""
@@ -390,6 +424,27 @@ class Parts:
             if ranked and self.scores[ranked[0].id][k] >= self.threshold:
                 found.append((clause, ranked[0]))
         return found
+
+
+def _counts_near(passage: str, said: list[str], ours: set[str]) -> bool:
+    """A word near where the passage gives its count is one of the statement's: the
+    count is of the same thing ("the five-hour talks" for "the talks lasted three
+    hours"; not "for eight years are suffering" for "two weeks of fighting")."""
+    words = _TOKEN.findall(passage)
+    for i, word in enumerate(words):
+        if any(word == t or word.startswith(t + "-") for t in said):
+            near = words[max(0, i - NEAR) : i] + words[i + 1 : i + 1 + NEAR]
+            if any(_sense(canonical_word(w)) in ours for w in near if len(w) > 3):
+                return True
+    return False
+
+
+def _sense(word: str) -> str:
+    return SENSE.get(word, word)[:STEM]
+
+
+_TOKEN = re.compile(r"[\w’'-]+")
+NEAR = 3  # words either side of a count
 
 
 @dataclass
@@ -462,6 +517,18 @@ def outlet_stances(
             agreed = set().union(*(r.agreed for r in readings))
             open_ = [(r, [d for d in r.differences if not r.answered(d, agreed)]) for r in readings]
             against = [(r, diffs) for r, diffs in open_ if diffs]
+            elsewhere = parts.counted_elsewhere(facts, members) if parts and not against else None
+            if elsewhere is not None:
+                # only the number is read there: the rest of that sentence may be about
+                # something else
+                reading = _read(facts, elsewhere, context)
+                counted = [
+                    d
+                    for d in reading.differences
+                    if d.kind == "number" and not reading.answered(d, agreed)
+                ]
+                if counted:
+                    against = [(reading, counted)]
             if not against:
                 own = readings[: len(members)]  # not the passages read for other parts
                 clean = [r for r in own if not r.differences] or own

@@ -434,3 +434,34 @@ def test_the_rest_of_a_sentence_that_answers_the_matched_claim_is_read_with_it(s
         seeded_client, "Concerns were raised about Chernobyl's ability to keep spent fuel cool."
     )
     assert outlet(raised["matches"][0], "The Epoch Times")["stance"] == "supports"
+
+
+def test_a_count_the_matched_passage_leaves_unsaid_is_read_where_the_article_gives_it(
+    seeded_client,
+):
+    # the best match is the photo caption of the Feb. 28 talks, silent on their length;
+    # The Epoch Times gives it in another sentence: "the five-hour talks"
+    result = verify(
+        seeded_client,
+        "The Feb. 28 talks in Belarus lasted three hours, according to the head of "
+        "Russia's delegation.",
+    )
+    epoch = outlet(result["matches"][0], "The Epoch Times")
+    assert epoch["stance"] == "differs"
+    assert epoch["differences"] == [
+        {"kind": "number", "statement": "three hours", "passage": "five hours"}
+    ]
+    assert any("five-hour talks" in p["text"] for p in epoch["passages"])
+    assert_passages_exact(seeded_client, result)
+    # a count of something else in the article is no difference: Press TV's "for eight
+    # years are suffering persecution" does not measure the fighting the talks would end
+    result = verify(
+        seeded_client,
+        "Both sides said they were making headway at the negotiations aimed at ending more "
+        "than two weeks of direct fighting between the Russian and Ukrainian armies.",
+    )
+    press_tv = [
+        o for m in result["matches"] for o in m["outlets"] if o["outlet"]["name"] == "Press TV"
+    ]
+    assert press_tv
+    assert all(d["passage"] != "eight years" for o in press_tv for d in o["differences"])
