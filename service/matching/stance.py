@@ -1206,7 +1206,15 @@ def _party_only(place: str, text: str) -> bool:
                 and follows[0] in _AUXILIARIES
                 and before not in _WHERE_BEFORE
             )
-            if before not in _PARTY_BEFORE and not possessive and not according and not acting:
+            # "the Jerusalem municipality", "Kyiv officials": the place names who acts
+            institution = bool(follows) and not possessive and follows[0] in _INSTITUTIONS
+            if (
+                before not in _PARTY_BEFORE
+                and not possessive
+                and not according
+                and not acting
+                and not institution
+            ):
                 return False
             if before in {"with", "and"} and i > 1 and tokens[i - 2] in _BOUNDARIES:
                 return False  # "Ukraine's frontier with Romania": where, not who
@@ -1223,6 +1231,26 @@ def _party_only(place: str, text: str) -> bool:
             if after in _LOCATIVE_AFTER or after.split("-")[0] in _LOCATIVE_AFTER:
                 return False
     return seen
+
+
+# Nouns after a place name that make it the name of who acts, not of where.
+_INSTITUTIONS = frozenset(
+    [
+        "municipality",
+        "government",
+        "authorities",
+        "officials",
+        "council",
+        "mayor",
+        "parliament",
+        "administration",
+        "ministry",
+        "embassy",
+        "delegation",
+        "negotiators",
+        "leadership",
+    ]
+)
 
 
 _COMPOUND_BORDER = re.compile(r"\b([a-z]+)-([a-z]+)\s+(?:border|frontier)")
@@ -1671,6 +1699,12 @@ _ANTONYMS = [
     (r"willing", r"unwilling"),
     (r"vocal|outspoken|speak(?:s)? out", r"silent|quiet"),
     (r"alive|survived", r"dead|died|killed"),
+    # "kept the flags on the walls" against "the flags, which it eventually removed"
+    (
+        r"kept|keep(?:s|ing)?|still (?:hang|hangs|hanging|fly|flies|flying|up|on display)",
+        r"remov(?:e|es|ed|ing)|t(?:ook|ake|akes|aken|aking) (?:them |it |\w+ )?down|"
+        r"pull(?:s|ed|ing)? (?:them |it )?down",
+    ),
     # "the IAEA warned of a serious threat" against "the IAEA downplayed those worries"
     (
         r"warn(?:s|ed|ing)?|alarm(?:s|ed|ing)?",

@@ -363,6 +363,7 @@ _PHRASES = {
     r"at once": "immediately",
     r"spell(?:s|ed|ing)? out": "specify",
     r"without (?:any )?(?:pre-?)?conditions": "unconditionally",
+    r"t(?:ake|akes|ook|aken|aking) (?:them |it )?down": "remove",
 }
 _PHRASE_RE = re.compile(r"\b(?:" + "|".join(f"({rx})" for rx in _PHRASES) + r")\b")
 _PHRASE_WORDS = list(_PHRASES.values())

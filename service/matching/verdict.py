@@ -178,11 +178,12 @@ class ArticleContext:
                     following.details.get("negations", [])
                 )
                 return details, text + " " + following.passage, following
-            if 0 <= following.start - claim.end <= ADJACENT and _REJOINDER.search(
-                following.passage
+            if 0 <= following.start - claim.end <= ADJACENT and (
+                _REJOINDER.search(following.passage) or _relative(following)
             ):
-                # "That raised concerns …, though the agency downplayed those worries":
-                # what the article says of the claim is read with it
+                # "That raised concerns …, though the agency downplayed those worries",
+                # "… displaying flags …, which it eventually removed": what the article
+                # says of the claim is read with it
                 return details, text + " " + following.passage, following
         return details, text, None
 

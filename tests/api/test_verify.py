@@ -465,3 +465,41 @@ def test_a_count_the_matched_passage_leaves_unsaid_is_read_where_the_article_giv
     ]
     assert press_tv
     assert all(d["passage"] != "eight years" for o in press_tv for d in o["differences"])
+
+
+@pytest.mark.parametrize(
+    ("statement", "difference"),
+    [
+        (
+            "The Jerusalem municipality refused to take down the Ukrainian and Russian flags "
+            "displayed on the Old City walls despite mounting criticism.",
+            {"kind": "negation", "statement": "negated: refused", "passage": "affirmed"},
+        ),
+        (
+            "Despite criticism, Jerusalem's municipality kept the Ukrainian and Russian flags "
+            "displayed on the Old City walls.",
+            {"kind": "negation", "statement": "kept", "passage": "removed"},
+        ),
+    ],
+)
+def test_a_relative_clause_after_the_matched_claim_is_read_with_it(
+    seeded_client, statement, difference
+):
+    # The Times of Israel: "… it came under fire for displaying flags of both Ukraine and
+    # Russia on the Old City's walls, which it eventually removed under pressure."
+    result = verify(seeded_client, statement)
+    toi = outlet(result["matches"][0], "The Times of Israel")
+    assert toi["stance"] == "differs"
+    assert difference in toi["differences"]
+    assert any("eventually removed" in p["text"] for p in toi["passages"])
+    assert_passages_exact(seeded_client, result)
+
+
+def test_taking_the_flags_down_is_what_the_article_says_it_did(seeded_client):
+    result = verify(
+        seeded_client,
+        "The Jerusalem municipality eventually took down the Ukrainian and Russian flags from "
+        "the Old City walls after coming under fire.",
+    )
+    assert result["verdict"] == "supported"
+    assert outlet(result["matches"][0], "The Times of Israel")["stance"] == "supports"
