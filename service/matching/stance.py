@@ -655,6 +655,38 @@ def unstated_numbers(statement: dict, passages: Iterable[dict]) -> list[dict]:
     ]
 
 
+def unstated_places(statement: dict, text: str, passages: Iterable[dict]) -> list[str]:
+    """The places the statement says something happened in ("in Geneva"; not a party,
+    a country or a capital standing for its government) that none of the passages
+    (details) names."""
+    found = [p.get("places", []) for p in passages]
+    return [
+        place
+        for place in where_named(text, statement.get("places", []))
+        if not _is_country(place)
+        and not _party_only(place, text)
+        and not any(_places_named([place], f) for f in found)
+    ]
+
+
+# Words before a place that say it is where: a capital only after "in" ("a swipe at
+# Moscow" is at its government).
+_WHERE = {False: "in|at|near|outside", True: "in"}
+
+
+def where_named(text: str, places: Iterable[str]) -> list[str]:
+    """The places a text names as where ("in Geneva", "at the Kremlin")."""
+    folded = fold(text)
+    return [
+        place
+        for place in places
+        if re.search(
+            rf"\b(?:{_WHERE[fold(place) in CITY_COUNTRY]})\s+(?:the\s+)?{re.escape(fold(place))}\b",
+            folded,
+        )
+    ]
+
+
 def counted(numbers: list[dict], passage: dict) -> list[str]:
     """How the passage words its counts of ``numbers`` in their unit ("five")."""
     theirs = _quantities(passage)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from service.domain import Claim, Difference
 from service.matching.rerank import ADJACENT, STEM, Scored, align, score_candidates
@@ -19,8 +19,10 @@ from service.matching.stance import (
     same_person,
     statement_clauses,
     unstated_numbers,
+    unstated_places,
+    where_named,
 )
-from service.matching.text import SENSE, canonical_word, content_words, fold
+from service.matching.text import SENSE, STOPWORDS, canonical_word, content_words, fold
 from service.storage.repository import Hit
 
 MATCH_THRESHOLD = 0.43  # a fact scoring below this is not a match (tuned on bench/data statements)
@@ -33,7 +35,10 @@ RELATED_FACTOR = 0.7
 RELATED_GAP = 0.2
 # A number the matched passages leave unsaid is looked for in the article's candidates
 # scoring at least this share of the threshold (a sentence on the same event)
-ELSEWHERE_FACTOR = 0.5
+# A place is looked for further down, as the statement must say it is where something
+# happened ("in Geneva") and the passage must name it next to one of the statement's
+# words ("the United Nations (UN) in New York").
+ELSEWHERE_FACTOR = {"number": 0.5, "place": 0.3}
 # Matches this close to the best one count towards the verdict. 0.15 let a loosely
 # related fact (the speaker's job title, 0.13 below a fact the statement misattributes)
 # turn "contradicted" into "mixed"; at 0.10 verdict accuracy on the seed statements
@@ -322,7 +327,7 @@ def build_matches(
         + [c for members in fact_claims.values() for c in members]
         + list(context_claims)
     )
-    parts = Parts.of(facts, scored, threshold, floor=ELSEWHERE_FACTOR * threshold)
+    parts = Parts.of(facts, scored, threshold, floor=min(ELSEWHERE_FACTOR.values()) * threshold)
     matches = []
     for key, best in best_by_fact.items():
         members = fact_claims.get(key, [best.claim]) if isinstance(key, int) else [best.claim]
@@ -352,13 +357,14 @@ class Parts:
         scores: dict[int, list[float]],
         candidates: dict[int, list[Claim]],
         threshold: float,
-        pool: dict[int, list[Claim]] | None = None,
+        pool: dict[int, list[tuple[Claim, float]]] | None = None,
     ) -> None:
         self.clauses = clauses
         self.scores = scores
         self.candidates = candidates  # article id -> its candidate claims
         self.threshold = threshold
-        self.pool = pool or {}  # article id -> its candidates at the floor, best first
+        # article id -> its candidates at the floor, with their scores, best first
+        self.pool = pool or {}
 
     @classmethod
     def of(
@@ -369,10 +375,10 @@ class Parts:
         *,
         floor: float | None = None,
     ) -> Parts:
-        pool: dict[int, list[Claim]] = {}
+        pool: dict[int, list[tuple[Claim, float]]] = {}
         for s in scored:
             if s.score >= (threshold if floor is None else floor):
-                pool.setdefault(s.claim.article_id, []).append(s.claim)
+                pool.setdefault(s.claim.article_id, []).append((s.claim, s.score))
         clauses = statement_clauses(facts)
         scores: dict[int, list[float]] = {}
         candidates: dict[int, list[Claim]] = {}
@@ -386,21 +392,38 @@ class Parts:
                     scores.setdefault(item.claim.id, [0.0] * len(clauses))[k] = item.score
         return cls(clauses, scores, candidates, threshold, pool)
 
-    def counted_elsewhere(self, facts: StatementFacts, members: Sequence[Claim]) -> Claim | None:
-        """The article's best candidate that counts a number of the statement which its
-        passages on the fact leave unsaid ("lasted three hours" against a caption of
-        the talks, where the next paragraph speaks of "the five-hour talks")."""
-        numbers = unstated_numbers(facts.details, [m.details for m in members])
-        if not numbers:
-            return None
+    def stated_elsewhere(
+        self, facts: StatementFacts, members: Sequence[Claim]
+    ) -> list[tuple[str, Claim]]:
+        """(kind, claim): the article's best candidate that gives a count or a place of
+        the statement which its passages on the fact leave unsaid, next to a word of the
+        statement ("lasted three hours" against a caption of the talks, where the next
+        paragraph speaks of "the five-hour talks"; "at the UN in Geneva" against a
+        speech at the assembly, two sentences after "the United Nations (UN) in New
+        York")."""
+        details = [m.details for m in members]
+        numbers = unstated_numbers(facts.details, details)
+        places = unstated_places(facts.details, facts.text, details)
+        if not numbers and not places:
+            return []
         ours = {_sense(w) for w in content_words(facts.text)}
-        for claim in self.pool.get(members[0].article_id, ()):
-            if claim in members:
-                continue
-            said = [fold(t) for t in counted(numbers, claim.details) if t]
-            if said and _counts_near(fold(claim.passage), said, ours):
-                return claim
-        return None
+        found = []
+        for kind, said_in in (
+            ("number", lambda c: counted(numbers, c.details) if numbers else []),
+            (
+                "place",
+                lambda c: where_named(c.passage, c.details.get("places", [])) if places else [],
+            ),
+        ):
+            floor = ELSEWHERE_FACTOR[kind] * self.threshold
+            for claim, score in self.pool.get(members[0].article_id, ()):
+                if score < floor:
+                    break
+                said = [fold(t) for t in said_in(claim) if t]
+                if claim not in members and said and _said_near(fold(claim.passage), said, ours):
+                    found.append((kind, claim))
+                    break
+        return found
 
     def facts_for(self, facts: StatementFacts, claim: Claim) -> StatementFacts:
         """The part of the statement a passage matches best (the whole when simple)."""
@@ -427,16 +450,33 @@ class Parts:
         return found
 
 
-def _counts_near(passage: str, said: list[str], ours: set[str]) -> bool:
-    """A word near where the passage gives its count is one of the statement's: the
-    count is of the same thing ("the five-hour talks" for "the talks lasted three
-    hours"; not "for eight years are suffering" for "two weeks of fighting")."""
+def _only_unstated(difference: Difference, facts: StatementFacts, members) -> Difference:
+    """A place difference read elsewhere, on the places the members left unsaid only
+    ("Geneva" against "New York", not the parties of the statement too)."""
+    if difference.kind != "place":
+        return difference
+    unstated = unstated_places(facts.details, facts.text, [m.details for m in members])
+    said = [p for p in difference.statement.split(", ") if p in unstated]
+    return replace(difference, statement=", ".join(said)) if said else difference
+
+
+def _said_near(passage: str, said: list[str], ours: set[str]) -> bool:
+    """A word near where the passage gives a count or names a place is one of the
+    statement's: it is of the same thing ("the five-hour talks" for "the talks lasted
+    three hours"; not "for eight years are suffering" for "two weeks of fighting")."""
     words = _TOKEN.findall(passage)
-    for i, word in enumerate(words):
-        if any(word == t or word.startswith(t + "-") for t in said):
-            near = words[max(0, i - NEAR) : i] + words[i + 1 : i + 1 + NEAR]
-            if any(_sense(canonical_word(w)) in ours for w in near if len(w) > 3):
-                return True
+    for phrase in said:
+        parts = phrase.split()
+        for i in range(len(words) - len(parts) + 1):
+            head = words[i : i + len(parts)]
+            if head == parts or (len(parts) == 1 and head[0].startswith(parts[0] + "-")):
+                near = words[max(0, i - NEAR) : i] + words[i + len(parts) : i + len(parts) + NEAR]
+                if any(
+                    _sense(canonical_word(w)) in ours
+                    for w in near
+                    if canonical_word(w) not in STOPWORDS and len(w) > 1
+                ):
+                    return True
     return False
 
 
@@ -445,7 +485,7 @@ def _sense(word: str) -> str:
 
 
 _TOKEN = re.compile(r"[\w’'-]+")
-NEAR = 3  # words either side of a count
+NEAR = 3  # words either side of a count or a place
 
 
 @dataclass
@@ -518,18 +558,19 @@ def outlet_stances(
             agreed = set().union(*(r.agreed for r in readings))
             open_ = [(r, [d for d in r.differences if not r.answered(d, agreed)]) for r in readings]
             against = [(r, diffs) for r, diffs in open_ if diffs]
-            elsewhere = parts.counted_elsewhere(facts, members) if parts and not against else None
-            if elsewhere is not None:
-                # only the number is read there: the rest of that sentence may be about
+            for kind, elsewhere in (
+                parts.stated_elsewhere(facts, members) if parts and not against else ()
+            ):
+                # only that detail is read there: the rest of the sentence may be about
                 # something else
                 reading = _read(facts, elsewhere, context)
-                counted = [
-                    d
+                stated = [
+                    _only_unstated(d, facts, members)
                     for d in reading.differences
-                    if d.kind == "number" and not reading.answered(d, agreed)
+                    if d.kind == kind and not reading.answered(d, agreed)
                 ]
-                if counted:
-                    against = [(reading, counted)]
+                if stated:
+                    against.append((reading, stated))
             if not against:
                 own = readings[: len(members)]  # not the passages read for other parts
                 clean = [r for r in own if not r.differences] or own

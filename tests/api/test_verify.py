@@ -503,3 +503,38 @@ def test_taking_the_flags_down_is_what_the_article_says_it_did(seeded_client):
     )
     assert result["verdict"] == "supported"
     assert outlet(result["matches"][0], "The Times of Israel")["stance"] == "supports"
+
+
+def test_a_place_the_matched_passage_leaves_unsaid_is_read_where_the_article_gives_it(
+    seeded_client,
+):
+    # The Epoch Times: "… other officials appeared at the United Nations (UN) in New
+    # York." two sentences before Kyslytsya's words to the assembly
+    result = verify(
+        seeded_client,
+        "As the negotiations took place, Ukraine's ambassador Sergiy Kyslytsya urged the "
+        "United Nations General Assembly in Geneva to demand that Russia stop its offensive.",
+    )
+    assert result["verdict"] == "contradicted"
+    epoch = outlet(result["matches"][0], "The Epoch Times")
+    assert epoch["differences"] == [{"kind": "place", "statement": "Geneva", "passage": "New York"}]
+    assert any("in New York" in p["text"] for p in epoch["passages"])
+    assert_passages_exact(seeded_client, result)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # a capital after "at" is its government, not where: no place is read elsewhere
+        "Podolyak took a swipe at Moscow on Twitter, saying the Russians had turned to China "
+        "for military help and calling the Kremlin's operation a failure.",
+        "A Ukrainian negotiator claimed Russia had asked Beijing for military assistance.",
+    ],
+)
+def test_parties_named_by_their_capitals_are_not_places_to_look_for_elsewhere(
+    seeded_client, statement
+):
+    result = verify(seeded_client, statement)
+    press_tv = outlet(result["matches"][0], "Press TV")
+    assert press_tv["stance"] == "supports"
+    assert press_tv["differences"] == []

@@ -18,6 +18,7 @@ from service.matching.stance import (
     statement_clauses,
     statement_source,
     statement_speaker,
+    where_named,
 )
 from service.matching.text import month_day
 from service.matching.verdict import (
@@ -1674,3 +1675,9 @@ def test_a_vague_relay_is_compatible_with_a_named_medium_but_does_not_state_it()
     named = dict(relayed, source="RT")
     assert vague.source == "Russian news agencies"
     assert ("source", "Russian news agencies") in agreements(vague, **named)
+
+
+def test_where_named_reads_places_said_as_where():
+    text = "Podolyak took a swipe at Moscow while officials met at the UN in New York."
+    assert where_named(text, ["Moscow", "New York", "Kyiv"]) == ["New York"]
+    assert where_named("talks in Moscow", ["Moscow"]) == ["Moscow"]
