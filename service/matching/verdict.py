@@ -33,11 +33,11 @@ MATCH_THRESHOLD = 0.43  # a fact scoring below this is not a match (tuned on ben
 # 0.852, but a verbatim match (score 1.0) then came with unrelated facts at 0.3.
 RELATED_FACTOR = 0.7
 RELATED_GAP = 0.2
-# A number the matched passages leave unsaid is looked for in the article's candidates
-# scoring at least this share of the threshold (a sentence on the same event)
-# A place is looked for further down, as the statement must say it is where something
-# happened ("in Geneva") and the passage must name it next to one of the statement's
-# words ("the United Nations (UN) in New York").
+# A count or a place the matched passages leave unsaid is looked for in the article's
+# candidates scoring at least this share of the threshold (a sentence on the same
+# event). A place is looked for further down: the statement must say it is where
+# something happened ("in Geneva"), and the passage must name it as where next to one
+# of the statement's words ("the United Nations (UN) in New York").
 ELSEWHERE_FACTOR = {"number": 0.5, "place": 0.3}
 # Matches this close to the best one count towards the verdict. 0.15 let a loosely
 # related fact (the speaker's job title, 0.13 below a fact the statement misattributes)
@@ -394,8 +394,9 @@ class Parts:
 
     def stated_elsewhere(
         self, facts: StatementFacts, members: Sequence[Claim]
-    ) -> list[tuple[str, Claim]]:
-        """(kind, claim): the article's best candidate that gives a count or a place of
+    ) -> list[tuple[str, Claim, list[str]]]:
+        """(kind, claim, unsaid): the article's best candidate that gives a count or a
+        place of
         the statement which its passages on the fact leave unsaid, next to a word of the
         statement ("lasted three hours" against a caption of the talks, where the next
         paragraph speaks of "the five-hour talks"; "at the UN in Geneva" against a
@@ -421,7 +422,7 @@ class Parts:
                     break
                 said = [fold(t) for t in said_in(claim) if t]
                 if claim not in members and said and _said_near(fold(claim.passage), said, ours):
-                    found.append((kind, claim))
+                    found.append((kind, claim, places if kind == "place" else []))
                     break
         return found
 
@@ -450,13 +451,10 @@ class Parts:
         return found
 
 
-def _only_unstated(difference: Difference, facts: StatementFacts, members) -> Difference:
-    """A place difference read elsewhere, on the places the members left unsaid only
-    ("Geneva" against "New York", not the parties of the statement too)."""
-    if difference.kind != "place":
-        return difference
-    unstated = unstated_places(facts.details, facts.text, [m.details for m in members])
-    said = [p for p in difference.statement.split(", ") if p in unstated]
+def _only_unsaid(difference: Difference, unsaid: list[str]) -> Difference:
+    """A place difference read elsewhere, on the places the matched passages left unsaid
+    only ("Geneva" against "New York", not the parties of the statement too)."""
+    said = [p for p in difference.statement.split(", ") if p in unsaid]
     return replace(difference, statement=", ".join(said)) if said else difference
 
 
@@ -558,14 +556,14 @@ def outlet_stances(
             agreed = set().union(*(r.agreed for r in readings))
             open_ = [(r, [d for d in r.differences if not r.answered(d, agreed)]) for r in readings]
             against = [(r, diffs) for r, diffs in open_ if diffs]
-            for kind, elsewhere in (
+            for kind, elsewhere, unsaid in (
                 parts.stated_elsewhere(facts, members) if parts and not against else ()
             ):
                 # only that detail is read there: the rest of the sentence may be about
                 # something else
                 reading = _read(facts, elsewhere, context)
                 stated = [
-                    _only_unstated(d, facts, members)
+                    _only_unsaid(d, unsaid) if kind == "place" else d
                     for d in reading.differences
                     if d.kind == kind and not reading.answered(d, agreed)
                 ]
