@@ -1526,10 +1526,16 @@ def _says_in_an_aside(text: str, negations: list[str]) -> bool:
     folded, main = fold(text), fold(_ASIDE.sub(",", text))
 
     def in_aside(word: str) -> bool:
-        said = re.compile(rf"\b{re.escape(fold(word))}\b")
+        forms = "|".join(re.escape(w) for w in (fold(word), *_SAID_ALIKE.get(fold(word), ())))
+        said = re.compile(rf"\b(?:{forms})\b")
         return len(word) >= 5 and bool(said.search(folded)) and not said.search(main)
 
     return all(in_aside(word) for word in negations)
+
+
+# Negating words said in other words in an aside ("…, whose office has so far ignored
+# his requests" for "requests …, which, so far, have gone unanswered").
+_SAID_ALIKE = {"unanswered": ("ignored", "unheeded", "unreturned")}
 
 
 # Something a text says has been done ("had already signed documents", "the deal was

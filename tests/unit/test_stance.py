@@ -1681,3 +1681,13 @@ def test_where_named_reads_places_said_as_where():
     text = "Podolyak took a swipe at Moscow while officials met at the UN in New York."
     assert where_named(text, ["Moscow", "New York", "Kyiv"]) == ["New York"]
     assert where_named("talks in Moscow", ["Moscow"]) == ["Moscow"]
+
+
+def test_a_negating_word_said_in_other_words_in_an_aside_is_no_difference():
+    statement = (
+        "Zelensky said his team's clear task is to secure a meeting with Putin, whose office "
+        "has so far ignored his requests."
+    )
+    passage = "making requests for a meeting with Putin, which, so far, have gone unanswered"
+    found = found_in(statement, passage)
+    assert not [d for d in found if d.kind == "negation"]
