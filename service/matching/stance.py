@@ -675,13 +675,15 @@ _WHERE = {False: "in|at|near|outside", True: "in"}
 
 
 def where_named(text: str, places: Iterable[str]) -> list[str]:
-    """The places a text names as where ("in Geneva", "at the Kremlin")."""
+    """The places a text names as where ("in Geneva", "at the Kremlin", "in Belarus's
+    Gomel region")."""
     folded = fold(text)
     return [
         place
         for place in places
         if re.search(
-            rf"\b(?:{_WHERE[fold(place) in CITY_COUNTRY]})\s+(?:the\s+)?{re.escape(fold(place))}\b",
+            rf"\b(?:{_WHERE[fold(place) in CITY_COUNTRY]})\s+(?:the\s+)?(?:[a-z]+['’]s?\s+)?"
+            rf"{re.escape(fold(place))}\b",
             folded,
         )
     ]

@@ -421,7 +421,11 @@ class Parts:
                 if score < floor:
                     break
                 said = [fold(t) for t in said_in(claim) if t]
-                if claim not in members and said and _said_near(fold(claim.passage), said, ours):
+                if (
+                    claim not in members
+                    and said
+                    and _words_near(fold(claim.passage), said, NEAR) & ours
+                ):
                     found.append((kind, claim, places if kind == "place" else []))
                     break
         return found
@@ -458,24 +462,28 @@ def _only_unsaid(difference: Difference, unsaid: list[str]) -> Difference:
     return replace(difference, statement=", ".join(said)) if said else difference
 
 
-def _said_near(passage: str, said: list[str], ours: set[str]) -> bool:
-    """A word near where the passage gives a count or names a place is one of the
-    statement's: it is of the same thing ("the five-hour talks" for "the talks lasted
-    three hours"; not "for eight years are suffering" for "two weeks of fighting")."""
-    words = _TOKEN.findall(passage)
+def _words_near(text: str, said: list[str], reach: int) -> set[str]:
+    """The words (by sense) within ``reach`` words of where the text gives any of the
+    phrases ``said`` (a count as written, "five", or a place): what it is a count of,
+    or the setting of the place ("the five-hour talks", "the United Nations (UN) in New
+    York"). A count of something else shares none with the statement ("for eight years
+    are suffering" against "two weeks of fighting")."""
+    words = _TOKEN.findall(text)
+    near: set[str] = set()
     for phrase in said:
         parts = phrase.split()
         for i in range(len(words) - len(parts) + 1):
             head = words[i : i + len(parts)]
             if head == parts or (len(parts) == 1 and head[0].startswith(parts[0] + "-")):
-                near = words[max(0, i - NEAR) : i] + words[i + len(parts) : i + len(parts) + NEAR]
-                if any(
-                    _sense(canonical_word(w)) in ours
-                    for w in near
+                around = (
+                    words[max(0, i - reach) : i] + words[i + len(parts) : i + len(parts) + reach]
+                )
+                near.update(
+                    _sense(canonical_word(w))
+                    for w in around
                     if canonical_word(w) not in STOPWORDS and len(w) > 1
-                ):
-                    return True
-    return False
+                )
+    return near
 
 
 def _sense(word: str) -> str:

@@ -542,3 +542,18 @@ def test_parties_named_by_their_capitals_are_not_places_to_look_for_elsewhere(
     press_tv = outlet(result["matches"][0], "Press TV")
     assert press_tv["stance"] == "supports"
     assert press_tv["differences"] == []
+
+
+def test_a_region_after_a_possessive_country_is_where_too(seeded_client):
+    # The Times of Israel's caption of the March 7 talks says only "in Belarus, close to
+    # the Polish-Belarusian border"; its caption of Slutsky after them says "northward
+    # from Brest, in Belarus"
+    result = verify(
+        seeded_client,
+        "Ukrainian and Russian negotiators met for talks in Belarus's Gomel region on March 7.",
+    )
+    assert result["verdict"] == "contradicted"
+    toi = outlet(result["matches"][0], "The Times of Israel")
+    assert toi["stance"] == "differs"
+    assert [d["statement"] for d in toi["differences"] if d["kind"] == "place"] == ["Gomel"]
+    assert_passages_exact(seeded_client, result)

@@ -1681,6 +1681,10 @@ def test_where_named_reads_places_said_as_where():
     text = "Podolyak took a swipe at Moscow while officials met at the UN in New York."
     assert where_named(text, ["Moscow", "New York", "Kyiv"]) == ["New York"]
     assert where_named("talks in Moscow", ["Moscow"]) == ["Moscow"]
+    assert where_named("talks in Belarus's Gomel region", ["Belarus", "Gomel"]) == [
+        "Belarus",
+        "Gomel",
+    ]
 
 
 def test_a_negating_word_said_in_other_words_in_an_aside_is_no_difference():
