@@ -311,6 +311,7 @@ SOURCE_NAMES: frozenset[str] = frozenset(
         "Al Jazeera",
         "Press TV",
         "Kan",
+        "Army Radio",
         "Xinhua",
         "Anadolu",
         "The Epoch Times",

@@ -557,3 +557,16 @@ def test_a_region_after_a_possessive_country_is_where_too(seeded_client):
     assert toi["stance"] == "differs"
     assert [d["statement"] for d in toi["differences"] if d["kind"] == "place"] == ["Gomel"]
     assert_passages_exact(seeded_client, result)
+
+
+def test_a_quote_given_to_another_israeli_broadcaster_differs_on_source(seeded_client):
+    # The Times of Israel: "An unnamed senior Zelensky adviser quoted by Israel's Kan
+    # broadcaster … also claimed that Moscow was readying to make concessions."
+    result = verify(
+        seeded_client,
+        "Speaking anonymously to Israel's Army Radio, a senior Zelensky aide claimed Moscow "
+        "was getting ready to make concessions.",
+    )
+    toi = outlet(result["matches"][0], "The Times of Israel")
+    assert toi["stance"] == "differs"
+    assert {"kind": "source", "statement": "Army Radio", "passage": "Kan"} in toi["differences"]
