@@ -1747,6 +1747,8 @@ _ANTONYMS = [
     (r"willing", r"unwilling"),
     (r"vocal|outspoken|speak(?:s)? out", r"silent|quiet"),
     (r"alive|survived", r"dead|died|killed"),
+    # "Russia's approach was unchanged" against "a fundamentally different approach"
+    (r"unchanged|unaltered", r"different|changed|shifted"),
     # "kept the flags on the walls" against "the flags, which it eventually removed"
     (
         r"kept|keep(?:s|ing)?|still (?:hang|hangs|hanging|fly|flies|flying|up|on display)",

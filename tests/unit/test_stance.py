@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from service.domain import Claim
+from service.domain import Claim, Difference
 from service.extraction import extract_details
 from service.matching.rerank import Scored
 from service.matching.stance import (
@@ -1695,3 +1695,10 @@ def test_a_negating_word_said_in_other_words_in_an_aside_is_no_difference():
     passage = "making requests for a meeting with Putin, which, so far, have gone unanswered"
     found = found_in(statement, passage)
     assert not [d for d in found if d.kind == "negation"]
+
+
+def test_unchanged_against_a_different_approach_is_a_negation_difference():
+    passage = "Zelensky said Saturday that Russia had adopted a fundamentally different approach."
+    found = found_in("Zelensky said Russia's approach to the talks was unchanged.", passage)
+    assert Difference("negation", "unchanged", "different") in found
+    assert found_in("Zelensky said Russia had adopted a different approach.", passage) == []
