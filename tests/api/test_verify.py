@@ -294,18 +294,35 @@ def test_related_matches_below_the_threshold_are_shown_but_leave_the_verdict_alo
     assert_passages_exact(seeded_client, result)
 
 
-def test_a_medium_named_in_the_next_sentence_by_the_same_speaker_is_compared(seeded_client):
-    # Press TV: '"A hard negotiation … has started."' then '"…," he said, tweeting a photo'
-    result = verify(
-        seeded_client,
-        "Speaking in a radio interview, Podolyak said a hard negotiation between Moscow and "
-        "Kyiv had begun.",
-    )
-    press_tv = outlet(result["matches"][0], "Press TV")
-    assert press_tv["stance"] == "differs"
-    assert {"kind": "source", "statement": "radio interview", "passage": "Twitter"} in press_tv[
-        "differences"
-    ]
+@pytest.mark.parametrize(
+    ("statement", "name", "difference"),
+    [
+        # Press TV: '"A hard negotiation … has started."' then '"…," he said, tweeting a
+        # photo': a medium named in the next sentence by the same speaker is compared
+        (
+            "Speaking in a radio interview, Podolyak said a hard negotiation between Moscow "
+            "and Kyiv had begun.",
+            "Press TV",
+            {"kind": "source", "statement": "radio interview", "passage": "Twitter"},
+        ),
+        # The Times of Israel: "An unnamed senior Zelensky adviser quoted by Israel's Kan
+        # broadcaster … also claimed that Moscow was readying to make concessions."
+        (
+            "Speaking anonymously to Israel's Army Radio, a senior Zelensky aide claimed "
+            "Moscow was getting ready to make concessions.",
+            "The Times of Israel",
+            {"kind": "source", "statement": "Army Radio", "passage": "Kan"},
+        ),
+    ],
+    ids=["medium-in-the-next-sentence", "another-israeli-broadcaster"],
+)
+def test_a_medium_the_outlet_gives_otherwise_differs_on_source(
+    seeded_client, statement, name, difference
+):
+    result = verify(seeded_client, statement)
+    stance = outlet(result["matches"][0], name)
+    assert stance["stance"] == "differs"
+    assert difference in stance["differences"]
 
 
 def test_a_wrong_length_of_talks_reported_by_the_speaker_named_in_the_sentence(seeded_client):
@@ -557,16 +574,3 @@ def test_a_region_after_a_possessive_country_is_where_too(seeded_client):
     assert toi["stance"] == "differs"
     assert [d["statement"] for d in toi["differences"] if d["kind"] == "place"] == ["Gomel"]
     assert_passages_exact(seeded_client, result)
-
-
-def test_a_quote_given_to_another_israeli_broadcaster_differs_on_source(seeded_client):
-    # The Times of Israel: "An unnamed senior Zelensky adviser quoted by Israel's Kan
-    # broadcaster … also claimed that Moscow was readying to make concessions."
-    result = verify(
-        seeded_client,
-        "Speaking anonymously to Israel's Army Radio, a senior Zelensky aide claimed Moscow "
-        "was getting ready to make concessions.",
-    )
-    toi = outlet(result["matches"][0], "The Times of Israel")
-    assert toi["stance"] == "differs"
-    assert {"kind": "source", "statement": "Army Radio", "passage": "Kan"} in toi["differences"]
