@@ -1931,15 +1931,15 @@ def _compatible_sources(a: str, b: str) -> bool:
 
 def _vague_source(source: str) -> bool:
     """A relay that names no one medium ("Russian news agencies", "Ukrainian media")."""
-    first = source.split()[0] if source.split() else ""
-    return source in VAGUE_SOURCES or (
-        source.endswith((" media", " news agencies")) and first in DEMONYMS
-    )
+    return source in VAGUE_SOURCES or _national_relay(source) is not None
 
 
 def _media_country(source: str) -> str | None:
-    if source in MEDIA_COUNTRY:
-        return MEDIA_COUNTRY[source]
+    return MEDIA_COUNTRY.get(source) or _national_relay(source)
+
+
+def _national_relay(source: str) -> str | None:
+    """The country of media named only by it ("Ukrainian media" -> Ukraine)."""
     first = source.split()[0] if source.split() else ""
     if source.endswith((" media", " news agencies")) and first in DEMONYMS:
         return DEMONYMS[first]

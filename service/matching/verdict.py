@@ -22,7 +22,7 @@ from service.matching.stance import (
     unstated_places,
     where_named,
 )
-from service.matching.text import SENSE, STOPWORDS, canonical_word, content_words, fold
+from service.matching.text import STOPWORDS, canonical_word, content_words, fold, sense
 from service.storage.repository import Hit
 
 MATCH_THRESHOLD = 0.43  # a fact scoring below this is not a match (tuned on bench/data statements)
@@ -396,12 +396,11 @@ class Parts:
         self, facts: StatementFacts, members: Sequence[Claim]
     ) -> list[tuple[str, Claim, list[str]]]:
         """(kind, claim, unsaid): the article's best candidate that gives a count or a
-        place of
-        the statement which its passages on the fact leave unsaid, next to a word of the
-        statement ("lasted three hours" against a caption of the talks, where the next
-        paragraph speaks of "the five-hour talks"; "at the UN in Geneva" against a
-        speech at the assembly, two sentences after "the United Nations (UN) in New
-        York")."""
+        place of the statement which its passages on the fact leave unsaid, next to a
+        word of the statement ("lasted three hours" against a caption of the talks,
+        where the next paragraph speaks of "the five-hour talks"; "at the UN in Geneva"
+        against a speech at the assembly, two sentences after "the United Nations (UN)
+        in New York"); ``unsaid``: those places."""
         details = [m.details for m in members]
         numbers = unstated_numbers(facts.details, details)
         places = unstated_places(facts.details, facts.text, details)
@@ -487,7 +486,7 @@ def _words_near(text: str, said: list[str], reach: int) -> set[str]:
 
 
 def _sense(word: str) -> str:
-    return SENSE.get(word, word)[:STEM]
+    return sense(word)[:STEM]
 
 
 _TOKEN = re.compile(r"[\w’'-]+")

@@ -425,18 +425,15 @@ class Repository:
         ends = sorted({(c.article_id, c.end) for c in claims})
         if not ends:
             return {}
-        ids: set[int] = set()
-        for start in range(0, len(ends), _COMPOUND_CHUNK):
-            params: dict[str, object] = {"w": within}
-            ranges = []
-            for i, (article_id, end) in enumerate(ends[start : start + _COMPOUND_CHUNK]):
-                params[f"a{i}"], params[f"e{i}"] = article_id, end
-                ranges.append(
-                    f"SELECT id FROM claims WHERE article_id = :a{i} "
-                    f"AND span_start BETWEEN :e{i} AND :e{i} + :w"
-                )
-            ids.update(int(r[0]) for r in self._rows(" UNION ".join(ranges), params))
-        return self.claims_by_ids(ids, lazy_details=True)
+        rows = self._union_all(
+            ends,
+            lambda i: (
+                f"SELECT id FROM claims WHERE article_id = :v{i}_0 "
+                f"AND span_start BETWEEN :v{i}_1 AND :v{i}_1 + :w"
+            ),
+            {"w": within},
+        )
+        return self.claims_by_ids({int(row[0]) for _chunk, row in rows}, lazy_details=True)
 
     def article_texts(self, article_ids: Iterable[int]) -> dict[int, str]:
         """The text of each article, by id."""
@@ -697,13 +694,19 @@ class Repository:
     def _union_all(
         self, values: Sequence, arm: Callable[[int], str], params: Mapping[str, object]
     ) -> Iterator[tuple[Sequence, Row]]:
-        """Run ``arm(i)`` (a SELECT reading ``:v{i}``) for every value, as compound SELECTs
-        of at most ``_COMPOUND_CHUNK`` arms (SQLite allows 500 per statement); each row
-        comes with the chunk of values it was selected for."""
+        """Run ``arm(i)`` (a SELECT reading ``:v{i}``, or ``:v{i}_0``, ``:v{i}_1`` … when
+        the values are tuples) for every value, as compound SELECTs of at most
+        ``_COMPOUND_CHUNK`` arms (SQLite allows 500 per statement); each row comes with the
+        chunk of values it was selected for."""
         for start in range(0, len(values), _COMPOUND_CHUNK):
             chunk = values[start : start + _COMPOUND_CHUNK]
             union = " UNION ALL ".join(arm(i) for i in range(len(chunk)))
-            bound = {**params, **{f"v{i}": v for i, v in enumerate(chunk)}}
+            bound = dict(params)
+            for i, v in enumerate(chunk):
+                if isinstance(v, tuple):
+                    bound.update({f"v{i}_{k}": part for k, part in enumerate(v)})
+                else:
+                    bound[f"v{i}"] = v
             for row in self._rows(union, bound):
                 yield chunk, row
 
