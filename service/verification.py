@@ -58,8 +58,10 @@ from service.matching.verdict import (
     MATCH_THRESHOLD,
     RELATED_FACTOR,
     Verdict,
+    attributions_needed,
     build_matches,
     related_floor,
+    show_attributions,
     verdict_of,
 )
 from service.storage.repository import NewClaim, NewDocument, Repository, terms_of
@@ -685,6 +687,9 @@ class Verifier:
             threshold=self.threshold,
             related_threshold=self.related_threshold,
         )
+        needed = attributions_needed(matches)
+        if needed:
+            show_attributions(matches, repo.article_texts(needed))
         # the verdict reads the matches that reach the threshold; the related ones below
         # them show how other outlets worded the event
         evidence = [m for m in matches if m.score >= self.threshold]

@@ -200,6 +200,12 @@ def score_candidates(
     words match. ``speech``: the statement reports what someone said, so a line of the
     article that only says who someone is counts as the speaker's role (below).
     """
+    if corrections:
+        # corrected in the text, so that a phrase reads as it would unmisspelt ("video
+        # conferance" is the "video conference" that "video-conference" stands for)
+        statement = re.sub(
+            r"[\w'’-]+", lambda m: corrections.get(m.group(0), m.group(0)), fold(statement)
+        )
     words = content_words(statement)
     if corrections:
         words = [corrections.get(w, w) for w in words]

@@ -355,7 +355,9 @@ class StatementFacts:
 # "... and that ..." (a second thing the same speaker said).
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:[,;]\s*(?:and|but|while|whereas|though|although|yet|with)\s+(?P<that1>that\s+)?|;\s+"
-    r"|\s+(?:and|but)\s+(?P<that2>that)\s+)"
+    r"|\s+(?:and|but)\s+(?P<that2>that)\s+"
+    # "…, contradicting an earlier statement by X": what the saying did to another one
+    r"|,\s*(?=(?:contradicting|confirming|corroborating|echoing|denying|reversing)\s))"
 )
 MIN_CLAUSE_WORDS = 3  # content words a part needs to be checked on its own
 
@@ -455,7 +457,13 @@ def statement_speaker(statement: str) -> str | None:
             if not words:
                 continue
             who = " ".join(words)
-            if _role_follows(statement, match.end("who")):
+            if fold(who.split()[-1]).rstrip(".") == "no":
+                # "America's No. 2 diplomat Wendy Sherman says": a rank, then the name
+                named = _NAME_AFTER_RANK.match(statement, match.end("who"))
+                if not named:
+                    continue
+                who = named.group("who").strip(" ,.")
+            elif _role_follows(statement, match.end("who")):
                 # "Police spokeswoman Jane Doe said": the name after the role;
                 # "France's EU envoy said": an unnamed holder of the role
                 named = _NAME_AFTER_ROLE.match(statement, match.end("who"))
@@ -509,6 +517,7 @@ def _is_title(word: str) -> bool:
     )
 
 
+_NAME_AFTER_RANK = re.compile(rf"\s*\d+\s+(?:[a-z][\w'’-]*\s+){{1,3}}(?P<who>{_NAME})")
 _NAME_AFTER_ROLE = re.compile(rf"\s+(?:[a-z]+\s+)?(?:{_ROLE_ALT})\s+(?P<who>{_NAME})")
 
 
@@ -944,14 +953,14 @@ _COMPLEMENT = re.compile(r"\b(?:that|would|will|could|to|whether)\b")
 def _reported_dates(statement: str, mentions: list[dict]) -> set[int]:
     """The statement's dates that belong to what was said, not to the saying: after a
     speech verb and a complement ("was first to say talks would go on Monday"; not "said
-    late Sunday that ...")."""
+    late Sunday that ..."). With no speech verb, after a complement anywhere: "Podolyak
+    backed up Peskov's word that talks would resume Monday" dates the talks, not a word."""
     verb = _SPEECH_RE.search(statement)
-    if verb is None:
-        return set()
+    after = verb.end() if verb else 0
     found = set()
     for k, mention in enumerate(mentions):
-        at = statement.find(mention.get("text") or "\0", verb.end())
-        if at >= 0 and _COMPLEMENT.search(statement, verb.end(), at):
+        at = statement.find(mention.get("text") or "\0", after)
+        if at >= 0 and _COMPLEMENT.search(statement, after, at):
             found.add(k)
     return found
 

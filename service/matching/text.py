@@ -68,6 +68,9 @@ SYNONYM_GROUPS = (
     ("crucial", "vital", "critical"),
     ("immediately", "instantly"),
     ("video-conference", "videoconference", "video-link", "online"),
+    ("confirmed", "corroborated"),
+    ("confirm", "corroborate"),
+    ("confirms", "corroborates"),
     ("withdrawal", "pullout", "pull-out"),
     ("refugees", "evacuees"),
     ("sanctions", "penalties"),
@@ -364,6 +367,10 @@ _PHRASES = {
     r"spell(?:s|ed|ing)? out": "specify",
     r"without (?:any )?(?:pre-?)?conditions": "unconditionally",
     r"t(?:ake|akes|ook|aken|aking) (?:them |it )?down": "remove",
+    r"video (?:link|call|conference)s?": "video-conference",
+    r"pick(?:s|ed|ing)? up again": "resume",
+    r"backed up": "confirmed",
+    r"backs up": "confirms",
 }
 _PHRASE_RE = re.compile(r"\b(?:" + "|".join(f"({rx})" for rx in _PHRASES) + r")\b")
 _PHRASE_WORDS = list(_PHRASES.values())

@@ -597,6 +597,123 @@ def outlet_stances(
     return stances
 
 
+# What names who said a passage, or through which medium: a clause of the passage's own
+# paragraph, at most this many characters either side of the name.
+ATTRIBUTION_REACH = 80
+_CLAUSE_STOP = re.compile(r"[,;:()“”\"]|[.!?](?=\s|$)")
+
+
+def attributions_needed(matches: Sequence[Match]) -> set[int]:
+    """The articles whose text ``show_attributions`` needs: an outlet that differs on
+    who said it or on the medium, where no passage shown names the outlet's version."""
+    return {
+        p.article_id
+        for m in matches
+        for stance in m.outlets
+        if _unshown(stance)
+        for p in stance.passages
+    }
+
+
+def _unshown(stance: OutletStance) -> list[list[str]]:
+    """How the texts may name each speaker or medium of the outlet's that no passage shown
+    names."""
+    shown = " ".join(p.text for p in stance.passages)
+    named = [_needles(d) for d in stance.differences if d.kind in ("speaker", "source")]
+    return [
+        needles
+        for needles in named
+        if needles and not any(_named(needle, shown) for needle in needles)
+    ]
+
+
+def _needles(difference: Difference) -> list[str]:
+    """How a text may name the passage's side of a difference: in full, and a speaker by
+    the surname too ("Podolyak" for "Mykhailo Podolyak"; not "Russian" for "Russian news
+    agencies")."""
+    name = difference.passage.strip()
+    if not name:
+        return []
+    last = name.split()[-1]
+    if difference.kind == "speaker" and last != name and last[:1].isupper() and len(last) >= 4:
+        return [name, last]
+    return [name]
+
+
+def _named(needle: str, text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    pattern = re.compile(rf"\b{re.escape(needle)}\b", re.IGNORECASE)
+    return list(pattern.finditer(text, start, len(text) if end is None else end))
+
+
+def show_attributions(matches: Sequence[Match], texts: dict[int, str]) -> None:
+    """Add to an outlet that differs on the speaker or the medium the passage where it
+    names its own ("…,” Sherman told Fox News." after the quotation that the statement
+    attributes to CNN): the evidence of the difference, when the matched passage leaves
+    it out. Searched in the paragraph of each shown passage, nearest first."""
+    for match in matches:
+        for stance in match.outlets:
+            for needles in _unshown(stance):
+                found = None
+                for passage in stance.passages:
+                    text = texts.get(passage.article_id)
+                    if text is not None:
+                        found = _attribution_in(text, passage, needles)
+                    if found:
+                        break
+                if found:
+                    stance.passages = _unique([*stance.passages, found])
+
+
+def _attribution_in(text: str, passage: Passage, needles: list[str]) -> Passage | None:
+    """The clause naming one of ``needles`` (the first that the paragraph holds) nearest
+    to ``passage`` in its paragraph, as an exact passage."""
+    start = text.rfind("\n", 0, passage.start) + 1
+    end = text.find("\n", passage.end)
+    end = len(text) if end < 0 else end
+    for needle in needles:
+        spots = [
+            m
+            for m in _named(needle, text, start, end)
+            if not passage.start <= m.start() < passage.end
+        ]
+        if not spots:
+            continue
+        near = min(
+            spots, key=lambda m: min(abs(m.start() - passage.start), abs(m.end() - passage.end))
+        )
+        at, stop = near.start(), near.end()
+        # out to the clause's punctuation, or to a word boundary within the reach
+        left = reach = max(start, at - ATTRIBUTION_REACH)
+        for m in _CLAUSE_STOP.finditer(text, reach, at):
+            left = m.end()
+        if left == reach > start:
+            left = text.find(" ", left, at) + 1 or at
+        limit = min(end, stop + ATTRIBUTION_REACH)
+        closing = _CLAUSE_STOP.search(text, stop, limit)
+        right = closing.start() if closing else limit
+        if not closing and right < end:
+            right = max(stop, text.rfind(" ", stop, right))
+        # not into the passage shown already
+        if at >= passage.end:
+            left = max(left, passage.end)
+        else:
+            right = min(right, passage.start)
+        while left < at and text[left] in ' ,;:.”"’':
+            left += 1
+        while right > stop and text[right - 1].isspace():
+            right -= 1
+        return Passage(
+            passage.article_id,
+            passage.claim_id,
+            left,
+            right,
+            text[left:right],
+            passage.url,
+            passage.article_title,
+        )
+    return None
+
+
 def _unique(passages: list[Passage]) -> list[Passage]:
     seen: set[tuple[int, int, int]] = set()
     kept = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -574,3 +575,86 @@ def test_a_region_after_a_possessive_country_is_where_too(seeded_client):
     assert toi["stance"] == "differs"
     assert [d["statement"] for d in toi["differences"] if d["kind"] == "place"] == ["Gomel"]
     assert_passages_exact(seeded_client, result)
+
+
+@pytest.mark.parametrize(
+    ("statement", "outlet_name", "kind", "shown"),
+    [
+        # the quotation's first sentence matches; the medium is named after its second
+        (
+            "Wendy Sherman told CNN that sanctions are beginning to have some effect on Moscow.",
+            "The Epoch Times",
+            "source",
+            "Sherman told Fox News",
+        ),
+        # the speaker follows the quotation, set off by a comma
+        (
+            "Kremlin spokesman Dmitry Peskov wrote on Twitter that Russia had stopped issuing "
+            "ultimatums and now carefully listens to Ukraine's positions.",
+            "The Epoch Times",
+            "speaker",
+            "said Mykhailo Podolyak",
+        ),
+    ],
+)
+def test_an_outlet_differing_on_who_said_it_shows_where_it_names_its_own(
+    seeded_client, statement, outlet_name, kind, shown
+):
+    result = verify(seeded_client, statement)
+    stance = outlet(result["matches"][0], outlet_name)
+    assert stance["stance"] == "differs"
+    assert kind in {d["kind"] for d in stance["differences"]}
+    texts = [p["text"] for p in stance["passages"]]
+    assert shown in texts
+    # shown beside the matched passage, not instead of it, and not overlapping it
+    assert len(texts) >= 2 and texts[0] != shown
+    spans = sorted((p["start"], p["end"]) for p in stance["passages"])
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    assert_passages_exact(seeded_client, result)
+
+
+def test_an_outlet_that_names_the_medium_in_the_matched_passage_gets_no_other(seeded_client):
+    result = verify(
+        seeded_client,
+        "Podolyak told the BBC that Russia had stopped issuing 'ultimatums' and now "
+        "'carefully listens to our positions.'",
+    )
+    stances = [
+        s
+        for m in result["matches"]
+        for s in m["outlets"]
+        if any("wrote on Twitter that Russia" in p["text"] for p in s["passages"])
+    ]
+    assert stances
+    for stance in stances:
+        assert {"kind": "source", "statement": "BBC", "passage": "Twitter"} in stance["differences"]
+        first = next(p for p in stance["passages"] if "wrote on Twitter" in p["text"])
+        others = [p for p in stance["passages"] if p is not first]
+        assert not any("Twitter" in p["text"] for p in others)
+
+
+def test_a_paraphrase_in_other_words_for_resuming_by_video_link_is_supported(seeded_client):
+    result = verify(
+        seeded_client,
+        "Kyiv negotiator Podolyak backed up the Kremlin spokesman's earlier word that the "
+        "talks would pick up again Monday over video link.",
+    )
+    assert result["verdict"] == "supported"
+    top = result["matches"][0]
+    assert "resume by video-conference on Monday" in top["claim"]["text"]
+    assert {o["outlet"]["name"] for o in top["outlets"]} >= {
+        "The Times of Israel",
+        "The Moscow Times",
+    }
+    assert all(o["stance"] == "supports" for o in top["outlets"])
+
+
+def test_a_rank_before_the_speakers_role_is_no_other_speaker(seeded_client):
+    result = verify(
+        seeded_client,
+        "America's No. 2 diplomat Wendy Sherman says the Kremlin is finally showing signs "
+        "it's willing to negotiate seriously on ending the war.",
+    )
+    assert result["verdict"] == "supported"
+    epoch = outlet(result["matches"][0], "The Epoch Times")
+    assert epoch["stance"] == "supports" and epoch["differences"] == []

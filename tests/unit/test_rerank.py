@@ -118,13 +118,15 @@ def test_a_rare_shared_word_outweighs_a_common_one_in_the_idf_coverage():
 
 def test_hyphenated_compounds_count_as_their_parts_on_both_sides():
     """ "the five-hour talks" covers "talks lasting five hours"'s "five"; a statement's
-    "video-conference" is covered by a claim's "video conference" and by its own compound;
-    the compound's synonym ("online") still covers it in part."""
+    "video-conference" is covered by a claim's "video conference" (which reads as the
+    compound) and by its own compound, in part by a claim's "video" alone; the compound's
+    synonym ("online") still covers it in part."""
     claims = {
         1: claim(1, "The five-hour talks featured an agreement to continue negotiations."),
         2: claim(2, "The talks will resume by video conference on Monday."),
         3: claim(3, "The talks will resume by video-conference on Monday."),
         4: claim(4, "The talks will resume online on Monday."),
+        5: claim(5, "The talks will resume by video on Monday."),
     }
     hits = [Hit(i, 1.0) for i in claims]
     five = score_candidates("Talks lasting five hours", hits[:1], claims, weights=COVERAGE_ONLY)
@@ -138,11 +140,31 @@ def test_hyphenated_compounds_count_as_their_parts_on_both_sides():
     }
     # talks, resume, monday and the compound's three stems (video, conference, itself)
     assert by_video[3] == 1.0
-    assert by_video[2] == 5 / 6
+    assert by_video[2] == 1.0
     assert by_video[4] == 4 / 6
+    assert by_video[5] == 4 / 6
     # the statement's compound is its parts only: "five-hour" is not a word of claim 1's
     meeting = score_candidates("A five-hour meeting", hits[:1], claims, weights=COVERAGE_ONLY)
     assert meeting[0].features["coverage"] == 2 / 3
+
+
+def test_a_corrected_typo_is_read_inside_the_phrase_it_belongs_to():
+    """ "video conferance" corrected is "video conference", which reads as the compound a
+    claim writes: the claim is covered in full, as without the typo."""
+    claims = {1: claim(1, "The talks will resume by video-conference on Monday.")}
+    statement = "Talks resume Monday by video conferance"
+    typo = score_candidates(
+        statement,
+        [Hit(1, 1.0)],
+        claims,
+        corrections={"conferance": "conference"},
+        weights=COVERAGE_ONLY,
+    )
+    plain = score_candidates(
+        "Talks resume Monday by video conference", [Hit(1, 1.0)], claims, weights=COVERAGE_ONLY
+    )
+    assert typo[0].features == plain[0].features
+    assert plain[0].features["claim_coverage"] == plain[0].features["coverage"] == 1.0
 
 
 def test_phrases_read_as_the_one_word_other_texts_use():
@@ -163,6 +185,24 @@ def test_phrases_read_as_the_one_word_other_texts_use():
     spelt_out = content_words("He did not spell out which issues the deal covers.")
     assert "specify" in spelt_out and "spell" not in spelt_out
     assert sense("clarify") == sense("specify")
+    # a talk picked up again over a video link, a word backed up: the words reports use
+    assert [sense(w) for w in content_words("Talks pick up again over a video link.")] == [
+        "talks",
+        "resume",
+        "video-conference",
+    ]
+    assert [sense(w) for w in content_words("Talks resumed by video conference.")][-1] == (
+        "video-conference"
+    )
+    backed = [sense(w) for w in content_words("His tweet backed up Peskov's word.")]
+    corroborated = [sense(w) for w in content_words("His tweet corroborated Peskov's word.")]
+    assert (
+        backed
+        == corroborated
+        == [sense(w) for w in content_words("His tweet confirmed Peskov's word.")]
+    )
+    # "back up" as a place to fall back to is not "confirm"
+    assert "confirm" not in content_words("Troops fell back up the valley.")
 
 
 def test_a_phrase_is_searched_as_its_one_word_too():

@@ -307,6 +307,15 @@ def test_an_attribution_that_closes_the_statement_names_the_speaker_in_full():
     )
 
 
+def test_a_rank_before_a_role_is_not_the_speaker_but_the_name_after_it_is():
+    assert (
+        statement_speaker("America's No. 2 diplomat Wendy Sherman says the Kremlin shows signs.")
+        == "Wendy Sherman"
+    )
+    assert statement_speaker("The State Department's No. 2 said Moscow shows signs.") is None
+    assert statement_speaker("No deal was reached, Peskov said.") == "Peskov"
+
+
 def test_a_month_or_a_pronoun_is_not_a_speaker():
     assert statement_speaker("The Oct. 3 vote was delayed, and Scholz said so.") is None
     assert statement_speaker("He told reporters the bridge would reopen.") is None
@@ -449,6 +458,22 @@ def test_a_compound_statement_splits_into_parts_with_their_own_details():
     assert [q["value"] for q in parts[1].details["numbers"]] == [2.0]
     simple = facts("The bridge reopened after three weeks of repairs.")
     assert statement_clauses(simple) == [simple]
+
+
+def test_what_a_saying_did_to_another_statement_is_a_part_of_its_own():
+    parts = statement_clauses(
+        facts(
+            "The mayor said late Sunday the bridge would reopen Monday, contradicting an "
+            "earlier statement by the city engineer Ann Berg."
+        )
+    )
+    assert [p.text for p in parts] == [
+        "The mayor said late Sunday the bridge would reopen Monday",
+        "contradicting an earlier statement by the city engineer Ann Berg",
+    ]
+    # a participle that only goes on with the action is no second assertion
+    going_on = facts("Troops crossed the river on Monday, heading for the capital.")
+    assert statement_clauses(going_on) == [going_on]
 
 
 def test_half_true_the_matched_article_differs_on_the_part_another_passage_reports():
@@ -679,8 +704,14 @@ def test_a_date_of_what_was_said_is_not_compared_with_the_day_it_was_said_on():
         return [d.kind for d in found]
 
     assert kinds_of("The spokesman was first to say talks would go on Monday.") == []
+    # with no verb of saying, a date after a complement is still of what was said
+    assert (
+        kinds_of("The minister backed up the spokesman's word that talks would go on Monday.") == []
+    )
     # the day of the saying still differs
     assert kinds_of("The adviser said on Monday that negotiations go non-stop.") == ["date"]
+    # and a statement with no verb of saying still has its own date read
+    assert kinds_of("Negotiations went non-stop on Monday.") == ["date"]
 
 
 def test_a_matter_of_weeks_is_not_a_matter_of_days_and_giving_up_is_stopping():
