@@ -12,6 +12,7 @@ from service.matching.rerank import ADJACENT, STEM, Scored, align, score_candida
 from service.matching.stance import (
     MEDIA,
     StatementFacts,
+    _vague_source,
     agreements,
     answered,
     counted,
@@ -117,24 +118,23 @@ class ArticleContext:
             for article, found in by_article.items()
         }
 
-    def source_of(self, claim: Claim) -> str | None:
-        """The claim's medium, or the one its speaker was just quoted through."""
-        if claim.source:
+    def source_of(self, claim: Claim, *, relayed: bool = False) -> str | None:
+        """The claim's medium, or the one its speaker was just quoted through.
+
+        ``relayed``: the statement names who relayed the remark ("…, the RIA news agency
+        reported"), so a relay the claim names ("agencies cited him") is what it is read
+        against, not the medium the interview was given to."""
+        if claim.source and (relayed or not _vague_source(claim.source)):
             return claim.source
-        # narration has no medium: "His statement, on Twitter, confirmed …" is not itself
-        # said on Twitter
-        before = [
-            c
-            for c in self._claims.get(claim.article_id, ())
-            if claim.kind != "narration"
-            and c.end <= claim.start
-            and claim.start - c.end <= SOURCE_REACH
-        ]
-        for previous in sorted(before, key=lambda c: -c.end):
-            if previous.source and _same_claimant(previous, claim):
-                return previous.source
-            if previous.claimant and claim.claimant and not _same_claimant(previous, claim):
-                break  # someone else spoke in between
+        # a relay that names no medium ("…,' agencies cited him as saying") carries the
+        # interview the speaker gave the medium named just before ("he told the network
+        # RT"); narration has no medium: "His statement, on Twitter, confirmed …" is not
+        # itself said on Twitter
+        earlier = self._medium_before(claim) if claim.kind != "narration" else None
+        if claim.source:
+            return earlier if earlier and not _vague_source(earlier) else claim.source
+        if earlier:
+            return earlier
         for following in self._claims.get(claim.article_id, ()):
             if 0 <= following.start - claim.end <= ADJACENT and _back_reference(following):
                 media = following.source or _medium_named(following)
@@ -158,6 +158,29 @@ class ArticleContext:
                         break
                     return following.source
         return None
+
+    def _medium_before(self, claim: Claim) -> str | None:
+        """The medium the same speaker was quoted through in the sentences just before:
+        the first one named, back through those that only relay ("according to Russian
+        news agencies"), or else the relay."""
+        relay, reach_from = None, claim.start
+        before = [c for c in self._claims.get(claim.article_id, ()) if c.end <= claim.start]
+        for previous in sorted(before, key=lambda c: -c.end):
+            if reach_from - previous.end > SOURCE_REACH:
+                break
+            if previous.claimant and claim.claimant and not _same_claimant(previous, claim):
+                break  # someone else spoke in between
+            if previous.source and _same_claimant(previous, claim):
+                if claim.source and previous.source in MEDIA.values() and _reported(previous):
+                    # "Slutsky says …, the RIA news agency reported." then "'…,' he told
+                    # the network, according to Russian news agencies": RIA's report is
+                    # of the first remark only
+                    break
+                if not _vague_source(previous.source):
+                    return previous.source
+                relay = relay or previous.source
+                reach_from = min(reach_from, previous.start)
+        return relay
 
     def details_of(self, claim: Claim) -> tuple[dict, str, Claim | None]:
         """The claim's details and text, with the negation of a relative clause right
@@ -255,6 +278,8 @@ def _same_claimant(a: Claim, b: Claim) -> bool:
 
 
 _REPORTED = re.compile(r"\b(?:reported|reports|quoted|cited)\b")
+# How a statement names the relay of a remark rather than the medium it was said to.
+_RELAYED = re.compile(r"\b(?:reported|reports|reporting|quoted|cited|citing|according to)\b")
 
 
 def _reported(claim: Claim) -> bool:
@@ -512,7 +537,7 @@ class _Reading:
 
 def _read(facts: StatementFacts, claim: Claim, context: ArticleContext) -> _Reading:
     details, text, continued = context.details_of(claim)
-    source = context.source_of(claim)
+    source = context.source_of(claim, relayed=_RELAYED.search(fold(facts.text)) is not None)
     kwargs = dict(
         passage_details=details, claimant=claim.claimant, source=source, passage_text=text
     )

@@ -658,3 +658,42 @@ def test_a_rank_before_the_speakers_role_is_no_other_speaker(seeded_client):
     assert result["verdict"] == "supported"
     epoch = outlet(result["matches"][0], "The Epoch Times")
     assert epoch["stance"] == "supports" and epoch["differences"] == []
+
+
+def test_a_quotation_relayed_by_agencies_is_of_the_interview_the_speaker_gave_just_before(
+    seeded_client,
+):
+    """ "…,' he told the network according to Russian news agencies. '…documents to be
+    signed,' agencies cited him as saying": the agencies relay the interview with RT that
+    the paragraph before names, so it is no interview with Interfax. Press TV never names
+    the network, and the RIA report a sentence earlier is of another remark."""
+    result = verify(
+        seeded_client,
+        "Slutsky told the Interfax news agency that progress could turn into documents to be "
+        "signed by both delegations.",
+    )
+    top = result["matches"][0]
+    assert "documents to be signed" in top["claim"]["text"]
+    for name in ("The Times of Israel", "The Moscow Times"):
+        stance = outlet(top, name)
+        assert stance["stance"] == "differs"
+        assert stance["differences"] == [
+            {"kind": "source", "statement": "Interfax", "passage": "RT"}
+        ]
+    assert outlet(top, "Press TV")["stance"] == "supports"
+    told_rt = verify(
+        seeded_client,
+        "Slutsky told RT that progress could turn into documents to be signed by both delegations.",
+    )
+    top = told_rt["matches"][0]
+    for name in ("The Times of Israel", "The Moscow Times", "Press TV"):
+        assert outlet(top, name)["stance"] == "supports"
+    # an agency that reported the remark may be one of the agencies that relayed it
+    relayed = verify(
+        seeded_client,
+        "Slutsky expects progress to turn into documents to be signed by both delegations "
+        "within days, the Interfax news agency reported.",
+    )
+    top = relayed["matches"][0]
+    for name in ("The Times of Israel", "The Moscow Times"):
+        assert outlet(top, name)["stance"] == "supports"
