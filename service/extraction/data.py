@@ -903,6 +903,18 @@ ORDINAL_WORDS: dict[str, int] = {
     "twelfth": 12,
 }
 
+# Misspelt scale words, each one slip from the word ("milion", "bilion"), that a pasted
+# statement may carry; articles spell them right.
+SCALE_TYPOS: dict[str, str] = {
+    "thousnad": "thousand",
+    "thosand": "thousand",
+    "milion": "million",
+    "millon": "million",
+    "millioin": "million",
+    "bilion": "billion",
+    "billon": "billion",
+    "trilion": "trillion",
+}
 SCALES: dict[str, float] = {
     "thousand": 1e3,
     "k": 1e3,

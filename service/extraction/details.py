@@ -24,6 +24,7 @@ from service.extraction.data import (
     ORDINAL_WORDS,
     ORG_VARIANTS,
     PLACE_VARIANTS,
+    SCALE_TYPOS,
     SCALES,
     TITLE_WORDS,
     UNIT_SINGULAR,
@@ -239,10 +240,18 @@ def last_day(mentions: Iterable[DateMention]) -> dt.date | None:
 
 _NUMWORD_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _ORD_ALT = "|".join(ORDINAL_WORDS)
+# scale words as typed in a hurry too ("$200 milion"): SCALE_TYPOS
+_SCALE_ALT = "|".join(
+    sorted(
+        ["thousand", "million", "billion", "trillion", "mln", "bn", "tn", *SCALE_TYPOS],
+        key=len,
+        reverse=True,
+    )
+)
 _NUMBER_RE = re.compile(
     r"(?P<cur>[$€£₴₽])?\s?(?P<num>(?<![\w.,/])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|"
     r"(?<![\w.,/])\d+(?:\.\d+)?(?![\d]))(?P<pct>\s?%)?"
-    r"(?:[\s-](?P<scale>thousand|million|billion|trillion|mln|bn|tn)\b)?"
+    rf"(?:[\s-](?P<scale>{_SCALE_ALT})\b)?"
     rf"|\b(?P<word>(?:{'|'.join(w for w in NUMBER_WORDS if ' ' not in w and w != 'dozens')})"
     rf"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|dozens|a dozen|a hundred|"
     rf"a thousand|hundreds|thousands|millions)\b"
@@ -325,7 +334,8 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> list[Q
             value = float(m["num"].replace(",", ""))
             scale = m["scale"]
             if scale:
-                value *= SCALES[scale.lower()]
+                scale = SCALE_TYPOS.get(scale.lower(), scale.lower())
+                value *= SCALES[scale]
         elif m["word"]:
             value = _word_value(m["word"]) or 0.0
             if m["wscale"]:

@@ -457,7 +457,11 @@ def statement_speaker(statement: str) -> str | None:
             if not words:
                 continue
             who = " ".join(words)
-            if fold(who.split()[-1]).rstrip(".") == "no":
+            through = _THROUGH_ROLE.match(statement, match.end("who"))
+            if through:
+                # "The Pentagon, through spokesman John Kirby, confirmed": Kirby speaks
+                who = through.group("who").strip(" ,.")
+            elif fold(who.split()[-1]).rstrip(".") == "no":
                 # "America's No. 2 diplomat Wendy Sherman says": a rank, then the name
                 named = _NAME_AFTER_RANK.match(statement, match.end("who"))
                 if not named:
@@ -517,6 +521,10 @@ def _is_title(word: str) -> bool:
     )
 
 
+_THROUGH_ROLE = re.compile(
+    rf",?\s+(?:through|via)\s+(?:its\s+|his\s+|her\s+|their\s+)?(?:[a-z]+\s+)?"
+    rf"(?:{_ROLE_ALT})\s+(?P<who>{_NAME})"
+)
 _NAME_AFTER_RANK = re.compile(rf"\s*\d+\s+(?:[a-z][\w'’-]*\s+){{1,3}}(?P<who>{_NAME})")
 _NAME_AFTER_ROLE = re.compile(rf"\s+(?:[a-z]+\s+)?(?:{_ROLE_ALT})\s+(?P<who>{_NAME})")
 
@@ -1515,8 +1523,12 @@ def differences(
     ours, theirs = _negations(facts.details, facts.text), _negations(passage_details, passage_text)
     if bool(ours) != bool(theirs):
         negated, other = (facts.text, passage_text) if ours else (passage_text, facts.text)
-        if other and _says_in_an_aside(other, ours or theirs):
-            pass  # "…, whose Kremlin has so far left his requests unanswered": said too
+        if other and (
+            _says_in_an_aside(other, ours or theirs) or _says_alike(other, ours or theirs)
+        ):
+            # "…, whose Kremlin has so far left his requests unanswered", "the Kremlin has
+            # so far ignored his requests": said too
+            pass
         elif not other or _speaks_of_negated(negated, other):
             found.append(Difference("negation", _polarity(ours), _polarity(theirs)))
     elif not ours:
@@ -1550,6 +1562,16 @@ def _says_in_an_aside(text: str, negations: list[str]) -> bool:
         return len(word) >= 5 and bool(said.search(folded)) and not said.search(main)
 
     return all(in_aside(word) for word in negations)
+
+
+def _says_alike(text: str, negations: list[str]) -> bool:
+    """The text, which has no negating word, says each of these in other words that
+    mean the same ("ignored" for "unanswered")."""
+    folded = fold(text)
+    return bool(negations) and all(
+        any(re.search(rf"\b{re.escape(w)}\b", folded) for w in _SAID_ALIKE.get(fold(word), ()))
+        for word in negations
+    )
 
 
 # Negating words said in other words in an aside ("…, whose office has so far ignored

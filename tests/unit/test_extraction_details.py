@@ -27,6 +27,14 @@ def test_dollar_millions_are_usd():
     assert nums("Biden approved $200 million in weapons.") == [(200000000.0, "usd", None, False)]
 
 
+def test_a_misspelt_scale_word_still_scales_the_number():
+    assert nums("Biden approved $200 milion in weapons.") == [(200000000.0, "usd", None, False)]
+    assert nums("a $1.5 bilion package") == [(1500000000.0, "usd", None, False)]
+    assert nums("some 30 thousnad people") == [(30000.0, "people", "some", False)]
+    # not a scale word one slip away from nothing in particular: "200 miles" stays miles
+    assert nums("a convoy 200 miles long") == [(200.0, "mile", None, False)]
+
+
 def test_miles_hours_rounds_weeks_years():
     assert nums("a base just 12 miles from the Polish border") == [(12.0, "mile", None, False)]
     assert nums("the five-hour talks") == [(5.0, "hour", None, False)]

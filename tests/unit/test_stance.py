@@ -1728,6 +1728,28 @@ def test_a_negating_word_said_in_other_words_in_an_aside_is_no_difference():
     assert not [d for d in found if d.kind == "negation"]
 
 
+def test_a_negating_word_said_in_other_words_in_the_main_clause_is_no_difference():
+    passage = "making requests for a meeting with Putin, which, so far, have gone unanswered"
+    ignored = found_in("The Kremlin has so far ignored Zelensky's requests to meet Putin.", passage)
+    assert not [d for d in ignored if d.kind == "negation"]
+    # the word the passage negates with, affirmed, still differs
+    answered = found_in(
+        "The Kremlin has so far answered Zelensky's requests to meet Putin.", passage
+    )
+    assert [d.kind for d in answered] == ["negation"]
+
+
+def test_an_organisation_speaking_through_its_spokesman_is_his_statement():
+    statement = (
+        "The Pentagon, through spokesman John Kirby, confirmed it is working to ship "
+        "additional weapons to Ukraine."
+    )
+    assert statement_speaker(statement) == "John Kirby"
+    assert statement_speaker("The Pentagon, through its press office, confirmed it.") == (
+        "Pentagon"
+    )
+
+
 def test_unchanged_against_a_different_approach_is_a_negation_difference():
     passage = "Zelensky said Saturday that Russia had adopted a fundamentally different approach."
     found = found_in("Zelensky said Russia's approach to the talks was unchanged.", passage)
