@@ -19,6 +19,7 @@ from pathlib import Path
 from service import budget
 from service.domain import Claim, Extraction, Page
 from service.extraction import extract, extract_details
+from service.extraction.data import WEEKDAYS
 from service.matching.compare import canonical_claim, compare_claims
 from service.matching.grouping import GroupingCandidates, assign_facts, grouping_candidates
 from service.matching.rerank import (
@@ -53,7 +54,14 @@ from service.matching.stance import (
     statement_speaker,
     statement_subject,
 )
-from service.matching.text import canonical_word, clean_statement, content_words, fold
+from service.matching.text import (
+    MONTHS,
+    canonical_word,
+    clean_statement,
+    content_words,
+    fold,
+    sense,
+)
 from service.matching.verdict import (
     MATCH_THRESHOLD,
     RELATED_FACTOR,
@@ -388,6 +396,39 @@ def verdict_on(statement: str, matches: list) -> str:
     return verdict_of(evidence)
 
 
+def _plain_stems(text: str, details: dict, claimant: str | None = None) -> set[str]:
+    """The stems of a text's content words that are not names, numbers or days."""
+    named = {
+        w
+        for key in ("people", "places", "organisations")
+        for name in details.get(key, [])
+        for w in content_words(name)
+    }
+    if claimant:
+        named.update(content_words(claimant))
+    return {
+        sense(w)[:STEM]
+        for w in content_words(text)
+        if w not in named
+        and fold(w) not in MONTHS
+        and fold(w) not in WEEKDAYS
+        and not any(c.isdigit() for c in w)
+    }
+
+
+def _shares_only_names(statement: str, details: dict):
+    """Whether a news claim shares no word with the statement but names, numbers and
+    days."""
+    ours = _plain_stems(statement, details)
+
+    def only(claim: Claim) -> bool:
+        if claim.external_id is not None or not ours:
+            return False
+        return not ours & _plain_stems(claim.text, claim.details, claim.claimant)
+
+    return only
+
+
 def _demote(scored: list[Scored], factor: float, which) -> list[Scored]:
     """The candidates with those ``which`` picks keeping ``factor`` of their score, best
     first (re-sorted only when one was demoted)."""
@@ -634,10 +675,16 @@ class Verifier:
             # embeddings are sure of it; it stays a candidate, read as the context of
             # the others (a relative clause of a matched claim), and the ranking itself
             # keeps it (CheckThat! MAP is read off ``rank``)
+            # (nor is a news claim that shares only names with it: "Zelensky addressed
+            # the US Congress …" against "Zelensky will continue negotiating")
+            only_names = _shares_only_names(statement, extract_details(statement).to_dict())
             scored = sorted(
                 (
                     s
-                    if s.features.get("coverage", 0.0) >= self.min_coverage
+                    if (
+                        s.features.get("coverage", 0.0) >= self.min_coverage
+                        and not only_names(s.claim)
+                    )
                     or s.features.get("cosine", 0.0) >= HYBRID_SURE_COSINE
                     else replace(s, score=0.0)
                     for s in scored

@@ -114,10 +114,25 @@ def test_unrelated_statements_stay_unverified(hybrid_store, embedder):
             # 0.55, over the threshold with the words it shares): too few words shared
             "Zelensky addressed the U.S. Congress by video link, asking lawmakers to impose a "
             "no-fly zone over Ukraine.",
+            # "Zelensky will continue negotiating with Russia" covers a sixth of its words,
+            # the name only: a claim sharing nothing but names needs the sure cosine
+            "Zelensky addressed the US Congress by video link and again pleaded for a "
+            "no-fly zone over Ukraine.",
+            # met through "On Monday, March 14, a negotiating session will be held"
+            "Podolyak said on March 14 that Ukraine was ready to discuss neutral status in "
+            "return for legally binding security guarantees.",
         ):
             assert verifier.verify(repo, statement).verdict == "unverified", statement
         scored, _ = verifier.rank(repo, "Zelensky addressed the U.S. Congress by video link.")
         assert scored, "the ranking keeps the candidates: only the match needs the words"
+        # names and titles with a close sense still match: Bennett, unnamed, mediating
+        paraphrase = verifier.verify(
+            repo,
+            "Israel's prime minister has been talking to both the Russian and Ukrainian "
+            "presidents in a bid to mediate.",
+        )
+        assert paraphrase.verdict == "supported"
+        assert any("Naftali Bennett" in m.claim.text for m in paraphrase.matches)
 
 
 def test_another_workers_writes_are_seen_and_deleted_claims_never_answer(hybrid_store, embedder):
