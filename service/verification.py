@@ -670,6 +670,7 @@ class Verifier:
         outlet_filter = set(outlets) if outlets is not None else None
         pasted, statement = statement, clean_statement(statement)
         scored, corrections = self.rank(repo, statement)
+        facts: StatementFacts | None = None
         if self.min_coverage:
             # a claim too few of the statement's words speak of is no match unless the
             # embeddings are sure of it; it stays a candidate, read as the context of
@@ -677,7 +678,8 @@ class Verifier:
             # keeps it (CheckThat! MAP is read off ``rank``)
             # (nor is a news claim that shares only names with it: "Zelensky addressed
             # the US Congress …" against "Zelensky will continue negotiating")
-            only_names = _shares_only_names(statement, extract_details(statement).to_dict())
+            facts = statement_facts(statement)
+            only_names = _shares_only_names(statement, facts.details)
             scored = sorted(
                 (
                     s
@@ -725,7 +727,7 @@ class Verifier:
         )
         matches = build_matches(
             statement,
-            statement_facts(statement),
+            facts or statement_facts(statement),
             scored,
             fact_claims,
             context_claims=following.values(),
