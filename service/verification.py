@@ -683,11 +683,12 @@ class Verifier:
             scored = sorted(
                 (
                     s
-                    if (
+                    # the sure cosine first: reading a claim's names parses its details
+                    if s.features.get("cosine", 0.0) >= HYBRID_SURE_COSINE
+                    or (
                         s.features.get("coverage", 0.0) >= self.min_coverage
                         and not only_names(s.claim)
                     )
-                    or s.features.get("cosine", 0.0) >= HYBRID_SURE_COSINE
                     else replace(s, score=0.0)
                     for s in scored
                 ),
