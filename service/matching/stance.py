@@ -338,6 +338,15 @@ CESSATION = re.compile(
     r"requests?|bids?|threats?)\b))\b",
     re.IGNORECASE,
 )
+# What is given up: "dropped its demand for Russian troops to withdraw" speaks of a
+# demand; a passage on the troops alone says nothing of it (``_speaks_of_negated``)
+_GIVEN_UP = re.compile(
+    r"(?:dropped|drops|dropping|abandoned|abandons|abandoning|renounced|renounces)"
+    r"\s+(?:(?:its|their|his|her|the|all|any)\s+)?(?:[\w-]+\s+)?(?P<what>demands?|"
+    r"ultimatums?|conditions?|preconditions?|claims?|plans?|insistence|objections?|"
+    r"opposition|requests?|bids?|threats?)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -2115,10 +2124,15 @@ def _speaks_of_negated(negated_text: str, other_text: str) -> bool:
         return True
     other = {_key(w) for w in content_words(other_text)}
     for start, end in spans:
-        governed = _governed(main, start, end)
+        given_up = _GIVEN_UP.match(main, start)
+        governed = (
+            [canonical_word(given_up.group("what").lower())]
+            if given_up
+            else _governed(main, start, end)
+        )
         if not governed:  # "denied it": what is denied stands elsewhere
             return True
-        if set(content_words(main[start:end])) - _NEGATING_FUNCTION_WORDS:
+        if not given_up and set(content_words(main[start:end])) - _NEGATING_FUNCTION_WORDS:
             # a negating word that is itself the predicate ("unanswered", "refused")
             # governs its subject too: "requests …, which, so far, have gone unanswered"
             before = main[:start]

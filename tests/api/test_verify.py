@@ -699,3 +699,22 @@ def test_a_quotation_relayed_by_agencies_is_of_the_interview_the_speaker_gave_ju
     top = relayed["matches"][0]
     for name in ("The Times of Israel", "The Moscow Times"):
         assert outlet(top, name)["stance"] == "supports"
+
+
+def test_giving_up_a_demand_is_read_only_against_passages_on_the_demand(seeded_client):
+    """The second part ("Kyiv had abandoned its demand …") is contradicted where the
+    article says Kyiv keeps demanding the withdrawal (The Epoch Times); a passage that
+    merely names Russian troops ("since Putin sent in troops") says nothing of it."""
+    result = verify(
+        seeded_client,
+        "Podolyak tweeted that Moscow had stopped issuing ultimatums, and that Kyiv had "
+        "abandoned its demand for Russian troops to leave.",
+    )
+    assert result["verdict"] == "mixed"
+    stances = {o["outlet"]["name"]: o for m in result["matches"] for o in m["outlets"]}
+    for name in ("The Times of Israel", "The Moscow Times"):
+        assert outlet(result["matches"][0], name)["stance"] == "supports"
+    epoch = stances["The Epoch Times"]
+    assert epoch["stance"] == "differs"
+    assert [d["kind"] for d in epoch["differences"]] == ["negation"]
+    assert any("continuing to demand" in p["text"] for p in epoch["passages"])

@@ -1277,6 +1277,20 @@ def test_a_capital_that_says_or_prepares_something_is_a_party_not_a_place():
     assert [(d.kind, d.statement) for d in found] == [("place", "Romania")]
 
 
+def test_giving_up_a_demand_differs_only_where_the_passage_speaks_of_the_demand():
+    statement = "The union has dropped its demand for night-shift workers to be paid double."
+    # a passage on the workers alone says nothing of the demand
+    assert kinds(statement, "The factory hired forty night-shift workers in May.") == []
+    # one that keeps the demand contradicts the statement
+    assert kinds(
+        statement, "The union is still demanding that night-shift workers be paid double."
+    ) == ["negation"]
+    assert kinds(
+        "The council abandoned its plan for a new bridge over the river.",
+        "The council said its plan for a new bridge over the river would go ahead.",
+    ) == ["negation"]
+
+
 def test_what_a_negation_governs_is_what_is_said_not_who_or_where():
     # the passage denies a threat "to the civilians of Ukraine"; the statement speaks of
     # Ukraine, not of threats: silent, not the opposite
