@@ -499,6 +499,8 @@ def statement_speaker(statement: str) -> str | None:
                 or who.lower() in MEDIA
                 or _is_place(who)
                 or _misspelt_place(who)
+                # "Russia-Ukraine talks resume Monday": the talks of two countries
+                or ("-" in who and all(_is_place(p) for p in who.split("-")))
             ):
                 continue
             if who.split()[-1].lower() in MEDIA:

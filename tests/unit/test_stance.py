@@ -130,6 +130,26 @@ def test_a_role_modifier_is_not_the_speaker_but_a_name_after_the_role_is():
     )
 
 
+def test_talks_between_two_countries_are_no_speaker():
+    assert (
+        statement_speaker("Russia-Ukraine talks resume Monday after both sides hailed progress.")
+        is None
+    )
+    assert statement_speaker("US-China talks stalled in Geneva last week.") is None
+    assert (
+        kinds(
+            "Russia-Ukraine talks resume Monday after both sides hailed progress.",
+            "Talks are set to resume Monday after both sides hailed progress.",
+            claimant="negotiators and the Kremlin",
+        )
+        == []
+    )
+    # a person whose name is hyphenated still speaks
+    assert (
+        statement_speaker("Jean-Yves Le Drian said the war would be long.") == "Jean-Yves Le Drian"
+    )
+
+
 def test_a_role_in_lower_case_before_the_name_leads_to_the_name():
     statement = "Russian delegation head Vladimir Medinsky said the talks showed progress."
     assert statement_speaker(statement) == "Vladimir Medinsky"
