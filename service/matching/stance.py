@@ -1434,13 +1434,24 @@ def _place_differences(
             for p in p_places
         )
 
+    s_countries = {_country(p) for p in statement.get("places", [])}
+
+    def displaced(place: str) -> bool:
+        # a place in another country that the passage names in the same setting: "met
+        # for talks in Poland" against "hold talks in Belarus' Gomel region", where both
+        # also name Ukraine about something else
+        return any(
+            _country(p) not in s_countries and _setting(text, place) & _setting(passage_text, p)
+            for p in p_places
+        )
+
     missing = [
         p for p in s_places if p not in named and (_country(p) not in p_countries or substituted(p))
     ]
     if not missing or (
         len(missing) < len(s_places)
         and not _disjoint_kind(missing, p_places)
-        and not any(substituted(m) for m in missing)
+        and not any(substituted(m) or displaced(m) for m in missing)
     ):
         return []
     return [Difference("place", ", ".join(missing), ", ".join(p_places))]

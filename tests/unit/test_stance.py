@@ -937,6 +937,20 @@ def test_an_attribution_set_off_by_commas_names_the_speaker():
     assert statement_speaker("The corridors, the ministry said, are open.") is None
 
 
+def test_another_country_named_in_the_same_setting_is_a_place_difference():
+    """Both name Ukraine, about the war; where the talks were held is what differs."""
+    statement = (
+        "The foreign ministers met for talks in Vienna on Monday, days after troops "
+        "crossed into Ukraine."
+    )
+    assert kinds(
+        statement,
+        "The foreign ministers held talks in Geneva on Monday, after the offensive in Ukraine.",
+    ) == ["place"]
+    # a place named about something else says nothing of where they met
+    assert kinds(statement, "Troops crossed into Ukraine from Belarus last week.") == []
+
+
 def test_another_city_or_region_of_the_same_country_is_a_place_difference():
     assert kinds(
         "Fighting raged in the suburbs of Odesa.", "Fighting raged in the Kiev suburbs."
