@@ -365,6 +365,10 @@ class StatementFacts:
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:[,;]\s*(?:and|but|while|whereas|though|although|yet|with)\s+(?P<that1>that\s+)?|;\s+"
     r"|\s+(?:and|but)\s+(?P<that2>that)\s+"
+    # "X blamed Ukraine for …, and insisted Russian forces are not …": a second saying
+    # of the same speaker
+    r"|,?\s+and\s+(?P<said>insisted|added|claimed|conceded|admitted|warned|argued|stressed|"
+    r"acknowledged|maintained|asserted)\s+(?:that\s+)?"
     # "…, contradicting an earlier statement by X": what the saying did to another one
     r"|,\s*(?=(?:contradicting|confirming|corroborating|echoing|denying|reversing)\s))"
 )
@@ -384,7 +388,9 @@ def statement_clauses(facts: StatementFacts) -> list[StatementFacts]:
     start, inherits = 0, False
     for match in _CLAUSE_BREAK.finditer(text):
         parts.append((text[start : match.start()], inherits))
-        start, inherits = match.end(), bool(match.group("that1") or match.group("that2"))
+        start, inherits = match.end(), bool(
+            match.group("that1") or match.group("that2") or match.group("said")
+        )
     parts.append((text[start:], inherits))
     parts = [(p.strip(" ,;."), i) for p, i in parts]
     if len(parts) < 2 or any(len(content_words(p)) < MIN_CLAUSE_WORDS for p, _ in parts):
@@ -1772,7 +1778,7 @@ _ANTONYMS = [
         r"progress(?:es|ed|ing)?|breakthrough|advanc(?:e|es|ed|ing)|headway|positive",
         r"stall(?:s|ed|ing)?|deadlock(?:ed)?|stalemate|impasse|stuck",
     ),
-    (r"succe(?:ed|eds|eded|ss|ssful|ssfully)", r"fail(?:s|ed|ing|ure)?|unsuccessful"),
+    (r"succe(?:ed|eds|eded|eding|ss|ssful|ssfully)", r"fail(?:s|ed|ing|ure)?|unsuccessful"),
     (r"open(?:s|ed|ing)?|reopen(?:s|ed|ing)?", r"clos(?:e|es|ed|ing)|shut(?:s|ting)?"),
     (r"lift(?:s|ed|ing)?", r"impos(?:e|es|ed|ing)"),
     (r"w[oi]n|wins|winning", r"los(?:e|es|ing|t)"),

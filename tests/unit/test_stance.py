@@ -496,6 +496,34 @@ def test_what_a_saying_did_to_another_statement_is_a_part_of_its_own():
     assert statement_clauses(going_on) == [going_on]
 
 
+def test_a_second_saying_of_the_same_speaker_is_a_part_of_its_own():
+    parts = statement_clauses(
+        facts(
+            "The minister blamed the unions for breaking the 2019 pay deal and insisted the "
+            "railways are not losing money."
+        )
+    )
+    assert [p.text for p in parts] == [
+        "The minister blamed the unions for breaking the 2019 pay deal",
+        "the railways are not losing money",
+    ]
+    assert parts[1].details["negated"] and not parts[0].details["negated"]
+    parts = statement_clauses(
+        facts("Ann Berg praised the city budget and conceded that the housing reform was failing.")
+    )
+    assert [p.speaker for p in parts] == ["Ann Berg", "Ann Berg"]
+    # a plain "and" between two actions stays one assertion
+    one = facts("The minister visited the depot and met the drivers on Monday.")
+    assert statement_clauses(one) == [one]
+
+
+def test_succeeding_against_a_failure_is_a_negation_difference():
+    assert kinds(
+        "The mayor conceded that the recycling scheme was succeeding.",
+        "The mayor dismissed the recycling scheme as a failure.",
+    ) == ["negation"]
+
+
 def test_half_true_the_matched_article_differs_on_the_part_another_passage_reports():
     statement = (
         "The storm flooded 300 homes in the valley, and the governor "
