@@ -57,6 +57,7 @@ SYNONYM_GROUPS = (
     ("ceasefire", "cease-fire", "truce"),
     ("deal", "agreement", "accord"),
     ("troops", "soldiers"),
+    ("invasion", "invaded", "invade", "invades", "invading"),
     ("weapons", "weaponry", "armaments"),
     ("journalists", "reporters"),
     ("children", "kids"),
@@ -372,6 +373,14 @@ _PHRASES = {
     r"pick(?:s|ed|ing)? up again": "resume",
     r"backed up": "confirmed",
     r"backs up": "confirms",
+    # the Kremlin's name for the invasion, and sending an army in: one event in reports
+    # from either side ("Putin announced a special military operation" / "Putin ordered
+    # his army into Ukraine")
+    r"special military operation": "invasion",
+    r"(?:order(?:s|ed|ing)?|send(?:s|ing)?|sent) (?:(?:his|its|their|the|russian) )?"
+    r"(?:army|troops|forces|soldiers) into": "invasion",
+    r"(?:send(?:s|ing)?|sent) in (?:(?:his|its|their|the|russian) )?"
+    r"(?:army|troops|forces|soldiers)": "invasion",
 }
 _PHRASE_RE = re.compile(r"\b(?:" + "|".join(f"({rx})" for rx in _PHRASES) + r")\b")
 _PHRASE_WORDS = list(_PHRASES.values())

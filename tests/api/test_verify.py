@@ -718,3 +718,23 @@ def test_giving_up_a_demand_is_read_only_against_passages_on_the_demand(seeded_c
     assert epoch["stance"] == "differs"
     assert [d["kind"] for d in epoch["differences"]] == ["negation"]
     assert any("continuing to demand" in p["text"] for p in epoch["passages"])
+
+
+def test_the_special_military_operation_and_the_army_sent_in_are_one_event(seeded_client):
+    """Press TV writes that Putin "announced a 'special military operation'" on February
+    24; the other outlets that he "ordered his army into Ukraine" or that troops entered
+    on his orders that day. A wrong date is contradicted by all four, whichever wording
+    the statement takes."""
+    for statement in (
+        "Putin announced the 'special military operation' on February 22.",
+        "Russian troops entered Ukraine on Putin's orders on February 25.",
+    ):
+        result = verify(seeded_client, statement)
+        assert result["verdict"] == "contradicted"
+        top = result["matches"][0]
+        names = {"The Times of Israel", "Press TV", "The Epoch Times", "The Moscow Times"}
+        assert {o["outlet"]["name"] for o in top["outlets"]} == names
+        for stance in top["outlets"]:
+            assert stance["stance"] == "differs"
+            assert [d["kind"] for d in stance["differences"]] == ["date"]
+        assert_passages_exact(seeded_client, result)

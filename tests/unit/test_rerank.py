@@ -205,6 +205,29 @@ def test_phrases_read_as_the_one_word_other_texts_use():
     assert "confirm" not in content_words("Troops fell back up the valley.")
 
 
+def test_the_kremlins_name_for_the_invasion_and_sending_an_army_in_read_as_one_event():
+    from service.matching.text import content_words, sense
+
+    def read(text: str) -> list[str]:
+        return [sense(w) for w in content_words(text)]
+
+    invasion = ["putin", "invasion", "ukraine", "february", "24"]
+    assert read("Putin ordered his army into Ukraine on February 24.") == invasion
+    assert read("Putin sent Russian troops into Ukraine on February 24.") == invasion
+    assert read("Putin invaded Ukraine on February 24.") == invasion
+    assert read("On February 24, Putin announced a 'special military operation'.") == [
+        "february",
+        "24",
+        "putin",
+        "announced",
+        "invasion",
+    ]
+    assert "invasion" in read("Talks since Putin sent in troops to the country.")
+    # ordering forces elsewhere, or a military operation without the Kremlin's name, is not
+    assert "invasion" not in read("The mayor ordered the forces to leave the square.")
+    assert "invasion" not in read("The military operation near the port was failing.")
+
+
 def test_a_phrase_is_searched_as_its_one_word_too():
     from service.matching.retrieve import query_terms
 
