@@ -388,8 +388,9 @@ def statement_clauses(facts: StatementFacts) -> list[StatementFacts]:
     start, inherits = 0, False
     for match in _CLAUSE_BREAK.finditer(text):
         parts.append((text[start : match.start()], inherits))
-        start, inherits = match.end(), bool(
-            match.group("that1") or match.group("that2") or match.group("said")
+        start, inherits = (
+            match.end(),
+            bool(match.group("that1") or match.group("that2") or match.group("said")),
         )
     parts.append((text[start:], inherits))
     parts = [(p.strip(" ,;."), i) for p, i in parts]
