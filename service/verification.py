@@ -53,6 +53,7 @@ from service.matching.stance import (
     statement_source,
     statement_speaker,
     statement_subject,
+    where_named,
 )
 from service.matching.text import (
     MONTHS,
@@ -65,6 +66,7 @@ from service.matching.text import (
 from service.matching.verdict import (
     MATCH_THRESHOLD,
     RELATED_FACTOR,
+    SETTING_REACH,
     Verdict,
     attributions_needed,
     build_matches,
@@ -723,15 +725,23 @@ class Verifier:
         ]
         # what the rest of a matched sentence says of it ("…, though the agency
         # downplayed those worries"); imported fact-checks are one-claim documents
-        following = repo.claims_following(
-            [c for c in shown if c.external_id is None], within=ADJACENT
+        news = [c for c in shown if c.external_id is None]
+        following = repo.claims_following(news, within=ADJACENT)
+        facts = facts or statement_facts(statement)
+        # where the statement says it happened, the sentences before a passage may say
+        # otherwise ("… in New York." before a speech the passage reports)
+        setting = (
+            repo.claims_preceding(news, within=SETTING_REACH)
+            if where_named(statement, facts.details.get("places", []))
+            else {}
         )
         matches = build_matches(
             statement,
-            facts or statement_facts(statement),
+            facts,
             scored,
             fact_claims,
             context_claims=following.values(),
+            setting_claims=setting.values(),
             limit=limit,
             outlets=outlet_filter,
             threshold=self.threshold,

@@ -322,6 +322,7 @@ def build_matches(
     threshold: float = MATCH_THRESHOLD,
     related_threshold: float | None = None,
     context_claims: Iterable[Claim] = (),
+    setting_claims: Iterable[Claim] = (),
 ) -> list[Match]:
     """Group scored claims by fact; for each fact, the stance of every outlet reporting it.
 
@@ -352,7 +353,13 @@ def build_matches(
         + [c for members in fact_claims.values() for c in members]
         + list(context_claims)
     )
-    parts = Parts.of(facts, scored, threshold, floor=min(ELSEWHERE_FACTOR.values()) * threshold)
+    parts = Parts.of(
+        facts,
+        scored,
+        threshold,
+        floor=min(ELSEWHERE_FACTOR.values()) * threshold,
+        settings=setting_claims,
+    )
     matches = []
     for key, best in best_by_fact.items():
         members = fact_claims.get(key, [best.claim]) if isinstance(key, int) else [best.claim]
@@ -383,6 +390,7 @@ class Parts:
         candidates: dict[int, list[Claim]],
         threshold: float,
         pool: dict[int, list[tuple[Claim, float]]] | None = None,
+        scenes: dict[int, list[Claim]] | None = None,
     ) -> None:
         self.clauses = clauses
         self.scores = scores
@@ -390,6 +398,8 @@ class Parts:
         self.threshold = threshold
         # article id -> its candidates at the floor, with their scores, best first
         self.pool = pool or {}
+        # article id -> the claims just before its candidates (``SETTING_REACH``)
+        self.scenes = scenes or {}
 
     @classmethod
     def of(
@@ -399,6 +409,7 @@ class Parts:
         threshold: float,
         *,
         floor: float | None = None,
+        settings: Iterable[Claim] = (),
     ) -> Parts:
         pool: dict[int, list[tuple[Claim, float]]] = {}
         for s in scored:
@@ -415,7 +426,10 @@ class Parts:
             for k, clause in enumerate(clauses):
                 for item in score_candidates(clause.text, hits, claims):
                     scores.setdefault(item.claim.id, [0.0] * len(clauses))[k] = item.score
-        return cls(clauses, scores, candidates, threshold, pool)
+        scenes: dict[int, list[Claim]] = {}
+        for claim in settings:
+            scenes.setdefault(claim.article_id, []).append(claim)
+        return cls(clauses, scores, candidates, threshold, pool, scenes)
 
     def stated_elsewhere(
         self, facts: StatementFacts, members: Sequence[Claim]
@@ -441,7 +455,13 @@ class Parts:
             ),
         ):
             floor = ELSEWHERE_FACTOR[kind] * self.threshold
-            for claim, score in self.pool.get(members[0].article_id, ()):
+            pool = self.pool.get(members[0].article_id, [])
+            if kind == "place":
+                # the sentences just before the passage set its scene ("As the
+                # negotiations took place, other officials appeared at the United Nations
+                # (UN) in New York." before the ambassador's words): read first
+                pool = [(c, floor) for c in self.scene_of(members)] + pool
+            for claim, score in pool:
                 if score < floor:
                     break
                 said = [fold(t) for t in said_in(claim) if t]
@@ -451,8 +471,20 @@ class Parts:
                     and _words_near(fold(claim.passage), said, NEAR) & ours
                 ):
                     found.append((kind, claim, places if kind == "place" else []))
-                    break
+                    if kind == "number" or sum(k == kind for k, _, _ in found) == PLACES_TRIED:
+                        break
         return found
+
+    def scene_of(self, members: Sequence[Claim]) -> list[Claim]:
+        """The claims ending at most ``SETTING_REACH`` characters before a member starts,
+        nearest first."""
+
+        def gap(claim: Claim) -> int:
+            gaps = [m.start - claim.end for m in members if m.start >= claim.end]
+            return min(gaps, default=SETTING_REACH + 1)
+
+        near = [c for c in self.scenes.get(members[0].article_id, []) if gap(c) <= SETTING_REACH]
+        return sorted(near, key=gap)
 
     def facts_for(self, facts: StatementFacts, claim: Claim) -> StatementFacts:
         """The part of the statement a passage matches best (the whole when simple)."""
@@ -516,6 +548,12 @@ def _sense(word: str) -> str:
 
 _TOKEN = re.compile(r"[\w’'-]+")
 NEAR = 3  # words either side of a count or a place
+# Candidates read for a place the matched passages leave unsaid, in turn: a caption
+# naming the statement's own region may come before the one that names another.
+PLACES_TRIED = 3
+# How far before a matched passage its scene is read (the sentence or two before it):
+# characters between the end of a claim and the start of the passage.
+SETTING_REACH = 300
 
 
 @dataclass
@@ -588,9 +626,12 @@ def outlet_stances(
             agreed = set().union(*(r.agreed for r in readings))
             open_ = [(r, [d for d in r.differences if not r.answered(d, agreed)]) for r in readings]
             against = [(r, diffs) for r, diffs in open_ if diffs]
+            differed: set[str] = set()
             for kind, elsewhere, unsaid in (
                 parts.stated_elsewhere(facts, members) if parts and not against else ()
             ):
+                if kind in differed:
+                    continue
                 # only that detail is read there: the rest of the sentence may be about
                 # something else
                 reading = _read(facts, elsewhere, context)
@@ -601,6 +642,7 @@ def outlet_stances(
                 ]
                 if stated:
                     against.append((reading, stated))
+                    differed.add(kind)
             if not against:
                 own = readings[: len(members)]  # not the passages read for other parts
                 clean = [r for r in own if not r.differences] or own

@@ -435,6 +435,22 @@ class Repository:
         )
         return self.claims_by_ids({int(row[0]) for _chunk, row in rows}, lazy_details=True)
 
+    def claims_preceding(self, claims: Iterable[Claim], *, within: int) -> dict[int, Claim]:
+        """The claims that end at most ``within`` characters before the start of each of
+        ``claims`` in its article (the sentence before, the paragraph's first), by id."""
+        starts = sorted({(c.article_id, c.start) for c in claims})
+        if not starts:
+            return {}
+        rows = self._union_all(
+            starts,
+            lambda i: (
+                f"SELECT id FROM claims WHERE article_id = :v{i}_0 "
+                f"AND span_end BETWEEN :v{i}_1 - :w AND :v{i}_1"
+            ),
+            {"w": within},
+        )
+        return self.claims_by_ids({int(row[0]) for _chunk, row in rows}, lazy_details=True)
+
     def article_texts(self, article_ids: Iterable[int]) -> dict[int, str]:
         """The text of each article, by id."""
         ids = list(article_ids)

@@ -738,3 +738,27 @@ def test_the_special_military_operation_and_the_army_sent_in_are_one_event(seede
             assert stance["stance"] == "differs"
             assert [d["kind"] for d in stance["differences"]] == ["date"]
         assert_passages_exact(seeded_client, result)
+
+
+def test_a_place_the_passage_leaves_unsaid_is_read_in_the_sentence_setting_its_scene(
+    seeded_client,
+):
+    """The Epoch Times reports the ambassador's words without a place; the paragraph
+    before sets the scene: "As the negotiations took place, other officials appeared at
+    the United Nations (UN) in New York." That sentence is no candidate of its own (it
+    shares almost no word with the statement), so it is read as the passage's scene."""
+    statement = (
+        "During the Belarus talks, Ukraine's UN envoy told the General Assembly in {} that "
+        "it should demand Russia halt its offensive."
+    )
+    result = verify(seeded_client, statement.format("Geneva"))
+    assert result["verdict"] == "contradicted"
+    epoch = outlet(result["matches"][0], "The Epoch Times")
+    assert epoch["stance"] == "differs"
+    assert epoch["differences"] == [{"kind": "place", "statement": "Geneva", "passage": "New York"}]
+    assert any(p["text"].endswith("(UN) in New York.") for p in epoch["passages"])
+    assert_passages_exact(seeded_client, result)
+    # the place it gives is the statement's: nothing differs
+    result = verify(seeded_client, statement.format("New York"))
+    assert result["verdict"] == "supported"
+    assert outlet(result["matches"][0], "The Epoch Times")["differences"] == []
