@@ -451,6 +451,16 @@ class Repository:
         )
         return self.claims_by_ids({int(row[0]) for _chunk, row in rows}, lazy_details=True)
 
+    def published_dates(self, article_ids: Iterable[int]) -> dict[int, date | None]:
+        """The publication date of each article, by id (None where it has none)."""
+        ids = list(article_ids)
+        if not ids:
+            return {}
+        rows = self.session.execute(
+            select(ArticleRecord.id, ArticleRecord.published_at).where(ArticleRecord.id.in_(ids))
+        )
+        return {int(i): d for i, d in rows}
+
     def article_texts(self, article_ids: Iterable[int]) -> dict[int, str]:
         """The text of each article, by id."""
         ids = list(article_ids)

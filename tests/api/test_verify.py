@@ -762,3 +762,38 @@ def test_a_place_the_passage_leaves_unsaid_is_read_in_the_sentence_setting_its_s
     result = verify(seeded_client, statement.format("New York"))
     assert result["verdict"] == "supported"
     assert outlet(result["matches"][0], "The Epoch Times")["differences"] == []
+
+
+def test_an_article_published_before_the_day_a_statement_names_cannot_report_it(
+    seeded_client,
+):
+    """The articles are of March 13 and 14: a round of talks "on March 30" is nothing
+    they can report, and their line on the rounds held so far, which names no day, no
+    longer supports it. The same line supports "March 10"; an event the articles announce
+    for a later day ("On Monday, March 14, a negotiating session will be held") still
+    supports a statement of that day."""
+    later = verify(
+        seeded_client,
+        "Negotiators from Moscow and Kyiv have held several rounds of talks since the war "
+        "began, the latest on March 30.",
+    )
+    assert later["verdict"] != "supported"
+    assert not any(
+        "several rounds of talks" in m["claim"]["text"]
+        for m in later["matches"]
+        if any(o["stance"] == "supports" for o in m["outlets"])
+    )
+    earlier = verify(
+        seeded_client,
+        "Negotiators from Moscow and Kyiv have held several rounds of talks since the war "
+        "began, the latest on March 10.",
+    )
+    assert earlier["verdict"] == "supported"
+    top = earlier["matches"][0]
+    assert "several rounds of talks" in top["claim"]["text"]
+    for name in ("The Times of Israel", "The Moscow Times"):
+        assert outlet(top, name)["stance"] == "supports"
+    announced = verify(
+        seeded_client, "Talks between Russia and Ukraine are set to resume on March 14."
+    )
+    assert announced["verdict"] == "supported"
