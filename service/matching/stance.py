@@ -1088,6 +1088,8 @@ _SCALES: list[list[str]] = [
     ],
     [
         r"(?:almost |nearly )?(?:daily|every day|each day)|day after day",
+        r"(?:twice|two times|three times|four times|a few times|several times) "
+        r"(?:a|per|each) week",
         r"(?:almost |nearly )?(?:weekly|once a week|every week|each week)",
         r"(?:almost |nearly )?(?:monthly|once a month|every month|each month)",
         r"(?:almost |nearly )?(?:annually|yearly|once a year|every year|each year)",

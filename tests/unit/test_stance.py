@@ -1263,6 +1263,15 @@ def test_amounts_frequencies_and_ranks_said_in_words():
         "The two delegations are meeting roughly once a week.",
         "The two delegations are meeting almost daily, the envoy said.",
     ) == ["number"]
+    # a few times a week is neither daily nor weekly
+    assert kinds(
+        "The two delegations are meeting about twice a week.",
+        "The two delegations are meeting almost daily, the envoy said.",
+    ) == ["number"]
+    assert kinds("The committee sits three times a week.", "The committee sits once a week.") == [
+        "number"
+    ]
+    assert kinds("The committee sits twice a week.", "The committee meets two times a week.") == []
     assert kinds(
         "The flood was the region's second-worst disaster of the century.",
         "The flood was the region's worst disaster of the century.",
