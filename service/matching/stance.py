@@ -431,6 +431,8 @@ _LEAD_IN = re.compile(
     r"^\s*(?:(?:did you know|have you heard|fun fact|reminder|breaking|just in|update)\b"
     r"[^A-Za-z]*(?:that\s+)?"
     r"|(?:(?:photo|video|tv|radio|news)\s+)?(?:caption|transcript|headline|chyron|clip)\s*:\s*"
+    # a hedge before the claim: "Reports say Kremlin spokesman Dmitry Peskov said …"
+    r"|(?:(?:media|news|press|local)\s+)?reports\s+(?:say|said|suggest|claim)\s+(?:that\s+)?"
     # a question that opens a post ("Is Moscow changing course? Kremlin spokesman …")
     r"|[^.?!\"“”]{3,80}\?\s+(?=[A-Z\"“‘']))",
     re.IGNORECASE,
@@ -443,7 +445,10 @@ _OUTLET_WORDS = ("tv", "news", "times", "post", "radio", "agency", "press", "dai
 def without_lead_in(statement: str) -> str:
     """A statement without the label a pasted post opens with (a lead-in, a genre, or the
     outlet that reports it): who said the claim and to whom is read after it."""
-    statement = _LEAD_IN.sub("", statement)
+    stripped = _LEAD_IN.sub("", statement)
+    if stripped != statement:
+        # the claim now opens the sentence: "Reports say port spokesman X said …"
+        statement = stripped[:1].upper() + stripped[1:]
     label = _OUTLET_LABEL.match(statement)
     if label:
         words = fold(label.group("label")).split()

@@ -1598,6 +1598,13 @@ def test_a_question_turned_into_a_claim_has_no_speaker_in_its_auxiliary():
     )
 
 
+def test_reports_that_relay_a_claim_are_no_speaker():
+    statement = "Reports say port spokesman Ivan Petrenko first said the port would reopen Monday."
+    assert statement_speaker(statement) == "Ivan Petrenko"
+    assert kinds(statement, "The port would reopen Monday.", claimant="Ivan Petrenko") == []
+    assert statement_speaker("Media reports suggest that the port will reopen Monday.") is None
+
+
 def test_two_countries_joined_by_a_hyphen_are_the_parties_not_the_place():
     assert (
         kinds(
