@@ -422,30 +422,32 @@ class Repository:
     def claims_following(self, claims: Iterable[Claim], *, within: int) -> dict[int, Claim]:
         """The claims that start at most ``within`` characters after the end of each of
         ``claims`` in its article (the rest of a sentence, the next sentence), by id."""
-        ends = sorted({(c.article_id, c.end) for c in claims})
-        if not ends:
-            return {}
-        rows = self._union_all(
-            ends,
-            lambda i: (
-                f"SELECT id FROM claims WHERE article_id = :v{i}_0 "
-                f"AND span_start BETWEEN :v{i}_1 AND :v{i}_1 + :w"
-            ),
-            {"w": within},
+        return self._claims_near(
+            {(c.article_id, c.end) for c in claims},
+            "span_start BETWEEN :v{i}_1 AND :v{i}_1 + :w",
+            within,
         )
-        return self.claims_by_ids({int(row[0]) for _chunk, row in rows}, lazy_details=True)
 
     def claims_preceding(self, claims: Iterable[Claim], *, within: int) -> dict[int, Claim]:
         """The claims that end at most ``within`` characters before the start of each of
         ``claims`` in its article (the sentence before, the paragraph's first), by id."""
-        starts = sorted({(c.article_id, c.start) for c in claims})
-        if not starts:
+        return self._claims_near(
+            {(c.article_id, c.start) for c in claims},
+            "span_end BETWEEN :v{i}_1 - :w AND :v{i}_1",
+            within,
+        )
+
+    def _claims_near(
+        self, positions: set[tuple[int, int]], condition: str, within: int
+    ) -> dict[int, Claim]:
+        """The claims of each (article, position) that meet ``condition`` (SQL reading
+        ``:v{i}_1``, the position, and ``:w``, ``within``), by id."""
+        if not positions:
             return {}
         rows = self._union_all(
-            starts,
+            sorted(positions),
             lambda i: (
-                f"SELECT id FROM claims WHERE article_id = :v{i}_0 "
-                f"AND span_end BETWEEN :v{i}_1 - :w AND :v{i}_1"
+                f"SELECT id FROM claims WHERE article_id = :v{i}_0 AND " + condition.format(i=i)
             ),
             {"w": within},
         )
@@ -453,23 +455,20 @@ class Repository:
 
     def published_dates(self, article_ids: Iterable[int]) -> dict[int, date | None]:
         """The publication date of each article, by id (None where it has none)."""
-        ids = list(article_ids)
-        if not ids:
-            return {}
-        rows = self.session.execute(
-            select(ArticleRecord.id, ArticleRecord.published_at).where(ArticleRecord.id.in_(ids))
-        )
-        return {int(i): d for i, d in rows}
+        return self._of_articles(ArticleRecord.published_at, article_ids)
 
     def article_texts(self, article_ids: Iterable[int]) -> dict[int, str]:
         """The text of each article, by id."""
+        return self._of_articles(ArticleRecord.text, article_ids)
+
+    def _of_articles(self, column, article_ids: Iterable[int]) -> dict:
         ids = list(article_ids)
         if not ids:
             return {}
         rows = self.session.execute(
-            select(ArticleRecord.id, ArticleRecord.text).where(ArticleRecord.id.in_(ids))
+            select(ArticleRecord.id, column).where(ArticleRecord.id.in_(ids))
         )
-        return {int(i): t for i, t in rows}
+        return {int(i): value for i, value in rows}
 
     def claims_of_facts(self, fact_ids: Iterable[int]) -> dict[int, list[Claim]]:
         """Every claim of each fact, grouped by fact id, in article and text order."""
