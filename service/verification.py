@@ -400,17 +400,17 @@ def _statement_days(facts: StatementFacts) -> list[tuple[int | None, int, int]]:
 
 
 def _without_later_events(
-    repo: Repository, facts: StatementFacts, matches: list, claims: dict[int, Claim]
+    repo: Repository,
+    days: list[tuple[int | None, int, int]],
+    matches: list,
+    claims: dict[int, Claim],
 ) -> list:
     """The matches without the outlets whose articles were all published before the day
     the statement names and whose passages give no day at all: an article of March 14
     cannot report talks held on March 29. An outlet that gives a day keeps its place (a
     `date` difference, or the day of an event it announces: "talks resume Monday" in an
     article of the Sunday before). A day named without a year is read in the article's
-    year. Matches left with no outlet go."""
-    days = _statement_days(facts)
-    if not days or not matches:
-        return matches
+    year (``days``: ``_statement_days``). Matches left with no outlet go."""
     published = repo.published_dates(
         {p.article_id for m in matches for o in m.outlets for p in o.passages}
     )
@@ -841,13 +841,12 @@ class Verifier:
             threshold=self.threshold,
             related_threshold=self.related_threshold,
         )
-        known = {
-            c.id: c
-            for c in [*(s.claim for s in scored), *shown, *following.values(), *setting.values()]
-        }
-        matches = _without_later_events(repo, facts, matches, known)
-        if not matches:
-            return Verdict(pasted, verdict_of([]), [], corrections)
+        days = _statement_days(facts)
+        if days and matches:
+            known = [*(s.claim for s in scored), *shown, *following.values(), *setting.values()]
+            matches = _without_later_events(repo, days, matches, {c.id: c for c in known})
+            if not matches:
+                return Verdict(pasted, verdict_of([]), [], corrections)
         needed = attributions_needed(matches)
         if needed:
             show_attributions(matches, repo.article_texts(needed))
