@@ -1528,6 +1528,36 @@ def _disjoint_kind(missing: list[str], passage_places: list[str]) -> bool:
     )
 
 
+# Whose earlier word a statement says was confirmed, contradicted or echoed: "confirmed
+# an earlier announcement by Russian Foreign Minister Sergei Lavrov" against "an earlier
+# statement by Dmitry Peskov".
+_EARLIER_WORD = re.compile(
+    r"\b(?:earlier|previous|prior)\s+(?:statement|announcement|remarks?|comments?|claims?|"
+    r"words?|report)\s+(?:issued\s+|made\s+|given\s+)?by\s+(?P<who>[^,;.:()]+)"
+)
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+")
+
+
+def _earlier_word_by(text: str) -> str | None:
+    """The person whose earlier word the text speaks of: the last run of capitalised
+    words after "an earlier statement by", to the clause's end or "that"."""
+    m = _EARLIER_WORD.search(text.replace("’", "'"))
+    if not m:
+        return None
+    who = re.split(r"\s+(?:that|on|about|who|which)\s+", m.group("who"))[0]
+    # a possessive or a place is whose role follows, not a name ("by the Kremlin's
+    # spokesman"): an unnamed person
+    runs = [r for r in _NAME_RUN.findall(who) if not r.endswith("'s") and not _is_place(r)]
+    return " ".join(runs[-1].split()[-2:]) if runs else None
+
+
+def _earlier_word_differences(statement: str, passage: str) -> list[Difference]:
+    ours, theirs = _earlier_word_by(statement), _earlier_word_by(passage)
+    if ours and theirs and not same_person(ours, theirs):
+        return [Difference("speaker", ours, theirs)]
+    return []
+
+
 def differences(
     facts: StatementFacts,
     *,
@@ -1547,6 +1577,7 @@ def differences(
     if not found:
         found += _scale_differences(facts.text, passage_text)
     found += _all_place_differences(facts, passage_details, passage_text)
+    found += _earlier_word_differences(facts.text, passage_text)
     if facts.speaker and claimant and not same_person(facts.speaker, claimant):
         found.append(Difference("speaker", facts.speaker, claimant))
     owner = _medium_owner(facts.text)

@@ -1598,6 +1598,20 @@ def test_a_question_turned_into_a_claim_has_no_speaker_in_its_auxiliary():
     )
 
 
+def test_whose_earlier_word_was_confirmed_is_compared_like_a_speaker():
+    passage = "Her post confirmed an earlier statement by Ivan Petrenko, the port's spokesman."
+    assert kinds(
+        "Her post confirmed an earlier announcement by Mayor Anna Kovalenko that the port "
+        "would reopen.",
+        passage,
+    ) == ["speaker"]
+    assert kinds("Her post confirmed an earlier statement by Petrenko.", passage) == []
+    # an unnamed holder of a role is no other person
+    assert (
+        kinds("Her post backed up an earlier announcement by the port's spokesman.", passage) == []
+    )
+
+
 def test_reports_that_relay_a_claim_are_no_speaker():
     statement = "Reports say port spokesman Ivan Petrenko first said the port would reopen Monday."
     assert statement_speaker(statement) == "Ivan Petrenko"
