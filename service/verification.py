@@ -386,17 +386,21 @@ _WORD = re.compile(r"[\w-]+")
 IDENTITY_FACTOR = 0.7  # chosen on the four labelled seed sets (0.85 and 0.7 tried)
 
 
+def _named_day(found: dict) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a date mention that names a day ("March 29",
+    "April 7, 2022"); None for a weekday, a year, a month or a period."""
+    parts = (found.get("date") or "").split("-")
+    if len(parts) == 3:
+        year, month, day = (int(x) for x in parts)
+        return year, month, day
+    if not found.get("date") and (named := month_day(found.get("text", ""))):
+        return None, *named
+    return None
+
+
 def _statement_days(facts: StatementFacts) -> list[tuple[int | None, int, int]]:
     """(year or None, month, day) of each date the statement names to the day."""
-    days = []
-    for found in facts.details.get("dates", []):
-        parts = (found.get("date") or "").split("-")
-        if len(parts) == 3:
-            year, month, day = (int(x) for x in parts)
-            days.append((year, month, day))
-        elif not found.get("date") and (named := month_day(found.get("text", ""))):
-            days.append((None, *named))
-    return days
+    return [day for found in facts.details.get("dates", []) if (day := _named_day(found))]
 
 
 def _without_later_events(
@@ -458,18 +462,14 @@ def _may_name_day(claim: Claim | None, published: date, first: date) -> bool:
     if claim is None:
         return True
     for found in claim.details.get("dates", []):
-        parts = (found.get("date") or "").split("-")
-        try:
-            if len(parts) == 3:
-                if date(*(int(x) for x in parts)) >= first:
+        if (named := _named_day(found)) is not None:
+            year, month, day = named
+            try:
+                if date(year or published.year, month, day) >= first:
                     return True
-                continue
-            if (named := month_day(found.get("text", ""))) is not None:
-                if date(published.year, *named) >= first:
-                    return True
-                continue
-        except ValueError:
-            return True
+            except ValueError:  # "February 30"
+                return True
+            continue
         if found.get("weekday"):
             if (first - published).days <= 7:
                 return True

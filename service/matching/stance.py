@@ -1454,9 +1454,9 @@ def _place_differences(
         # a place in another country that the passage names in the same setting: "met
         # for talks in Poland" against "hold talks in Belarus' Gomel region", where both
         # also name Ukraine about something else
-        return any(
-            _country(p) not in s_countries and _setting(text, place) & _setting(passage_text, p)
-            for p in p_places
+        setting = _setting(text, place)
+        return bool(setting) and any(
+            _country(p) not in s_countries and setting & _setting(passage_text, p) for p in p_places
         )
 
     missing = [
