@@ -333,7 +333,7 @@ CESSATION = re.compile(
     r"(?:will|would|shall|['’]ll|going to)\s+stop|"
     # giving up a demand: "dropped their ultimatums", "abandoned its demand for …"
     r"(?:dropped|drops|dropping|abandoned|abandons|abandoning|renounced|renounces)"
-    r"(?=\s+(?:(?:its|their|his|her|the|all|any)\s+)?(?:[\w-]+\s+)?(?:demands?|ultimatums?|"
+    r"(?=\s+(?:(?:its|their|his|her|the|all|any)\s+)?(?:[\w-]+\s+)?[\"'‘’“”]?(?:demands?|ultimatums?|"
     r"conditions?|preconditions?|claims?|plans?|insistence|objections?|opposition|"
     r"requests?|bids?|threats?)\b))\b",
     re.IGNORECASE,
@@ -342,7 +342,7 @@ CESSATION = re.compile(
 # demand; a passage on the troops alone says nothing of it (``_speaks_of_negated``)
 _GIVEN_UP = re.compile(
     r"(?:dropped|drops|dropping|abandoned|abandons|abandoning|renounced|renounces)"
-    r"\s+(?:(?:its|their|his|her|the|all|any)\s+)?(?:[\w-]+\s+)?(?P<what>demands?|"
+    r"\s+(?:(?:its|their|his|her|the|all|any)\s+)?(?:[\w-]+\s+)?[\"'‘’“”]?(?P<what>demands?|"
     r"ultimatums?|conditions?|preconditions?|claims?|plans?|insistence|objections?|"
     r"opposition|requests?|bids?|threats?)\b",
     re.IGNORECASE,
@@ -1254,13 +1254,18 @@ _PLACE_NAMES = sorted(_COUNTRIES | set(CITY_COUNTRY))
 _DEMONYM_WORDS = {d for names in _COUNTRY_DEMONYMS.values() for d in names}
 
 
+_DASH_IN_WORD = re.compile(r"(?<=\w)[–—](?=\w)")
+
+
 def _party_only(place: str, text: str) -> bool:
     """The statement names the place only as a party ("talks with Ukraine", "Ukraine's
     envoy", "Ukrainian officials"), never as where something happened."""
     if not text:
         return False
-    tokens = [canonical_word(t) for t in re.findall(r"[\w'’-]+", fold(text))]
-    raw = re.findall(r"[\w'’-]+", fold(text).replace("’", "'"))
+    # "Russia–Ukraine talks" with a dash for the hyphen: one compound
+    folded = _DASH_IN_WORD.sub("-", fold(text))
+    tokens = [canonical_word(t) for t in re.findall(r"[\w'’-]+", folded)]
+    raw = re.findall(r"[\w'’-]+", folded.replace("’", "'"))
     name = [canonical_word(w) for w in fold(place).split()]
     demonyms = set(_COUNTRY_DEMONYMS.get(fold(place), []))
     seen = False
@@ -1378,15 +1383,23 @@ def _border_differences(statement_text: str, passage_text: str) -> list[Differen
     """A border between two countries is not the border between two others, nor one
     country's border another's ("the Hungarian border" against "the Polish border")."""
     ours, theirs = _border_pairs(statement_text), _border_pairs(passage_text)
+    show = lambda pairs: ", ".join(
+        "-".join(sorted(n.title() for n in p)) for p in sorted(pairs, key=sorted)
+    )  # noqa: E731
     if ours and theirs and not ours & theirs:
-        show = lambda pairs: ", ".join("-".join(sorted(p)) for p in sorted(pairs, key=sorted))  # noqa: E731
         return [Difference("place", show(ours) + " border", show(theirs) + " border")]
     ours_one, theirs_one = _border_countries(statement_text), _border_countries(passage_text)
+    show_one = lambda names: ", ".join(sorted(n.title() for n in names))  # noqa: E731
     if ours_one and theirs_one and not ours_one & theirs_one:
-        show_one = lambda names: ", ".join(sorted(n.title() for n in names))  # noqa: E731
         return [
             Difference("place", show_one(ours_one) + " border", show_one(theirs_one) + " border")
         ]
+    # one country's border against a border of two others: "near the Lithuanian border"
+    # against "close to the Polish-Belarusian border"
+    if ours_one and theirs and not ours and not theirs_one and not ours_one & set().union(*theirs):
+        return [Difference("place", show_one(ours_one) + " border", show(theirs) + " border")]
+    if theirs_one and ours and not theirs and not ours_one and not theirs_one & set().union(*ours):
+        return [Difference("place", show(ours) + " border", show_one(theirs_one) + " border")]
     return []
 
 
@@ -1422,6 +1435,47 @@ def _direction_differences(statement: str, passage: str) -> list[Difference]:
     return [Difference("place", ", ".join(ours), ", ".join(theirs))]
 
 
+_NEAR = {"near", "nearby"}
+_DISTANCES = {"mile", "miles", "kilometre", "kilometres", "kilometer", "kilometers", "km", "away"}
+
+
+def _border_only(place: str, text: str) -> bool:
+    """Every mention of the place (or its demonym) in the text is a landmark, the edge
+    of a border or what something is near: "just across the border from Belarus",
+    "close to the Polish-Belarusian border", "the border with Poland", "close to
+    Poland", "12 miles from the Polish border". Not where something happened."""
+    if not text:
+        return False
+    tokens = [canonical_word(t) for t in re.findall(r"[\w'’-]+", fold(text).replace("’", "'"))]
+    tokens = [t[:-2] if t.endswith("'s") else t for t in tokens]
+    name = canonical_word(fold(place).split()[0]) if place.strip() else ""
+    words = {name, *_COUNTRY_DEMONYMS.get(fold(place), [])}
+    seen = False
+    for i, token in enumerate(tokens):
+        parts = token.split("-")
+        if token not in words and not (len(parts) > 1 and words & set(parts)):
+            continue
+        seen = True
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        before = tokens[max(0, i - 3) : i]
+        if (
+            after in _BOUNDARIES
+            or (before and before[-1] in _NEAR)
+            or (len(before) >= 2 and before[-2:] == ["close", "to"])
+            or (
+                len(before) >= 2
+                and before[-1] in {"with", "from", "of"}
+                and (
+                    before[-2] in _BOUNDARIES | _DISTANCES
+                    or (before[-2] == "the" and before[0] in _BOUNDARIES)
+                )
+            )
+        ):
+            continue
+        return False
+    return seen
+
+
 def _place_differences(
     statement: dict, passage: dict, text: str = "", passage_text: str = ""
 ) -> list[Difference]:
@@ -1429,6 +1483,13 @@ def _place_differences(
     p_places = passage.get("places", [])
     if not s_places or not p_places:
         return []
+    # a border named as a landmark on either side is not where it happened, when the
+    # text names a place that is ("talks in Poland, just across the border from
+    # Belarus" against "talks in Belarus, close to the Polish-Belarusian border")
+    s_where = [p for p in s_places if not _border_only(p, text)]
+    p_where = [p for p in p_places if not _border_only(p, passage_text)]
+    if s_where and p_where and (len(s_where) < len(s_places) or len(p_where) < len(p_places)):
+        s_places, p_places = s_where, p_where
     p_countries = {_country(p) for p in p_places}
     named = set(_places_named(s_places, p_places))
     s_keys = {_place_key(p) for p in statement.get("places", [])}
@@ -1448,7 +1509,9 @@ def _place_differences(
             for p in p_places
         )
 
-    s_countries = {_country(p) for p in statement.get("places", [])}
+    s_countries = {_country(p) for p in s_places} | {
+        _country(p) for p in statement.get("places", []) if not _border_only(p, text)
+    }
 
     def displaced(place: str) -> bool:
         # a place in another country that the passage names in the same setting: "met

@@ -1620,13 +1620,28 @@ def test_reports_that_relay_a_claim_are_no_speaker():
 
 
 def test_two_countries_joined_by_a_hyphen_are_the_parties_not_the_place():
-    assert (
-        kinds(
-            "The mayor said he would be happy to host Russia-Ukraine talks in the city.",
-            "The mayor of Jerusalem said he would be happy to host the talks in the city.",
-        )
-        == []
-    )
+    passage = "The mayor of Jerusalem said he would be happy to host the talks in the city."
+    assert kinds("The mayor said he would be happy to host Russia-Ukraine talks.", passage) == []
+    # typeset with a dash, as many sites print it
+    assert kinds("The mayor said he would be happy to host Russia–Ukraine talks.", passage) == []
+    assert kinds("The mayor said he would be happy to host Russia—Ukraine talks.", passage) == []
+
+
+def test_a_border_named_as_a_landmark_is_not_where_it_happened():
+    caption = "Delegates pose before talks in Belarus, close to the Polish-Belarusian border."
+    assert kinds(
+        "Delegates posed before talks in Poland, just across the border from Belarus.", caption
+    ) == ["place"]
+    assert kinds("Delegates posed before talks in Poland.", caption) == ["place"]
+    assert kinds("Delegates posed before talks in Belarus, near the Polish border.", caption) == []
+    # a statement that names the place only as a landmark too keeps to the landmarks
+    assert kinds("Delegates posed before talks close to Poland.", caption) == []
+    strike = "Officials accused Russia of striking a base just 12 miles from the Polish border."
+    assert kinds("Russia struck a base close to Poland.", strike) == []
+    # one country's border is not a border between two others
+    assert kinds(
+        "Delegates posed before talks in Belarus near the Lithuanian border.", caption
+    ) == ["place"]
 
 
 def test_no_followed_by_nothing_else_governs_its_noun():
@@ -1690,6 +1705,9 @@ def test_dropping_a_demand_is_stopping_it_and_other_drops_are_not():
         == []
     )
     assert kinds("Russia has abandoned its demand for Ukraine's neutrality.", stopped) == []
+    # the word in quotation marks, as a post quotes it
+    assert kinds("Moscow has dropped the 'ultimatums', Podolyak said.", stopped) == []
+    assert kinds("Moscow has dropped its “conditions”, Podolyak said.", stopped) == []
     assert kinds("Russia still issues ultimatums to Kyiv.", stopped) == ["negation"]
     # prices, bombs and charges that dropped stopped nothing
     assert (
