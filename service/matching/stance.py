@@ -1379,27 +1379,43 @@ def _border_countries(text: str) -> set[str]:
     return found
 
 
+def _show_pairs(pairs: set[frozenset[str]]) -> str:
+    return ", ".join("-".join(sorted(n.title() for n in p)) for p in sorted(pairs, key=sorted))
+
+
+def _show_countries(names: set[str]) -> str:
+    return ", ".join(sorted(n.title() for n in names))
+
+
 def _border_differences(statement_text: str, passage_text: str) -> list[Difference]:
     """A border between two countries is not the border between two others, nor one
     country's border another's ("the Hungarian border" against "the Polish border")."""
     ours, theirs = _border_pairs(statement_text), _border_pairs(passage_text)
-    show = lambda pairs: ", ".join(
-        "-".join(sorted(n.title() for n in p)) for p in sorted(pairs, key=sorted)
-    )  # noqa: E731
     if ours and theirs and not ours & theirs:
-        return [Difference("place", show(ours) + " border", show(theirs) + " border")]
+        return [Difference("place", _show_pairs(ours) + " border", _show_pairs(theirs) + " border")]
     ours_one, theirs_one = _border_countries(statement_text), _border_countries(passage_text)
-    show_one = lambda names: ", ".join(sorted(n.title() for n in names))  # noqa: E731
     if ours_one and theirs_one and not ours_one & theirs_one:
         return [
-            Difference("place", show_one(ours_one) + " border", show_one(theirs_one) + " border")
+            Difference(
+                "place",
+                _show_countries(ours_one) + " border",
+                _show_countries(theirs_one) + " border",
+            )
         ]
     # one country's border against a border of two others: "near the Lithuanian border"
     # against "close to the Polish-Belarusian border"
     if ours_one and theirs and not ours and not theirs_one and not ours_one & set().union(*theirs):
-        return [Difference("place", show_one(ours_one) + " border", show(theirs) + " border")]
+        return [
+            Difference(
+                "place", _show_countries(ours_one) + " border", _show_pairs(theirs) + " border"
+            )
+        ]
     if theirs_one and ours and not theirs and not ours_one and not theirs_one & set().union(*ours):
-        return [Difference("place", show(ours) + " border", show_one(theirs_one) + " border")]
+        return [
+            Difference(
+                "place", _show_pairs(ours) + " border", _show_countries(theirs_one) + " border"
+            )
+        ]
     return []
 
 
