@@ -549,7 +549,9 @@ _CALL = re.compile(r"\b(?:should|must|ought to)\b", re.IGNORECASE)
 _REPORTS_CALL = re.compile(
     r"\b(?:should|must|ought to|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:for|on|upon)|"
     r"appeal(?:s|ed|ing)?|ask(?:s|ed|ing)?|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|"
-    r"want(?:s|ed|ing)?|wish(?:es|ed)?|hope(?:s|d)?|need(?:s|ed)?)\b",
+    r"want(?:s|ed|ing)?|wish(?:es|ed)?|hope(?:s|d)?|need(?:s|ed)?|"
+    # "told the General Assembly to demand …": telling someone to do something
+    r"(?:told|tells|telling)\s+(?:(?!that\b)[\w'’.-]+\s+){1,6}?to\s+(?-i:[a-z]+))\b",
     re.IGNORECASE,
 )
 CALL_FACTOR = 0.6

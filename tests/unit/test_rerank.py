@@ -448,3 +448,12 @@ def test_a_news_call_for_what_a_statement_asserts_is_demoted_but_a_fact_check_is
     # and so does a statement that reports a call itself
     urged = _asserts_call_of("Kyslytsya urged the assembly to demand that Russia withdraw.")
     assert not urged(call)
+    # telling someone to do it is a call too; telling them that it happened is not
+    told = _asserts_call_of(
+        "Kyslytsya told the General Assembly in Geneva to demand that Russia stop its offensive."
+    )
+    assert not told(vocal)
+    told_that = _asserts_call_of(
+        "Kyslytsya told the assembly that Russia stopped its offensive against Ukraine."
+    )
+    assert told_that(vocal)
