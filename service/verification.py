@@ -11,7 +11,7 @@ import hashlib
 import math
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -479,17 +479,20 @@ def _may_name_day(claim: Claim | None, published: date, first: date) -> bool:
     return False
 
 
-def verdict_on(statement: str, matches: list) -> str:
-    """The verdict from the matches, where a line saying who someone is counts as no
-    evidence unless the statement itself says who someone is, and a photo's caption as
-    none on what someone said (both stay among the matches)."""
+def verdict_on(statement: str, matches: list, parts: Sequence = ()) -> str:
+    """The verdict from the matches (and ``parts``, see ``verdict_of``), where a line
+    saying who someone is counts as no evidence unless the statement itself says who
+    someone is, and a photo's caption as none on what someone said (both stay among the
+    matches)."""
     evidence, speech = matches, reports_speech(statement)
     if speech or not says_who(statement):
         evidence = [m for m in matches if not is_identity(m.claim)] or matches
+        parts = [m for m in parts if not is_identity(m.claim)]
     if speech:
         # a photo's caption says what the picture shows, not what anyone said in it
         evidence = [m for m in evidence if m.claim.kind != "caption"] or evidence
-    return verdict_of(evidence)
+        parts = [m for m in parts if m.claim.kind != "caption"]
+    return verdict_of(evidence, parts)
 
 
 def _plain_stems(text: str, details: dict, claimant: str | None = None) -> set[str]:
@@ -854,8 +857,10 @@ class Verifier:
             show_attributions(matches, repo.article_texts(needed))
         # the verdict reads the matches that reach the threshold; the related ones below
         # them show how other outlets worded the event
+        # (and those that reach it on one part of a compound statement only)
         evidence = [m for m in matches if m.score >= self.threshold]
-        return Verdict(pasted, verdict_on(statement, evidence), matches, corrections)
+        parts = [m for m in matches if m.score < self.threshold <= m.part_score]
+        return Verdict(pasted, verdict_on(statement, evidence, parts), matches, corrections)
 
 
 def reindex(store, embedder, *, batch_size: int = 256, progress=None) -> int:

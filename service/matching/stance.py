@@ -703,6 +703,28 @@ def unstated_numbers(statement: dict, passages: Iterable[dict]) -> list[dict]:
     ]
 
 
+_YEAR = re.compile(r"\d{4}")
+_YEAR_WRITTEN = re.compile(r"\b\d{4}\b")
+
+
+def years_given(details: dict) -> list[str]:
+    """The bare years a text dates something to ("in 2014"), as written."""
+    return [
+        d.get("text") or ""
+        for d in details.get("dates", [])
+        if _YEAR.fullmatch(str(d.get("date") or "")) and d.get("text")
+    ]
+
+
+def unstated_years(statement: dict, passages: Iterable[dict]) -> list[str]:
+    """The bare years the statement dates something to ("regions that declared
+    themselves republics in 2016") when none of the passages dates anything to a year
+    (one that writes a year is compared with them as it is)."""
+    if any(_YEAR_WRITTEN.search(d.get("text") or "") for p in passages for d in p.get("dates", [])):
+        return []
+    return years_given(statement)
+
+
 def unstated_places(statement: dict, text: str, passages: Iterable[dict]) -> list[str]:
     """The places the statement says something happened in ("in Geneva"; not a party,
     a country or a capital standing for its government) that none of the passages
@@ -1931,6 +1953,12 @@ _ANTONYMS = [
         r"kept|keep(?:s|ing)?|still (?:hang|hangs|hanging|fly|flies|flying|up|on display)",
         r"remov(?:e|es|ed|ing)|t(?:ook|ake|akes|aken|aking) (?:them |it |\w+ )?down|"
         r"pull(?:s|ed|ing)? (?:them |it )?down",
+    ),
+    # "both sides praised each other" against "both sides accused one another"
+    (
+        r"prais(?:e|es|ed|ing)|commend(?:s|ed|ing)?|applaud(?:s|ed|ing)?",
+        r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|"
+        r"criticiz(?:e|es|ed|ing)|criticis(?:e|es|ed|ing)",
     ),
     # "the IAEA warned of a serious threat" against "the IAEA downplayed those worries"
     (

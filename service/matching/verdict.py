@@ -21,7 +21,9 @@ from service.matching.stance import (
     statement_clauses,
     unstated_numbers,
     unstated_places,
+    unstated_years,
     where_named,
+    years_given,
 )
 from service.matching.text import STOPWORDS, canonical_word, content_words, fold, sense
 from service.storage.repository import Hit
@@ -39,7 +41,9 @@ RELATED_GAP = 0.2
 # event). A place is looked for further down: the statement must say it is where
 # something happened ("in Geneva"), and the passage must name it as where next to one
 # of the statement's words ("the United Nations (UN) in New York").
-ELSEWHERE_FACTOR = {"number": 0.5, "place": 0.3}
+# A bare year the passages leave unsaid ("declared themselves republics in 2016") is
+# looked for like a count.
+ELSEWHERE_FACTOR = {"number": 0.5, "place": 0.3, "date": 0.5}
 # Matches this close to the best one count towards the verdict. 0.15 let a loosely
 # related fact (the speaker's job title, 0.13 below a fact the statement misattributes)
 # turn "contradicted" into "mixed"; at 0.10 verdict accuracy on the seed statements
@@ -79,6 +83,9 @@ class Match:
     score: float
     fact_id: int | None
     outlets: list[OutletStance]
+    # a compound statement's: how well the claim matches the part it matches best
+    # ("X, and Y": a report of X alone scores low against the whole)
+    part_score: float = 0.0
 
 
 @dataclass
@@ -368,7 +375,8 @@ def build_matches(
         )
         if not stances:
             continue
-        matches.append(Match(best.claim, best.score, best.claim.fact_id, stances))
+        part_score = max(parts.scores.get(best.claim.id, [0.0]))
+        matches.append(Match(best.claim, best.score, best.claim.fact_id, stances, part_score))
         if len(matches) == limit:
             break
     return matches
@@ -443,7 +451,8 @@ class Parts:
         details = [m.details for m in members]
         numbers = unstated_numbers(facts.details, details)
         places = unstated_places(facts.details, facts.text, details)
-        if not numbers and not places:
+        years = unstated_years(facts.details, details)
+        if not numbers and not places and not years:
             return []
         ours = {_sense(w) for w in content_words(facts.text)}
         found = []
@@ -453,6 +462,7 @@ class Parts:
                 "place",
                 lambda c: where_named(c.passage, c.details.get("places", [])) if places else [],
             ),
+            ("date", lambda c: years_given(c.details) if years else []),
         ):
             floor = ELSEWHERE_FACTOR[kind] * self.threshold
             pool = self.pool.get(members[0].article_id, [])
@@ -470,8 +480,9 @@ class Parts:
                     and said
                     and _words_near(fold(claim.passage), said, NEAR) & ours
                 ):
-                    found.append((kind, claim, places if kind == "place" else []))
-                    if kind == "number" or sum(k == kind for k, _, _ in found) == PLACES_TRIED:
+                    unsaid = {"place": places, "date": years}.get(kind, [])
+                    found.append((kind, claim, unsaid))
+                    if kind != "place" or sum(k == kind for k, _, _ in found) == PLACES_TRIED:
                         break
         return found
 
@@ -638,7 +649,10 @@ def outlet_stances(
                 stated = [
                     _only_unsaid(d, unsaid) if kind == "place" else d
                     for d in reading.differences
-                    if d.kind == kind and not reading.answered(d, agreed)
+                    if d.kind == kind
+                    and not reading.answered(d, agreed)
+                    # of the dates, only the years the passages left unsaid
+                    and (kind != "date" or d.statement in unsaid)
                 ]
                 if stated:
                     against.append((reading, stated))
@@ -791,13 +805,26 @@ def _unique(passages: list[Passage]) -> list[Passage]:
     return kept
 
 
-def verdict_of(matches: Sequence[Match]) -> str:
-    """supported / contradicted / mixed from the strongest matches; unverified when none."""
+def verdict_of(matches: Sequence[Match], parts: Sequence[Match] = ()) -> str:
+    """supported / contradicted / mixed from the strongest matches; unverified when none.
+
+    ``parts``: matches of one part of a compound statement only ("X, and Y" where some
+    outlets report X alone), which count by their score on that part, for the outlets
+    the strong matches leave out (an outlet there has answered for the whole statement).
+    """
     if not matches:
         return "unverified"
     top = matches[0].score
     strong = [m for m in matches if m.score >= top - VERDICT_MARGIN]
     stances = {s.stance for m in strong for s in m.outlets}
+    judged = {s.outlet_id for m in strong for s in m.outlets}
+    stances |= {
+        s.stance
+        for m in parts
+        if m.part_score >= top - VERDICT_MARGIN
+        for s in m.outlets
+        if s.outlet_id not in judged
+    }
     if stances == {"supports"}:
         return "supported"
     if stances == {"differs"}:

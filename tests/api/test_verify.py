@@ -491,6 +491,47 @@ def test_a_detail_the_matched_passage_leaves_unsaid_is_read_where_the_article_gi
     assert_passages_exact(seeded_client, result)
 
 
+def test_a_year_the_matched_passage_leaves_unsaid_is_read_where_the_article_gives_it(
+    seeded_client,
+):
+    # Press TV dates the invasion in one sentence and the republics in the next: "In
+    # 2014, the two regions declared themselves new republics."
+    statement = (
+        "On February 24 Putin announced a 'special military operation' aimed at "
+        "'demilitarization' of Donetsk and Lugansk, regions that declared themselves "
+        "republics in {}."
+    )
+    result = verify(seeded_client, statement.format(2016))
+    assert result["verdict"] == "mixed"
+    press_tv = outlet(result["matches"][0], "Press TV")
+    assert press_tv["differences"] == [{"kind": "date", "statement": "2016", "passage": "2014"}]
+    assert any(p["text"].startswith("In 2014, the two regions") for p in press_tv["passages"])
+    assert_passages_exact(seeded_client, result)
+    others = [o for o in result["matches"][0]["outlets"] if o["outlet"]["name"] != "Press TV"]
+    assert others and all(o["stance"] == "supports" for o in others)
+    right = verify(seeded_client, statement.format(2014))
+    assert right["verdict"] == "supported"
+    assert outlet(right["matches"][0], "Press TV")["stance"] == "supports"
+
+
+def test_outlets_that_report_one_part_of_a_half_true_statement_make_it_mixed(seeded_client):
+    # The Epoch Times reports both parts and gives $200 million; The Times of Israel and
+    # The Moscow Times report Putin's words alone, a match that scores low against the
+    # whole statement but high against its first part
+    result = verify(
+        seeded_client,
+        "Putin told state media on Friday there were 'positive shifts' in the talks, and "
+        "the next day Biden authorized $500 million in weapons for Ukraine.",
+    )
+    assert result["verdict"] == "mixed"
+    epoch = outlet(result["matches"][0], "The Epoch Times")
+    assert {"kind": "number", "statement": "$500 million", "passage": "$200 million"} in epoch[
+        "differences"
+    ]
+    shifts = next(m for m in result["matches"] if "positive shifts" in m["claim"]["text"])
+    assert outlet(shifts, "The Times of Israel")["stance"] == "supports"
+
+
 def test_a_count_of_something_else_in_the_article_is_no_difference(seeded_client):
     # Press TV's "for eight years are suffering persecution" does not measure the
     # fighting the talks would end

@@ -823,6 +823,29 @@ def test_only_matches_close_to_the_best_one_make_the_verdict():
     assert verdict_of([]) == "unverified"
 
 
+def test_a_match_of_one_part_counts_for_the_outlets_the_strong_matches_leave_out():
+    def part(score: float, part_score: float, *stances: tuple[int, str]) -> Match:
+        return Match(
+            claim("There were positive shifts in the talks.", fact=None),
+            score,
+            None,
+            [OutletStance(o, f"Outlet {o}", stance) for o, stance in stances],
+            part_score,
+        )
+
+    # "Putin spoke of positive shifts, and Biden authorised $500 million": outlet 1
+    # reports both (and differs on the sum), outlets 2 and 3 the first part alone
+    strong = [part(0.57, 0.69, (1, "differs"))]
+    first_part = part(0.42, 0.62, (1, "differs"), (2, "supports"), (3, "supports"))
+    assert verdict_of(strong) == "contradicted"
+    assert verdict_of(strong, [first_part]) == "mixed"
+    # an outlet the strong matches judged already has answered for the whole statement
+    again = part(0.40, 0.62, (1, "supports"))
+    assert verdict_of(strong, [again]) == "contradicted"
+    # a part matched only loosely does not count
+    assert verdict_of(strong, [part(0.42, 0.45, (2, "supports"))]) == "contradicted"
+
+
 def test_a_compass_direction_the_passage_gives_otherwise_is_a_place_difference():
     assert kinds(
         "Only roads to the east remain open as the army advances on Kharkiv.",
@@ -954,6 +977,14 @@ def test_more_opposite_words_reverse_polarity():
     assert kinds(
         "The ministry ruled out new tariffs.", "The ministry was preparing new tariffs."
     ) == ["negation"]
+    assert kinds(
+        "Both unions praised each other for keeping to the deal.",
+        "Both unions accused one another of breaking the deal.",
+    ) == ["negation"]
+    assert (
+        kinds("Both unions praised the deal.", "Both unions praised the deal and blamed the rain.")
+        == []
+    )
 
 
 def test_an_attribution_set_off_by_commas_names_the_speaker():
