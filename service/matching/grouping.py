@@ -9,15 +9,17 @@ different events, however many words they share (photo captions of two meetings)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from service.domain import Claim
 from service.matching.retrieve import plan_search
 from service.matching.text import match_text
-from service.storage.repository import Repository, terms_of
+from service.storage.repository import GroupingClaim, LazyDetails, Repository, terms_of
 
 SAME_FACT = (
     70.0  # token similarity (0..100, after the bonuses below) at which two claims report one fact
@@ -33,6 +35,10 @@ CANDIDATES = {"sqlite": 40, "postgresql": 100}
 # empty store, at 40% less search time. PostgreSQL picks its pool without them (only its
 # order uses them), so it keeps 3,000.
 GROUPING_POSTINGS = {"sqlite": 1_000, "postgresql": 3_000}
+# SQLite: up to this many claims that grouping leaves out (fact-checks, the article's own
+# claims) are left out of a search's ranking instead of joined to every claim it matches
+# (``Repository.search``'s ``left_out``); more, and the join costs less.
+LEFT_OUT_CAP = 500
 SAME_CLAIMANT = 10.0
 OTHER_CLAIMANT = 15.0
 SAME_DATE = 8.0
@@ -40,10 +46,19 @@ SAME_DATE = 8.0
 
 def wording_score(a: Claim, b: Claim) -> float:
     """How alike two claims are worded, 0..100 (0 when either has no content words)."""
-    ta, tb = match_text(a.text), match_text(b.text)
+    return _wording(_match_text(a.text), _match_text(b.text))
+
+
+def _wording(ta: str, tb: str) -> float:
+    """``wording_score`` of two claims' match texts."""
     if not ta or not tb:
         return 0.0
     return 0.5 * fuzz.token_set_ratio(ta, tb) + 0.5 * fuzz.token_sort_ratio(ta, tb)
+
+
+# a claim is a candidate of many others (of one article, and of the articles after it):
+# its match text is kept rather than rebuilt for every comparison
+_match_text = lru_cache(maxsize=50_000)(match_text)
 
 
 def same_fact_score(a: Claim, b: Claim, wording: float | None = None) -> float:
@@ -52,36 +67,49 @@ def same_fact_score(a: Claim, b: Claim, wording: float | None = None) -> float:
     score = wording_score(a, b) if wording is None else wording
     if not score:
         return 0.0
-    if _conflict(a.details, b.details, "dates") and _conflict_places(a.details, b.details):
+    (dates_a, places_a), (dates_b, places_b) = _setting(a.details), _setting(b.details)
+    if _conflict(dates_a, dates_b) and (
+        _conflict(places_a, places_b) or not (places_a or places_b)
+    ):
         return 0.0
     if a.claimant and b.claimant:
         # the same person saying it is evidence of one fact; two people, of two
         score += SAME_CLAIMANT if a.claimant == b.claimant else -OTHER_CLAIMANT
-    if _shared_dates(a.details, b.details):
+    if dates_a & dates_b:
         score += SAME_DATE
     return score
 
 
-def _shared_dates(a: dict, b: dict) -> bool:
-    da = {d.get("date") for d in a.get("dates", []) if d.get("date")}
-    db = {d.get("date") for d in b.get("dates", []) if d.get("date")}
-    return bool(da & db)
+def _conflict(a: frozenset, b: frozenset) -> bool:
+    """Both name some, and none in common."""
+    return bool(a and b and not a & b)
 
 
-def _conflict(a: dict, b: dict, key: str) -> bool:
-    da = {d.get("date") for d in a.get(key, []) if d.get("date")}
-    db = {d.get("date") for d in b.get(key, []) if d.get("date")}
-    return bool(da and db and not da & db)
+def _setting(details: Mapping) -> tuple[frozenset, frozenset]:
+    """The days (``dates`` with a ``date``) and the places a claim's details name."""
+    raw = details.raw if isinstance(details, LazyDetails) else None
+    if isinstance(raw, str):
+        return _setting_of_json(raw)
+    return _setting_of(details)
 
 
-def _conflict_places(a: dict, b: dict) -> bool:
-    pa, pb = set(a.get("places", [])), set(b.get("places", []))
-    return bool(pa and pb and not pa & pb) or not (pa or pb)
+def _setting_of(details: Mapping) -> tuple[frozenset, frozenset]:
+    dates = frozenset(d.get("date") for d in details.get("dates", []) if d.get("date"))
+    return dates, frozenset(details.get("places", []))
 
 
-def best_fact(claim: Claim, candidates: Sequence[Claim]) -> tuple[int | None, float]:
+@lru_cache(maxsize=50_000)
+def _setting_of_json(raw: str) -> tuple[frozenset, frozenset]:
+    # by the stored JSON text: a claim is compared again by every article that finds it
+    return _setting_of(json.loads(raw) or {})
+
+
+def best_fact(
+    claim: Claim | GroupingClaim, candidates: Sequence[Claim | GroupingClaim]
+) -> tuple[int | None, float]:
     """The fact id of the best candidate from another article at or above ``SAME_FACT``."""
     best: tuple[int | None, float] = (None, 0.0)
+    own = _match_text(claim.text)
     for other in candidates:
         if other.article_id == claim.article_id or other.fact_id is None:
             continue
@@ -89,7 +117,7 @@ def best_fact(claim: Claim, candidates: Sequence[Claim]) -> tuple[int | None, fl
             continue
         # the wording alone, with every bonus, must be able to reach SAME_FACT: most
         # candidates stop here, before their details are read
-        wording = wording_score(claim, other)
+        wording = _wording(own, _match_text(other.text))
         if wording + SAME_CLAIMANT + SAME_DATE < SAME_FACT:
             continue
         score = same_fact_score(claim, other, wording)
@@ -168,6 +196,13 @@ def _search(
     missing = {t for ts in terms.values() for t in ts} - counts.keys()
     if missing:
         counts.update(repo.posting_counts(missing, cap=postings + 1))
+    left_out = (
+        repo.grouping_exclusions(
+            exclude_article=exclude_article, id_range=(after, up_to), cap=LEFT_OUT_CAP
+        )
+        if searched
+        else None
+    )
     for i in searched:
         plan = plan_search(terms[i], counts, budget=postings)
         found[i] = [
@@ -181,6 +216,7 @@ def _search(
                 id_range=(after, up_to),
                 # among the few claims committed since a search, the plan's words alone
                 rank_also=plan.dropped if after is None else (),
+                left_out=left_out,
             )
         ]
     return found, [t in same for t in texts]
@@ -206,7 +242,7 @@ def assign_facts(
     """
     if not claim_ids:
         return
-    claims = repo.claims_by_ids(claim_ids)
+    claims = repo.grouping_claims(claim_ids)
     article_id = claims[claim_ids[0]].article_id
     texts = [claims[cid].text for cid in claim_ids]
     if searched is not None and len(searched.hits) == len(claim_ids):
@@ -243,12 +279,12 @@ def assign_facts(
 
 def _best_facts(
     repo: Repository,
-    claims: dict[int, Claim],
+    claims: dict[int, GroupingClaim],
     claim_ids: Sequence[int],
     hits: Sequence[Sequence[int]],
 ) -> dict[int, int]:
     """The fact each claim joins among its candidates (claims that join none left out)."""
-    pool = repo.claims_by_ids({h for found in hits for h in found}, lazy_details=True)
+    pool = repo.grouping_claims({h for found in hits for h in found})
     fact_of: dict[int, int] = {}
     for cid, found in zip(claim_ids, hits, strict=True):
         fact_id, _score = best_fact(claims[cid], [pool[h] for h in found if h in pool])

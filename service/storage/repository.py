@@ -82,6 +82,22 @@ class NewDocument:
     claim: NewClaim
 
 
+@dataclass(frozen=True, slots=True)
+class GroupingClaim:
+    """What grouping compares of a stored claim (the fields of ``Claim`` it reads).
+
+    ``details`` are decoded on first use: most candidates are left on their wording.
+    """
+
+    id: int
+    article_id: int
+    fact_id: int | None
+    language: str
+    claimant: str | None
+    text: str
+    details: Mapping
+
+
 @dataclass(frozen=True)
 class Hit:
     """A full-text search hit: the claim id and a backend score (higher is better)."""
@@ -419,6 +435,21 @@ class Repository:
             claims[claim.id] = claim
         return claims
 
+    def grouping_claims(self, claim_ids: Iterable[int]) -> dict[int, GroupingClaim]:
+        """What grouping compares of each claim, by id: one query on the claims table
+        alone (no passage, article or outlet), details decoded lazily."""
+        ids = list(claim_ids)
+        if not ids:
+            return {}
+        if self.dialect == "sqlite":
+            rows = self._rows(_GROUPING_CLAIMS_SQLITE, {"ids": json.dumps(ids)})
+        else:
+            rows = self.session.execute(_grouping_claims(), {"ids": ids})
+        return {
+            int(row[0]): GroupingClaim(*row[:6], LazyDetails(row[6]))  # type: ignore[misc]
+            for row in rows
+        }
+
     def claims_following(self, claims: Iterable[Claim], *, within: int) -> dict[int, Claim]:
         """The claims that start at most ``within`` characters after the end of each of
         ``claims`` in its article (the rest of a sentence, the next sentence), by id."""
@@ -585,6 +616,7 @@ class Repository:
         id_range: tuple[int | None, int | None] = (None, None),
         weights: Mapping[str, float] | None = None,
         rank_also: Sequence[str] = (),
+        left_out: frozenset[int] | None = None,
     ) -> list[Hit]:
         """Claims whose index text matches any of ``terms`` (all, with ``require_all``).
 
@@ -605,12 +637,28 @@ class Repository:
         PostgreSQL: they add to the pool's weights (with ``weights``) and to the
         cover-density query that orders the pool; what matches is still ``Q``.
 
+        ``left_out`` (SQLite): what ``grouped_only`` and ``exclude_article`` leave out
+        within ``id_range``, as :meth:`grouping_exclusions` read it in this transaction.
+        The search then leaves those claims out of bm25's ranking itself instead of
+        joining every claim the query matches to its row (a third of a grouping search):
+        the top ``limit`` + ``len(left_out)`` hold the top ``limit`` of the others, in the
+        same order (ties in rank come in id order either way).
+
         SQLite: FTS5 bm25 (negated so that higher is better). PostgreSQL:
         ``ts_rank_cd`` over the GIN-indexed tsvector.
         """
         terms = [t for t in terms if t]
         if not terms:
             return []
+        if left_out is not None and self.dialect == "sqlite":
+            hits = self.search(
+                terms,
+                limit=limit + len(left_out),
+                require_all=require_all,
+                id_range=id_range,
+                rank_also=rank_also,
+            )
+            return [h for h in hits if h.claim_id not in left_out][:limit]
         params: dict[str, object] = {"n": limit}
         # SQLite: the rowid of the full-text table is the claim id, and FTS5 seeks its
         # postings to a rowid range (a search among the claims committed since another
@@ -715,6 +763,36 @@ class Repository:
             if claim_text in by_hash[claim_text_hash(claim_text)]:  # not a collision
                 found.setdefault(claim_text, []).append(int(claim_id))
         return found
+
+    def grouping_exclusions(
+        self,
+        *,
+        exclude_article: int | None = None,
+        id_range: tuple[int | None, int | None] = (None, None),
+        cap: int,
+    ) -> frozenset[int] | None:
+        """The ids of the claims within ``id_range`` (as in :meth:`search`) that a grouping
+        search leaves out: those of no fact (imported fact-checks, the claims of the
+        article being grouped) and those of ``exclude_article``; for ``search``'s
+        ``left_out``. None on PostgreSQL, and when there are more than ``cap`` (the
+        search then joins its matches to their rows rather than rank them all).
+        """
+        if self.dialect != "sqlite":
+            return None
+        params: dict[str, object] = {"cap": cap + 1}
+        _, range_filters = _claim_filters(
+            params, grouped_only=False, exclude_article=None, id_range=id_range
+        )
+        condition = "claims.fact_id IS NULL"
+        if exclude_article is not None:
+            condition += " OR claims.article_id = :article"
+            params["article"] = exclude_article
+        rows = self._rows(
+            f"SELECT id FROM claims WHERE ({condition}){range_filters} LIMIT :cap", params
+        )
+        if len(rows) > cap:
+            return None
+        return frozenset(int(r[0]) for r in rows)
 
     def _union_all(
         self, values: Sequence, arm: Callable[[int], str], params: Mapping[str, object]
@@ -924,6 +1002,11 @@ class LazyDetails(Mapping):
         self._raw = raw
         self._value: dict | None = None
 
+    @property
+    def raw(self) -> str | dict | None:
+        """The details as stored (JSON text on SQLite), undecoded."""
+        return self._raw
+
     def _decoded(self) -> dict:
         if self._value is None:
             self._value = _decode_details(self._raw)
@@ -1001,6 +1084,20 @@ def _sqlite_text(query) -> tuple[str, dict[str, object]]:
     constants it binds; the parameters bound without a value are the caller's."""
     compiled = query.compile(dialect=sqlite_dialect.dialect(paramstyle="named"))
     return str(compiled), {k: v for k, v in compiled.params.items() if v is not None}
+
+
+_GROUPING_COLUMNS = "id, article_id, fact_id, language, claimant, text, details"
+_GROUPING_CLAIMS_SQLITE = (
+    f"SELECT {_GROUPING_COLUMNS} FROM claims WHERE id IN (SELECT value FROM json_each(:ids))"
+)
+
+
+@lru_cache(maxsize=1)
+def _grouping_claims():
+    c = ClaimRecord.__table__.c
+    return select(
+        c.id, c.article_id, c.fact_id, c.language, c.claimant, c.text, type_coerce(c.details, Text)
+    ).where(c.id.in_(bindparam("ids", expanding=True)))
 
 
 @lru_cache(maxsize=1)

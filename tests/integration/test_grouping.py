@@ -168,3 +168,61 @@ def test_a_reprinted_sentence_of_another_day_is_searched_in_full(store):
     assert grouping.identical == [True, False]  # the first report's sentence, by its hash
     assert _fact_of(store, first, "video link") != _fact_of(store, ledger, "video link")
     assert _fact_of(store, courier, "video link") == _fact_of(store, ledger, "video link")
+
+
+def test_a_grouping_search_leaving_claims_out_itself_finds_what_the_join_finds(store):
+    """On SQLite a grouping search leaves out the claims of no fact (and of one article)
+    from its ranking instead of joining every match to its row: the same claims in the
+    same order, ties included (fact-checks worded as the seed claims they repeat)."""
+    from service.verification import FactCheckRecord, import_claims
+
+    seed_store(store, SEEDS)
+    with store.read() as repo:
+        seeded = repo.newest_claim_id()
+        texts = [c.text for c in repo.list_claims(limit=100, page=1).items[:30]]
+    with store.write() as repo:
+        import_claims(repo, [FactCheckRecord(f"fc-{i}", t) for i, t in enumerate(texts)])
+    queries = [["ultimatums"], ["talks", "progress"], ["delegations", "istanbul", "russia"]]
+    with store.read() as repo:
+        newest = repo.newest_claim_id()
+        article = repo.claims_by_ids([1])[1].article_id
+        found = 0
+        for terms in queries:
+            everything = {h.claim_id for h in repo.search(terms, limit=200)}
+            assert everything & set(range(seeded + 1, newest + 1))  # fact-checks match too
+            for exclude, id_range in [
+                (None, (None, None)),
+                (article, (None, None)),
+                (None, (None, seeded)),
+                (article, (seeded // 2, None)),
+            ]:
+                left_out = repo.grouping_exclusions(
+                    exclude_article=exclude, id_range=id_range, cap=500
+                )
+                assert (left_out is None) == (store.dialect != "sqlite")
+                for limit in (3, 40):
+                    joined = repo.search(
+                        terms,
+                        limit=limit,
+                        grouped_only=True,
+                        exclude_article=exclude,
+                        id_range=id_range,
+                    )
+                    found += bool(joined)
+                    assert (
+                        repo.search(
+                            terms,
+                            limit=limit,
+                            grouped_only=True,
+                            exclude_article=exclude,
+                            id_range=id_range,
+                            left_out=left_out,
+                        )
+                        == joined
+                    )
+        assert found >= 20
+        if store.dialect == "sqlite":  # more than the cap: None, and the search joins
+            assert repo.grouping_exclusions(cap=len(texts) - 1) is None
+            assert repo.grouping_exclusions(cap=len(texts)) == frozenset(
+                range(seeded + 1, newest + 1)
+            )
