@@ -809,8 +809,9 @@ def verdict_of(matches: Sequence[Match], parts: Sequence[Match] = ()) -> str:
     """supported / contradicted / mixed from the strongest matches; unverified when none.
 
     ``parts``: matches of one part of a compound statement only ("X, and Y" where some
-    outlets report X alone), which count by their score on that part, for the outlets
-    the strong matches leave out (an outlet there has answered for the whole statement).
+    outlets report X alone). One counts when it matches its part at least as well as the
+    best match matches the whole statement, for the outlets the strong matches leave out
+    (an outlet there has answered for the whole statement).
     """
     if not matches:
         return "unverified"
@@ -821,7 +822,7 @@ def verdict_of(matches: Sequence[Match], parts: Sequence[Match] = ()) -> str:
     stances |= {
         s.stance
         for m in parts
-        if m.part_score >= top - VERDICT_MARGIN
+        if m.part_score >= top
         for s in m.outlets
         if s.outlet_id not in judged
     }
