@@ -2195,7 +2195,11 @@ def _negations(details: dict, text: str) -> list[str]:
 _SCOPE_END = re.compile(r"[,;:.!?]|\b(?:but|and|while|whereas|because|although)\b")
 # Back to where its subject starts: commas stay in ("requests …, which, so far, have
 # gone unanswered"), a contrast does not ("positive shifts …, but he did not elaborate").
-_SUBJECT_END = re.compile(r"[;:.!?]|\b(?:but|while|whereas|because|although)\b")
+# (and "… and making requests for a meeting, which have gone unanswered": a second
+# action of the sentence's subject, whose object the negating word is about)
+_SUBJECT_END = re.compile(
+    r"[;:.!?]|\b(?:but|while|whereas|because|although)\b|\band\s+(?=[a-z]+ing\b)"
+)
 _SCOPE_WORDS = 6
 # negating words that govern only what follows them: "met several times, without any
 # breakthrough" negates no meeting
@@ -2295,15 +2299,18 @@ def _speaks_of_negated(negated_text: str, other_text: str) -> bool:
             if given_up
             else _governed(main, start, end)
         )
-        if not governed:  # "denied it": what is denied stands elsewhere
+        predicate = not given_up and set(content_words(main[start:end])) - _NEGATING_FUNCTION_WORDS
+        if not governed and not predicate:  # "denied it": what is denied stands elsewhere
             return True
-        if not given_up and set(content_words(main[start:end])) - _NEGATING_FUNCTION_WORDS:
+        if predicate:
             # a negating word that is itself the predicate ("unanswered", "refused")
             # governs its subject too: "requests …, which, so far, have gone unanswered"
             before = main[:start]
             breaks = list(_SUBJECT_END.finditer(before))
             subject = before[breaks[-1].end() :] if breaks else before
             governed += _common_words(subject)[-_SCOPE_WORDS:]
+            if not governed:
+                return True
         for word in governed:
             key = _key(word)
             if key in other or (

@@ -808,6 +808,11 @@ def _unique(passages: list[Passage]) -> list[Passage]:
 def verdict_of(matches: Sequence[Match], parts: Sequence[Match] = ()) -> str:
     """supported / contradicted / mixed from the strongest matches; unverified when none.
 
+    Read per outlet: an outlet that differs in one strong match differs, though it
+    supports another (it reports the fact in two places, or two parts of a compound
+    statement, and one of them contradicts the statement), as an article differs when
+    one of its passages does (``outlet_stances``).
+
     ``parts``: matches of one part of a compound statement only ("X, and Y" where some
     outlets report X alone). One counts when it matches its part at least as well as the
     best match matches the whole statement, for the outlets the strong matches leave out
@@ -817,7 +822,11 @@ def verdict_of(matches: Sequence[Match], parts: Sequence[Match] = ()) -> str:
         return "unverified"
     top = matches[0].score
     strong = [m for m in matches if m.score >= top - VERDICT_MARGIN]
-    stances = {s.stance for m in strong for s in m.outlets}
+    by_outlet: dict[int, set[str]] = {}
+    for m in strong:
+        for s in m.outlets:
+            by_outlet.setdefault(s.outlet_id, set()).add(s.stance)
+    stances = {"differs" if "differs" in v else "supports" for v in by_outlet.values()}
     judged = {s.outlet_id for m in strong for s in m.outlets}
     stances |= {
         s.stance

@@ -806,21 +806,40 @@ def test_denying_the_report_of_a_negation_differs_from_the_report():
 # ------------------------------------------------------------------ verdict
 
 
-def _match(score: float, stance: str) -> Match:
+def _match(score: float, stance: str, outlet: int = 1) -> Match:
     return Match(
         claim("A hard negotiation has started.", fact=None),
         score,
         None,
-        [OutletStance(1, "Outlet 1", stance)],
+        [OutletStance(outlet, f"Outlet {outlet}", stance)],
     )
 
 
 def test_only_matches_close_to_the_best_one_make_the_verdict():
     # the misattributed quote (differs) and, well below it, the speaker's job title
     assert verdict_of([_match(0.77, "differs"), _match(0.64, "supports")]) == "contradicted"
-    assert verdict_of([_match(0.77, "differs"), _match(0.70, "supports")]) == "mixed"
+    assert verdict_of([_match(0.77, "differs"), _match(0.70, "supports", outlet=2)]) == "mixed"
     assert verdict_of([_match(0.77, "supports"), _match(0.75, "supports")]) == "supported"
     assert verdict_of([]) == "unverified"
+
+
+def test_an_outlet_that_differs_in_one_strong_match_differs_though_it_supports_another():
+    def stances(score: float, *pairs: tuple[int, str]) -> Match:
+        return Match(
+            claim("The city said it was happy to host the talks.", fact=None),
+            score,
+            None,
+            [OutletStance(o, f"Outlet {o}", stance) for o, stance in pairs],
+        )
+
+    # "The city said it would host the talks and kept the flags up": outlet 1 reports
+    # the offer (supports) and, in the next sentence, that the flags came down (differs)
+    offer, flags = stances(0.63, (1, "supports")), stances(0.55, (1, "differs"))
+    assert verdict_of([offer, flags]) == "contradicted"
+    # another outlet that reports the offer alone makes it mixed
+    assert verdict_of([stances(0.63, (1, "supports"), (2, "supports")), flags]) == "mixed"
+    # a match too far below the best one is still not read
+    assert verdict_of([offer, stances(0.45, (1, "differs"))]) == "supported"
 
 
 def test_a_match_of_one_part_counts_for_the_outlets_the_strong_matches_leave_out():
@@ -1319,13 +1338,23 @@ def test_within_a_day_is_not_in_the_coming_days():
     ) == ["date"]
 
 
+def test_a_negating_predicate_governs_the_second_action_it_follows_not_the_first():
+    statement = (
+        "The mayor said she will keep negotiating with the union and making offers for a "
+        "contract, which, so far, have gone unanswered."
+    )
+    # the passage on the first action says nothing of the unanswered offers
+    assert kinds(statement, "The mayor will keep negotiating with the union.") == []
+    assert kinds(statement, "The union's leaders answered her offers at once.") == ["negation"]
+
+
 def test_a_line_saying_who_the_speaker_is_is_no_evidence_on_what_they_said():
     from dataclasses import replace
 
     from service.verification import verdict_on
 
     said = _match(0.77, "differs")
-    identity = _match(0.72, "supports")
+    identity = _match(0.72, "supports", outlet=2)
     identity = replace(
         identity,
         claim=replace(
