@@ -827,13 +827,12 @@ def verdict_of(matches: Sequence[Match], parts: Sequence[Match] = ()) -> str:
         for s in m.outlets:
             by_outlet.setdefault(s.outlet_id, set()).add(s.stance)
     stances = {"differs" if "differs" in v else "supports" for v in by_outlet.values()}
-    judged = {s.outlet_id for m in strong for s in m.outlets}
     stances |= {
         s.stance
         for m in parts
         if m.part_score >= top
         for s in m.outlets
-        if s.outlet_id not in judged
+        if s.outlet_id not in by_outlet
     }
     if stances == {"supports"}:
         return "supported"
