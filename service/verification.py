@@ -859,6 +859,11 @@ class Verifier:
         # them show how other outlets worded the event
         # (and those that reach it on one part of a compound statement only)
         evidence = [m for m in matches if m.score >= self.threshold]
+        if evidence and not says_who(statement) and all(is_identity(m.claim) for m in evidence):
+            # only lines saying who someone is match ("Vassily Nebenzia is Russia's
+            # ambassador to the UN" for what Nebenzia is said to have done): nothing in
+            # the store reports what the statement asserts
+            return Verdict(pasted, verdict_of([]), [], corrections)
         parts = [m for m in matches if m.score < self.threshold <= m.part_score]
         return Verdict(pasted, verdict_on(statement, evidence, parts), matches, corrections)
 

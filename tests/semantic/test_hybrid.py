@@ -121,6 +121,10 @@ def test_unrelated_statements_stay_unverified(hybrid_store, embedder):
             # met through "On Monday, March 14, a negotiating session will be held"
             "Podolyak said on March 14 that Ukraine was ready to discuss neutral status in "
             "return for legally binding security guarantees.",
+            # met only through "Vassily Nebenzia is Russia's ambassador to the UN": a line
+            # saying who he is, which reports nothing he did
+            "Vassily Nebenzia requested an emergency UN Security Council meeting over "
+            "alleged US-funded bio-labs in Ukraine.",
         ):
             assert verifier.verify(repo, statement).verdict == "unverified", statement
         scored, _ = verifier.rank(repo, "Zelensky addressed the U.S. Congress by video link.")
@@ -133,6 +137,10 @@ def test_unrelated_statements_stay_unverified(hybrid_store, embedder):
         )
         assert paraphrase.verdict == "supported"
         assert any("Naftali Bennett" in m.claim.text for m in paraphrase.matches)
+        # a statement that says who he is is answered by that line
+        who = verifier.verify(repo, "Vassily Nebenzia is Russia's ambassador to the UN.")
+        assert who.verdict == "supported"
+        assert who.matches[0].claim.text == "Vassily Nebenzia is Russia's ambassador to the UN."
 
 
 def test_another_workers_writes_are_seen_and_deleted_claims_never_answer(hybrid_store, embedder):
