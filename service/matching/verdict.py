@@ -805,6 +805,13 @@ def _unique(passages: list[Passage]) -> list[Passage]:
     return kept
 
 
+def part_matches(matches: Sequence[Match], threshold: float) -> list[Match]:
+    """The matches that reach the threshold on the part of a compound statement they match
+    best, whatever their score against the whole (``verdict_of``'s ``parts``): one above
+    the threshold but outside the verdict's margin counts on its part as one below it."""
+    return [m for m in matches if m.part_score >= threshold]
+
+
 def verdict_of(matches: Sequence[Match], parts: Sequence[Match] = ()) -> str:
     """supported / contradicted / mixed from the strongest matches; unverified when none.
 

@@ -27,6 +27,7 @@ from service.matching.verdict import (
     OutletStance,
     build_matches,
     outlet_stances,
+    part_matches,
     verdict_of,
 )
 
@@ -863,6 +864,14 @@ def test_a_match_of_one_part_counts_for_the_outlets_the_strong_matches_leave_out
     assert verdict_of(strong, [again]) == "contradicted"
     # a part matched less well than the best match matches the whole does not count
     assert verdict_of(strong, [part(0.42, 0.52, (2, "supports"))]) == "contradicted"
+    # a match over the threshold but outside the margin counts on its part too
+    # (PostgreSQL ranked Putin's words at 0.474 against the memorandum's 0.591)
+    above = part(0.46, 0.667, (1, "differs"), (2, "supports"))
+    evidence = [strong[0], above]
+    assert verdict_of(evidence) == "contradicted"
+    assert part_matches(evidence, 0.43) == evidence
+    assert verdict_of(evidence, part_matches(evidence, 0.43)) == "mixed"
+    assert part_matches([part(0.45, 0.40, (2, "supports"))], 0.43) == []
 
 
 def test_a_compass_direction_the_passage_gives_otherwise_is_a_place_difference():
