@@ -858,13 +858,13 @@ class Verifier:
             show_attributions(matches, repo.article_texts(needed))
         # the verdict reads the matches that reach the threshold; the related ones below
         # them show how other outlets worded the event
-        # (and those that reach it on one part of a compound statement)
         evidence = [m for m in matches if m.score >= self.threshold]
         if evidence and not says_who(statement) and all(is_identity(m.claim) for m in evidence):
             # only lines saying who someone is match ("Vassily Nebenzia is Russia's
             # ambassador to the UN" for what Nebenzia is said to have done): nothing in
             # the store reports what the statement asserts
             return Verdict(pasted, verdict_of([]), [], corrections)
+        # (and those that reach it on one part of a compound statement)
         parts = part_matches(matches, self.threshold)
         return Verdict(pasted, verdict_on(statement, evidence, parts), matches, corrections)
 

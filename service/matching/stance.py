@@ -1473,6 +1473,14 @@ def _direction_differences(statement: str, passage: str) -> list[Difference]:
     return [Difference("place", ", ".join(ours), ", ".join(theirs))]
 
 
+@lru_cache(maxsize=4096)
+def _place_tokens(text: str) -> tuple[str, ...]:
+    """A text's words as the place rules read them (canonical, without "'s"): a
+    statement is read against many passages, and every place of each."""
+    tokens = [canonical_word(t) for t in re.findall(r"[\w'’-]+", fold(text).replace("’", "'"))]
+    return tuple(t[:-2] if t.endswith("'s") else t for t in tokens)
+
+
 _NEAR = {"near", "nearby"}
 _DISTANCES = {"mile", "miles", "kilometre", "kilometres", "kilometer", "kilometers", "km", "away"}
 
@@ -1484,8 +1492,7 @@ def _border_only(place: str, text: str) -> bool:
     Poland", "12 miles from the Polish border". Not where something happened."""
     if not text:
         return False
-    tokens = [canonical_word(t) for t in re.findall(r"[\w'’-]+", fold(text).replace("’", "'"))]
-    tokens = [t[:-2] if t.endswith("'s") else t for t in tokens]
+    tokens = _place_tokens(text)
     name = canonical_word(fold(place).split()[0]) if place.strip() else ""
     words = {name, *_COUNTRY_DEMONYMS.get(fold(place), [])}
     seen = False
@@ -1499,7 +1506,7 @@ def _border_only(place: str, text: str) -> bool:
         if (
             after in _BOUNDARIES
             or (before and before[-1] in _NEAR)
-            or (len(before) >= 2 and before[-2:] == ["close", "to"])
+            or (len(before) >= 2 and before[-2:] == ("close", "to"))
             or (
                 len(before) >= 2
                 and before[-1] in {"with", "from", "of"}
@@ -1524,7 +1531,8 @@ def _place_differences(
     # a border named as a landmark on either side is not where it happened, when the
     # text names a place that is ("talks in Poland, just across the border from
     # Belarus" against "talks in Belarus, close to the Polish-Belarusian border")
-    s_where = [p for p in s_places if not _border_only(p, text)]
+    s_landmarks = {p for p in statement.get("places", []) if _border_only(p, text)}
+    s_where = [p for p in s_places if p not in s_landmarks]
     p_where = [p for p in p_places if not _border_only(p, passage_text)]
     if s_where and p_where and (len(s_where) < len(s_places) or len(p_where) < len(p_places)):
         s_places, p_places = s_where, p_where
@@ -1548,7 +1556,7 @@ def _place_differences(
         )
 
     s_countries = {_country(p) for p in s_places} | {
-        _country(p) for p in statement.get("places", []) if not _border_only(p, text)
+        _country(p) for p in statement.get("places", []) if p not in s_landmarks
     }
 
     def displaced(place: str) -> bool:
@@ -1605,8 +1613,7 @@ def _setting(text: str, place: str, reach: int = 4) -> set[str]:
     """The words around a place's first mention: "the suburbs of Odesa" -> {suburb}."""
     if not text:
         return set()
-    tokens = [canonical_word(t) for t in re.findall(r"[\w'’-]+", fold(text).replace("’", "'"))]
-    tokens = [t[:-2] if t.endswith("'s") else t for t in tokens]
+    tokens = _place_tokens(text)
     name = canonical_word(fold(place).split()[0]) if place.strip() else ""
     if name not in tokens:
         return set()
