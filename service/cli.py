@@ -73,6 +73,11 @@ def seed_store(store, directory: str | Path, *, embedder=None) -> tuple[int, int
             )
         created += result.created
         present += not result.created
+    if created:
+        # PostgreSQL: the planner statistics that query planning and IDF read are those
+        # of the seeded store, not the defaults of a table never analysed
+        with store.write() as repo:
+            repo.optimize_search_index()
     return created, present
 
 

@@ -16,10 +16,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from service import budget
 from service.domain import Claim, Extraction, Page
 from service.extraction import extract, extract_details
 from service.extraction.data import WEEKDAYS
+from service.extraction.details import FUTURE_RE
 from service.matching.compare import canonical_claim, compare_claims
 from service.matching.grouping import GroupingCandidates, assign_facts, grouping_candidates
 from service.matching.rerank import (
@@ -483,14 +486,16 @@ def _may_name_day(claim: Claim | None, published: date, first: date) -> bool:
 def verdict_on(statement: str, matches: list, parts: Sequence = ()) -> str:
     """The verdict from the matches (and ``parts``, see ``verdict_of``), where a line
     saying who someone is counts as no evidence unless the statement itself says who
-    someone is, and a photo's caption as none on what someone said (both stay among the
-    matches)."""
+    someone is, and a photo's caption as none on what someone said or on what was yet to
+    happen (both stay among the matches)."""
     evidence, speech = matches, reports_speech(statement)
     if speech or not says_who(statement):
         evidence = [m for m in matches if not is_identity(m.claim)] or matches
         parts = [m for m in parts if not is_identity(m.claim)]
-    if speech:
-        # a photo's caption says what the picture shows, not what anyone said in it
+    if speech or FUTURE_RE.search(statement):
+        # a photo's caption says what the picture shows, not what anyone said in it, nor
+        # the day of an event still to come ("talks are set to resume on March 14"
+        # against a photo of the talks of March 7)
         evidence = [m for m in evidence if m.claim.kind != "caption"] or evidence
         parts = [m for m in parts if m.claim.kind != "caption"]
     return verdict_of(evidence, parts)
@@ -864,9 +869,36 @@ class Verifier:
             # ambassador to the UN" for what Nebenzia is said to have done): nothing in
             # the store reports what the statement asserts
             return Verdict(pasted, verdict_of([]), [], corrections)
+        if evidence and _speech_of_a_stranger(repo, statement, evidence):
+            # what someone said, matched only by photo captions of articles that never
+            # name the speaker ("Belarusian President Alexander Lukashenko insisted his
+            # army would not join …" against a caption of the talks in Belarus): nothing
+            # in the store reports that saying
+            return Verdict(pasted, verdict_of([]), [], corrections)
         # (and those that reach it on one part of a compound statement)
         parts = part_matches(matches, self.threshold)
         return Verdict(pasted, verdict_on(statement, evidence, parts), matches, corrections)
+
+
+def _speech_of_a_stranger(repo: Repository, statement: str, evidence: list) -> bool:
+    """The statement reports what a named person said, every match is a photo caption,
+    and no article of them names the speaker (a transliteration within one letter or two
+    counts as named)."""
+    if not reports_speech(statement) or any(m.claim.kind != "caption" for m in evidence):
+        return False
+    speaker = statement_speaker(statement)
+    if not speaker:
+        return False
+    surname = canonical_word(fold(speaker).replace(".", " ").split()[-1])
+    if len(surname) < 4:
+        return False
+    for text in repo.article_texts({m.claim.article_id for m in evidence}).values():
+        words = {canonical_word(w) for w in _WORD.findall(fold(text))}
+        if surname in words or any(
+            abs(len(w) - len(surname)) <= 2 and fuzz.ratio(w, surname) >= 80 for w in words
+        ):
+            return False
+    return True
 
 
 def reindex(store, embedder, *, batch_size: int = 256, progress=None) -> int:

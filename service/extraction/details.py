@@ -62,7 +62,7 @@ _RELATIVE_RE = re.compile(
     r"(?:that|the) same day))\b",
     re.IGNORECASE,
 )
-_FUTURE_RE = re.compile(
+FUTURE_RE = re.compile(
     r"\b(?:will|shall|set to|slated to|scheduled|would resume|to resume|is to|are to|due to|"
     r"expected to|planned|plans to|going to)\b",
     re.IGNORECASE,
@@ -194,7 +194,7 @@ def find_dates(
         clause_start = max(text.rfind(c, 0, m.start()) for c in ",.;:—(") + 1
         ends = [i for i in (text.find(c, m.end()) for c in ",.;:—)") if i >= 0]
         clause = text[clause_start : min(ends) if ends else len(text)]
-        future = bool(_FUTURE_RE.search(clause)) and not re.search(
+        future = bool(FUTURE_RE.search(clause)) and not re.search(
             r"\b(?:said|says|told|wrote|late|earlier)\s*$", text[max(0, m.start() - 12) : m.start()]
         )
         d = _resolve_weekday(wd, m["mod"], future, published)

@@ -370,7 +370,13 @@ _CLAUSE_BREAK = re.compile(
     r"|,?\s+and\s+(?P<said>insisted|added|claimed|conceded|admitted|warned|argued|stressed|"
     r"acknowledged|maintained|asserted)\s+(?:that\s+)?"
     # "…, contradicting an earlier statement by X": what the saying did to another one
-    r"|,\s*(?=(?:contradicting|confirming|corroborating|echoing|denying|reversing)\s))"
+    r"|,\s*(?=(?:contradicting|confirming|corroborating|echoing|denying|reversing)\s)"
+    # "urged the assembly to demand A and to recognise B": a second call of the same
+    # speaker; "…, saying A and calling B": a second thing the same saying did
+    r"|\s+and\s+(?P<also>to\s+(?!(?:the|his|her|its|their|our|your|all|any|each|both|other|"
+    r"those|these|this|that|what|whom|which|some|many|more|most|one|two|three)\s)(?=[a-z]{3,}\s)"
+    r"|(?=(?:calling|saying|describing|dismissing|"
+    r"accusing|urging|adding|claiming|insisting|warning|branding|labelling|labeling)\s)))"
 )
 MIN_CLAUSE_WORDS = 3  # content words a part needs to be checked on its own
 
@@ -390,7 +396,12 @@ def statement_clauses(facts: StatementFacts) -> list[StatementFacts]:
         parts.append((text[start : match.start()], inherits))
         start, inherits = (
             match.end(),
-            bool(match.group("that1") or match.group("that2") or match.group("said")),
+            bool(
+                match.group("that1")
+                or match.group("that2")
+                or match.group("said")
+                or match.group("also") is not None
+            ),
         )
     parts.append((text[start:], inherits))
     parts = [(p.strip(" ,;."), i) for p, i in parts]

@@ -532,6 +532,50 @@ def test_outlets_that_report_one_part_of_a_half_true_statement_make_it_mixed(see
     assert outlet(shifts, "The Times of Israel")["stance"] == "supports"
 
 
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # Belarus is the second call's ("to recognise …"), not the place of the first
+        "Ukraine's UN ambassador Sergiy Kyslytsya urged the General Assembly to demand "
+        "Russia's unconditional withdrawal and to recognise “the treacherous role of Belarus”.",
+        # Moscow and China are the tweet's, not where the Kremlin's operation is
+        "Ukrainian negotiator Podolyak mocked Moscow on Twitter, saying Russia had turned to "
+        "China for military help and calling the Kremlin's operation a failure.",
+    ],
+)
+def test_a_place_of_one_call_of_a_speaker_is_not_read_against_another(seeded_client, statement):
+    result = verify(seeded_client, statement)
+    assert result["verdict"] == "supported"
+    assert len(result["matches"]) >= 2
+    for match in result["matches"]:
+        for stance in match["outlets"]:
+            assert stance["stance"] == "supports", (match["claim"]["text"], stance)
+
+
+def test_what_a_stranger_said_matched_only_by_photo_captions_is_unverified(seeded_client):
+    # no article names Lukashenko; a caption of the talks in Belarus reports nothing he said
+    stranger = verify(
+        seeded_client,
+        "Belarusian President Alexander Lukashenko insisted his army would not join Russia's "
+        "military operation in Ukraine.",
+    )
+    assert stranger["verdict"] == "unverified" and stranger["matches"] == []
+    # the caption names Reznikov: his article is read as usual
+    named = verify(
+        seeded_client,
+        "Ukrainian Defence Minister Oleksii Reznikov said delegations from Ukraine and Russia "
+        "held talks in Belarus' Gomel region on February 28.",
+    )
+    assert named["verdict"] == "supported"
+    assert named["matches"][0]["claim"]["kind"] == "caption"
+    # and a caption answers what it shows
+    shown = verify(
+        seeded_client,
+        "Delegations from Ukraine and Russia held talks in Belarus' Gomel region on February 28.",
+    )
+    assert shown["verdict"] == "supported"
+
+
 def test_a_count_of_something_else_in_the_article_is_no_difference(seeded_client):
     # Press TV's "for eight years are suffering persecution" does not measure the
     # fighting the talks would end

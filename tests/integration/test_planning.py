@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
 from service.cli import seed_store
@@ -40,6 +41,23 @@ def test_posting_counts_follow_the_index_stemming_included(store):
         else:  # an estimate: right in magnitude
             assert exact / 3 - 2 <= counts[word] <= exact * 3 + 2, (word, counts[word], exact)
     assert counts["negotiations"] >= 60 and counts["zzzunknownword"] <= 1
+
+
+def test_seeding_leaves_the_planner_statistics_of_the_seeded_store(store):
+    """PostgreSQL reads posting counts (and so IDF) from ANALYZE's statistics: a seeded
+    store is analysed, not left on the defaults of a table never analysed."""
+    if store.dialect != "postgresql":
+        pytest.skip("FTS5 counts the postings themselves")
+    seed_store(store, SEEDS)
+    with store.db.engine.connect() as conn:
+        analysed = conn.exec_driver_sql(
+            "SELECT reltuples FROM pg_class WHERE oid = 'claims'::regclass"
+        ).scalar_one()
+        claims = conn.exec_driver_sql("SELECT count(*) FROM claims").scalar_one()
+    assert analysed == claims > 0
+    with store.read() as repo:
+        counts = repo.posting_counts(["slutsky", "talks"], cap=1000)
+    assert counts["slutsky"] < counts["talks"] == matching_claims(store, "talks")
 
 
 def test_sqlite_counts_stop_at_the_cap(stores):

@@ -518,6 +518,35 @@ def test_a_second_saying_of_the_same_speaker_is_a_part_of_its_own():
     assert statement_clauses(one) == [one]
 
 
+def test_a_second_call_or_a_second_thing_a_saying_did_is_a_part_of_its_own():
+    parts = statement_clauses(
+        facts(
+            "The mayor urged the council to approve the 2023 budget and to recognise the "
+            "harmful role of Vienna in the dispute."
+        )
+    )
+    assert [p.text for p in parts] == [
+        "The mayor urged the council to approve the 2023 budget",
+        "recognise the harmful role of Vienna in the dispute",
+    ]
+    assert [p.details["places"] for p in parts] == [[], ["Vienna"]]
+    assert parts[1].speaker == parts[0].speaker
+    parts = statement_clauses(
+        facts(
+            "The minister mocked Paris on Twitter, saying Berlin had turned to Rome for "
+            "help and calling the plan a failure."
+        )
+    )
+    assert [p.text for p in parts] == [
+        "The minister mocked Paris on Twitter, saying Berlin had turned to Rome for help",
+        "calling the plan a failure",
+    ]
+    assert parts[1].details["places"] == []
+    # two objects of one verb stay one assertion ("and to" needs a verb after it)
+    one = facts("The mayor gave the prize to Ann Berg and to the city engineers on Monday.")
+    assert statement_clauses(one) == [one]
+
+
 def test_succeeding_against_a_failure_is_a_negation_difference():
     assert kinds(
         "The mayor conceded that the recycling scheme was succeeding.",
@@ -841,6 +870,33 @@ def test_an_outlet_that_differs_in_one_strong_match_differs_though_it_supports_a
     assert verdict_of([stances(0.63, (1, "supports"), (2, "supports")), flags]) == "mixed"
     # a match too far below the best one is still not read
     assert verdict_of([offer, stances(0.45, (1, "differs"))]) == "supported"
+
+
+def test_a_photo_caption_is_no_evidence_on_the_day_of_an_event_still_to_come():
+    from dataclasses import replace
+
+    from service.verification import verdict_on
+
+    announced = Match(
+        claim("On Monday, March 14, a negotiating session will be held.", fact=None),
+        0.59,
+        None,
+        [OutletStance(1, "Outlet 1", "supports")],
+    )
+    photo = claim("Delegations meet for talks near the border, March 7, 2022.", fact=None)
+    caption = Match(
+        replace(photo, kind="caption"),
+        0.52,
+        None,
+        [OutletStance(2, "Outlet 2", "differs", [Difference("date", "March 14", "March 7")])],
+    )
+    # the photo shows talks held a week before: nothing about the day talks will resume
+    assert verdict_on("Talks are set to resume on March 14.", [announced, caption]) == ("supported")
+    # of talks said to have been held that day, the photo's day is evidence
+    assert verdict_on("Talks were held on March 14.", [announced, caption]) == "mixed"
+    # and so is a line of the body, whatever the tense
+    body = replace(caption, claim=photo)
+    assert verdict_on("Talks are set to resume on March 14.", [announced, body]) == "mixed"
 
 
 def test_a_match_of_one_part_counts_for_the_outlets_the_strong_matches_leave_out():
