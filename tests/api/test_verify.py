@@ -552,6 +552,33 @@ def test_a_place_of_one_call_of_a_speaker_is_not_read_against_another(seeded_cli
             assert stance["stance"] == "supports", (match["claim"]["text"], stance)
 
 
+@pytest.mark.parametrize(
+    ("statement", "passage"),
+    [
+        (
+            "Israel's prime minister has been talking to both the Russian and Ukrainian "
+            "presidents in a bid to mediate.",
+            "Naftali Bennett has been speaking with both Putin and Zelensky",
+        ),
+        (
+            "The Ukrainian leader said Russia's stance at the negotiating table had changed "
+            "fundamentally.",
+            "fundamentally different",
+        ),
+    ],
+)
+def test_a_paraphrase_in_common_words_finds_its_passage_on_either_backend(
+    seeded_client, statement, passage
+):
+    # PostgreSQL ranks the full-text hits by the IDF of the words they hold, as FTS5's
+    # bm25 does; cover density alone put long captions sharing common words first
+    result = verify(seeded_client, statement)
+    assert result["verdict"] == "supported"
+    assert any(passage in m["claim"]["text"] for m in result["matches"][:2]), [
+        m["claim"]["text"] for m in result["matches"]
+    ]
+
+
 def test_what_a_stranger_said_matched_only_by_photo_captions_is_unverified(seeded_client):
     # no article names Lukashenko; a caption of the talks in Belarus reports nothing he said
     stranger = verify(

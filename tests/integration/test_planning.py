@@ -186,10 +186,10 @@ def _fts_segments(repo) -> int | None:
     return len(rows)
 
 
-def test_term_weights_pick_the_pool_without_changing_what_matches(store):
-    """On PostgreSQL ts_rank has no IDF: the pool that the cover-density rank orders is
-    picked by the weights of the terms a claim holds. When the pool can hold every
-    match, the candidates are the same as without weights, in the same order."""
+def test_term_weights_rank_the_claims_without_changing_what_matches(store):
+    """On PostgreSQL ts_rank has no IDF: the weights of the terms a claim holds pick the
+    pool and, over the log of the claim's length, rank it, so the one claim holding the
+    rare term comes first, as FTS5's bm25 puts it (SQLite ignores the weights)."""
     records = [
         FactCheckRecord(f"common-{i}", f"Talks on talks: round {i} of the talks resumed.")
         for i in range(60)
@@ -205,8 +205,15 @@ def test_term_weights_pick_the_pool_without_changing_what_matches(store):
         assert weights["zaporizhzhia"] > 3 * weights["talks"]
         plain = repo.search(terms, limit=20)
         weighted = repo.search(terms, limit=20, weights=weights)
-    assert len(weighted) == 20
-    assert [h.claim_id for h in weighted] == [h.claim_id for h in plain]
+        everything = repo.search(terms, limit=100, weights=weights)
+        rare = repo.session.scalar(sa.text("SELECT id FROM claims WHERE external_id = 'rare'"))
+    assert len(weighted) == 20 and len(everything) == 61  # what matches is unchanged
+    assert weighted[0].claim_id == rare
+    assert [h.claim_id for h in weighted] == [h.claim_id for h in everything[:20]]
+    if store.dialect == "sqlite":
+        assert [h.claim_id for h in weighted] == [h.claim_id for h in plain]
+    else:  # cover density alone, with no IDF, ranks the claims that repeat "talks" first
+        assert plain[0].claim_id != rare
 
 
 def test_dropped_words_rank_the_claims_that_hold_them_without_widening_the_match(stores):
