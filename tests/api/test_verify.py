@@ -603,6 +603,37 @@ def test_what_a_stranger_said_matched_only_by_photo_captions_is_unverified(seede
     assert shown["verdict"] == "supported"
 
 
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # no article names Arakhamia; narration on the talks quotes nobody
+        "Ukrainian negotiator David Arakhamia said Kyiv's delegation was discussing security "
+        "guarantees from Western countries during the video talks with Moscow.",
+        # nor Lukashenko; "Belarus has allowed Russian forces to pass through" is narration
+        "Belarusian President Alexander Lukashenko announced that Belarus would close its "
+        "airspace to Russian military aircraft.",
+    ],
+)
+def test_what_a_stranger_said_matched_only_by_lines_quoting_nobody_is_unverified(
+    seeded_client, statement
+):
+    result = verify(seeded_client, statement)
+    assert result["verdict"] == "unverified" and result["matches"] == []
+
+
+def test_a_speaker_named_by_an_acronym_is_named_where_the_article_spells_it_out(
+    seeded_client,
+):
+    # The Epoch Times names "the International Atomic Energy Agency", never "IAEA"
+    result = verify(
+        seeded_client,
+        "The IAEA said concerns about keeping the Chernobyl plant's spent fuel cool were "
+        "overblown.",
+    )
+    assert result["verdict"] == "supported"
+    assert "spent fuel cool" in result["matches"][0]["claim"]["text"]
+
+
 def test_a_count_of_something_else_in_the_article_is_no_difference(seeded_client):
     # Press TV's "for eight years are suffering persecution" does not measure the
     # fighting the talks would end

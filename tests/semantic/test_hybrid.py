@@ -125,6 +125,13 @@ def test_unrelated_statements_stay_unverified(hybrid_store, embedder):
             # saying who he is, which reports nothing he did
             "Vassily Nebenzia requested an emergency UN Security Council meeting over "
             "alleged US-funded bio-labs in Ukraine.",
+            # what people no article names said, met only through lines quoting nobody
+            # ("Negotiators from Moscow and Kyiv have held several rounds of talks";
+            # "Belarus has allowed Russian forces to pass through during the war")
+            "Ukrainian negotiator David Arakhamia said Kyiv's delegation was discussing "
+            "security guarantees from Western countries during the video talks with Moscow.",
+            "Belarusian President Alexander Lukashenko announced that Belarus would close its "
+            "airspace to Russian military aircraft.",
         ):
             assert verifier.verify(repo, statement).verdict == "unverified", statement
         scored, _ = verifier.rank(repo, "Zelensky addressed the U.S. Congress by video link.")
