@@ -370,9 +370,7 @@ def _articles_without_subject(
         return set()
     absent = set()
     for article_id, text in repo.article_texts(articles).items():
-        words = {
-            canonical_word(t) for t in _WORD.findall(fold(text).replace("’s", "").replace("'s", ""))
-        }
+        words = _words_of(text)
         if sum(w in words for w in subject) < len(subject) / 2 and not (
             len(subject) == 1 and spells_out(text, subject[0])
         ):
@@ -381,6 +379,13 @@ def _articles_without_subject(
 
 
 _WORD = re.compile(r"[\w-]+")
+
+
+def _words_of(text: str) -> set[str]:
+    """A text's words as names are compared: folded, canonical, without a possessive."""
+    return {
+        canonical_word(t) for t in _WORD.findall(fold(text).replace("’s", "").replace("'s", ""))
+    }
 
 
 # Against a report of speech, a line that only says who someone is ("Dmitry Peskov is the
@@ -900,9 +905,9 @@ def _speech_of_a_stranger(repo: Repository, statement: str, evidence: list) -> b
     if len(surname) < 4 and not acronym:
         return False
     for text in repo.article_texts({m.claim.article_id for m in evidence}).values():
-        if acronym and (acronym.lower() in text.lower() or spells_out(text, acronym.lower())):
+        words = _words_of(text)
+        if acronym and (acronym.lower() in words or spells_out(text, acronym.lower())):
             return False
-        words = {canonical_word(w) for w in _WORD.findall(fold(text))}
         if surname in words or any(
             abs(len(w) - len(surname)) <= 2 and fuzz.ratio(w, surname) >= 80 for w in words
         ):
