@@ -709,7 +709,6 @@ class Repository:
         if extra:
             params["r"] = " or ".join([*terms, *extra])
             ranked_by = "r"
-        final_rank = f"ts_rank_cd(search_vector, q.{ranked_by}, 1)"
         if weights and not require_all and not extra:
             # what the re-ranker reads as the claim's bm25: the IDF of the terms it holds
             # over the log of its length (ts_rank's normalisation 1), where cover density,
@@ -718,6 +717,8 @@ class Repository:
             # stance 0.924 -> 0.926, verdict 0.926 -> 0.930; CheckThat! train 0.843 ->
             # 0.844, dev 0.790 -> 0.792. A large store's plan (``extra``) keeps ts_rank_cd.
             final_rank = "w / (1 + ln(1 + length(search_vector)))"
+        else:
+            final_rank = f"ts_rank_cd(search_vector, q.{ranked_by}, 1)"
         queries = "websearch_to_tsquery('english', :q) AS q"
         if extra:
             queries += ", websearch_to_tsquery('english', :r) AS r"
