@@ -276,6 +276,20 @@ _NOT_SPEAKERS = {
     "negotiators",
     "russia",
     "ukraine",
+    # unnamed sources, capitalised only because they open the statement ("Reports on the
+    # talks say …", "Analysts said …"): nobody whose words an article could attribute
+    "reports",
+    "sources",
+    "analysts",
+    "experts",
+    "observers",
+    "witnesses",
+    "critics",
+    "diplomats",
+    "journalists",
+    "reporters",
+    "residents",
+    "insiders",
 }
 # Relays that name no one medium: "according to Russian news agencies" does not
 # contradict "told RT" (the agencies relayed what he told the network).
@@ -1018,13 +1032,18 @@ def _reported_dates(statement: str, mentions: list[dict]) -> set[int]:
     """The statement's dates that belong to what was said, not to the saying: after a
     speech verb and a complement ("was first to say talks would go on Monday"; not "said
     late Sunday that ..."). With no speech verb, after a complement anywhere: "Podolyak
-    backed up Peskov's word that talks would resume Monday" dates the talks, not a word."""
+    backed up Peskov's word that talks would resume Monday" dates the talks, not a word.
+    A date in the possessive dates the noun it qualifies, wherever it stands: "Podolyak
+    says Monday's round will be held by video link" dates the round."""
     verb = _SPEECH_RE.search(statement)
     after = verb.end() if verb else 0
     found = set()
     for k, mention in enumerate(mentions):
-        at = statement.find(mention.get("text") or "\0", after)
+        text = mention.get("text") or "\0"
+        at = statement.find(text, after)
         if at >= 0 and _COMPLEMENT.search(statement, after, at):
+            found.add(k)
+        elif text.endswith(("'s", "’s")):
             found.add(k)
     return found
 

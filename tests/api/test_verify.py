@@ -603,6 +603,34 @@ def test_what_a_stranger_said_matched_only_by_photo_captions_is_unverified(seede
     assert shown["verdict"] == "supported"
 
 
+def test_a_photo_caption_gives_way_to_the_quote_on_what_someone_said(seeded_client):
+    # the captions name Medinsky (speaking to the media after the Feb. 28 talks) and show
+    # the March 7 round, but report nothing he said after it
+    after = verify(
+        seeded_client,
+        "After the March 7 round in Belarus, Russian delegation head Vladimir Medinsky said "
+        "Moscow's expectations from the talks had not been met.",
+    )
+    assert after["verdict"] == "unverified" and after["matches"] == []
+    # the quote comes first, not the caption of the photo the speaker appears in
+    told = verify(
+        seeded_client,
+        "Ukrainian Defence Minister Oleksii Reznikov told reporters after the Feb. 28 talks "
+        "broke off that their primary aim was to discuss a ceasefire.",
+    )
+    first = told["matches"][0]
+    assert first["claim"]["text"] == "The primary aim was to discuss a ceasefire."
+    assert [d["kind"] for d in first["outlets"][0]["differences"]] == ["speaker"]
+    # a statement that reports no speech is still answered by the caption
+    shown = verify(
+        seeded_client,
+        "Ukrainian Defence Minister Oleksii Reznikov entered a hall for the talks in Belarus' "
+        "Gomel region on Feb. 28.",
+    )
+    assert shown["verdict"] == "supported"
+    assert shown["matches"][0]["claim"]["kind"] == "caption"
+
+
 @pytest.mark.parametrize(
     "statement",
     [

@@ -132,6 +132,9 @@ def test_unrelated_statements_stay_unverified(hybrid_store, embedder):
             "security guarantees from Western countries during the video talks with Moscow.",
             "Belarusian President Alexander Lukashenko announced that Belarus would close its "
             "airspace to Russian military aircraft.",
+            # what someone said, met through photo captions that name him
+            "After the March 7 round in Belarus, Russian delegation head Vladimir Medinsky "
+            "said Moscow's expectations from the talks had not been met.",
         ):
             assert verifier.verify(repo, statement).verdict == "unverified", statement
         scored, _ = verifier.rank(repo, "Zelensky addressed the U.S. Congress by video link.")

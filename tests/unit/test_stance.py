@@ -151,6 +151,22 @@ def test_talks_between_two_countries_are_no_speaker():
     )
 
 
+def test_unnamed_sources_opening_a_statement_are_no_speaker():
+    # "Reports" is capitalised only because it opens the sentence
+    statement = (
+        "Reports on the ceasefire talks say direct fighting between the Russian and "
+        "Ukrainian armies has now gone on for more than three weeks."
+    )
+    assert statement_speaker(statement) is None
+    assert statement_speaker("Analysts said the talks were stalling.") is None
+    assert statement_speaker("Peskov said the talks were stalling.") == "Peskov"
+    # so a passage that quotes nobody is not read as another speaker's
+    assert (
+        kinds("Sources say the talks were stalling.", "The talks were stalling, officials said.")
+        == []
+    )
+
+
 def test_a_role_in_lower_case_before_the_name_leads_to_the_name():
     statement = "Russian delegation head Vladimir Medinsky said the talks showed progress."
     assert statement_speaker(statement) == "Vladimir Medinsky"
@@ -786,6 +802,8 @@ def test_a_date_of_what_was_said_is_not_compared_with_the_day_it_was_said_on():
     assert (
         kinds_of("The minister backed up the spokesman's word that talks would go on Monday.") == []
     )
+    # a date in the possessive dates what it qualifies, right after the verb too
+    assert kinds_of("The adviser says Monday's round will be held by video link.") == []
     # the day of the saying still differs
     assert kinds_of("The adviser said on Monday that negotiations go non-stop.") == ["date"]
     # and a statement with no verb of saying still has its own date read
