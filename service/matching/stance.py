@@ -608,11 +608,38 @@ def statement_subject(statement: str) -> list[str]:
     if first in _FUNCTION_WORDS or first in _TIME_WORDS or first in MONTHS:
         return []
     words = [canonical_word(w) for w in content_words(subject) if len(w) > 2]
-    if not words or any(
-        _is_place(w) or w in _COUNTRY_DEMONYMS or w in _DEMONYM_WORDS for w in words
-    ):
-        return []  # countries, capitals and nationalities go by many names
+    if not words:
+        return []
+    if any(_is_place(w) or w in _COUNTRY_DEMONYMS or w in _DEMONYM_WORDS for w in words):
+        # countries, capitals and nationalities go by many names; a person's name after
+        # them and a title does not ("Turkish Foreign Minister Mevlut Cavusoglu")
+        return _name_after_titles(subject)
     return words
+
+
+def _name_after_titles(subject: str) -> list[str]:
+    """The words of a person's name (two words or more) that closes a subject after a
+    nationality or a place and a title; empty when there is none."""
+    tokens = subject.split()
+    k = 0
+    while k < len(tokens) and (
+        _is_title(tokens[k].strip(".,"))
+        or (token := canonical_word(fold(tokens[k]))) in _DEMONYM_WORDS
+        or token in _COUNTRY_DEMONYMS
+        or _is_place(token)
+    ):
+        k += 1
+    name = [canonical_word(fold(t)) for t in tokens[k:]]
+    if (
+        k == 0
+        or len(name) < 2
+        or any(
+            len(w) < 2 or _is_place(w) or w in _DEMONYM_WORDS or _is_title(t)
+            for w, t in zip(name, tokens[k:], strict=True)
+        )
+    ):
+        return []
+    return name
 
 
 def spells_out(text: str, acronym: str) -> bool:
@@ -1055,11 +1082,11 @@ def _reported_dates(statement: str, mentions: list[dict]) -> set[int]:
     for k, mention in enumerate(mentions):
         text = mention.get("text") or "\0"
         at = statement.find(text, after)
-        if at >= 0 and _COMPLEMENT.search(statement, after, at):
-            found.add(k)
-        elif text.endswith(("'s", "’s")):
-            found.add(k)
-        elif any(start < statement.find(text) < end for start, end in asides):
+        if (
+            (at >= 0 and _COMPLEMENT.search(statement, after, at))
+            or text.endswith(("'s", "’s"))
+            or any(start < statement.find(text) < end for start, end in asides)
+        ):
             found.add(k)
     return found
 

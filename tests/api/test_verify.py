@@ -264,6 +264,24 @@ def test_a_statement_about_a_subject_no_article_names_is_unverified(seeded_clien
     assert outlet(result["matches"][0], "The Epoch Times")["stance"] == "supports"
 
 
+def test_a_person_no_article_names_after_a_nationality_and_a_title_is_unverified(
+    seeded_client,
+):
+    # The Times of Israel's "Turkey this week hosted a first meeting between the Russian
+    # and Ukrainian foreign ministers" never names Turkey's foreign minister
+    result = verify(
+        seeded_client,
+        "Turkish Foreign Minister Mevlut Cavusoglu flew to Moscow and then Lviv in mid-March "
+        "to mediate between the two sides.",
+    )
+    assert result["verdict"] == "unverified" and result["matches"] == []
+    # a person the articles name is read as before
+    named = verify(
+        seeded_client, "Russian President Vladimir Putin ordered his army into Ukraine on Feb. 24."
+    )
+    assert named["verdict"] == "supported"
+
+
 def test_a_report_of_speech_is_not_matched_to_a_line_saying_who_the_speaker_is(seeded_client):
     # "Dmitry Peskov is the spokesman for the Russian presidency" shares the name and the
     # role with the statement, not what was said: it must not be the answer

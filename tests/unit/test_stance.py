@@ -1338,6 +1338,18 @@ def test_a_named_subject_is_read_only_from_non_speech_statements():
     assert statement_subject("Russian troops entered the city.") == []
     assert statement_subject("Kyiv and Kharkiv came under fire.") == []
     assert statement_subject("On Friday, the talks ended.") == []
+    # a person named after a nationality and a title is the subject, by name
+    assert statement_subject("Turkish Foreign Minister Mevlut Cavusoglu flew to Lviv.") == [
+        "mevlut",
+        "cavusoglu",
+    ]
+    assert statement_subject("Ukrainian President Volodymyr Zelensky visited Bucha.") == [
+        "volodymyr",
+        "zelensky",
+    ]
+    # a nationality and a title with no name after them, or one word, name nobody
+    assert statement_subject("Russian Foreign Ministry officials left.") == []
+    assert statement_subject("Russian President Putin left.") == []
 
 
 def test_a_city_cited_as_the_source_and_an_unconditional_demand_are_not_differences():
