@@ -1073,26 +1073,36 @@ def _reported_dates(statement: str, mentions: list[dict]) -> set[int]:
     late Sunday that ..."). With no speech verb, after a complement anywhere: "Podolyak
     backed up Peskov's word that talks would resume Monday" dates the talks, not a word.
     A date in the possessive dates the noun it qualifies, wherever it stands: "Podolyak
-    says Monday's round will be held by video link" dates the round; so does a date in a
-    relative clause: "Putin, who launched the invasion on February 24, says …"."""
+    says Monday's round will be held by video link" dates the round."""
     verb = _SPEECH_RE.search(statement)
     after = verb.end() if verb else 0
-    asides = [m.span() for m in _RELATIVE_ASIDE.finditer(statement)]
     found = set()
     for k, mention in enumerate(mentions):
         text = mention.get("text") or "\0"
         at = statement.find(text, after)
-        if (
-            (at >= 0 and _COMPLEMENT.search(statement, after, at))
-            or text.endswith(("'s", "’s"))
-            or any(start < statement.find(text) < end for start, end in asides)
-        ):
+        if (at >= 0 and _COMPLEMENT.search(statement, after, at)) or text.endswith(("'s", "’s")):
             found.add(k)
     return found
 
 
 # ", who launched the invasion on February 24,": what a name is known for, set apart
 _RELATIVE_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+
+
+def _aside_dates(statement: str, mentions: list[dict]) -> set[int]:
+    """The statement's dates inside a relative clause set apart by commas ("Putin, who
+    launched the invasion on February 24, now says …"): they date what the clause says
+    of someone, not the statement's event or its saying. The extraction leaves such a
+    clause out of a passage's dates too (``said_dates``); the clause is a claim of its own
+    ("Putin ordered his army into Ukraine on February 24")."""
+    asides = [m.span() for m in _RELATIVE_ASIDE.finditer(statement)]
+    if not asides:
+        return set()
+    return {
+        k
+        for k, mention in enumerate(mentions)
+        if any(start < statement.find(mention.get("text") or "\0") < end for start, end in asides)
+    }
 
 
 def _date_differences(statement: dict, passage: dict, text: str = "") -> list[Difference]:
@@ -1109,10 +1119,11 @@ def _date_differences(statement: dict, passage: dict, text: str = "") -> list[Di
     # a date of what was said is not compared with the day it was said on
     said = passage.get("said_dates", [])
     reported = _reported_dates(text, s_dates) if text and said else set()
+    asides = _aside_dates(text, s_dates) if text else set()
     unsaid = [d for d in free if not any(d is m for m in said)]
     p_text = ", ".join(_shown(d) for d in p_dates)
     for k, (mention, row) in enumerate(zip(s_dates, same, strict=True)):
-        if any(row):
+        if any(row) or k in asides:
             continue
         pool = unsaid if k in reported else free
         p_parts = [parts for d in pool if (parts := _date_parts(d))]

@@ -823,11 +823,24 @@ def test_a_date_of_what_was_said_is_not_compared_with_the_day_it_was_said_on():
     )
     # a date in the possessive dates what it qualifies, right after the verb too
     assert kinds_of("The adviser says Monday's round will be held by video link.") == []
-    # and one in a relative clause what the clause says of the speaker
+    # and one in a relative clause what the clause says of the speaker, against the day
+    # of the saying or a date of what was said
     assert (
         kinds_of("Putin, who launched the invasion on February 24, says negotiations go non-stop.")
         == []
     )
+    assert (
+        kinds(
+            "Putin, who launched the invasion on February 24, now says there were positive "
+            "shifts in the talks.",
+            "On Friday, Putin told state media that there were positive shifts in the talks.",
+        )
+        == []
+    )
+    assert kinds(
+        "Putin, who spoke to reporters, said on February 24 there were positive shifts.",
+        "On Friday, Putin said there were positive shifts.",
+    ) == ["date"]
     # the day of the saying still differs
     assert kinds_of("The adviser said on Monday that negotiations go non-stop.") == ["date"]
     # and a statement with no verb of saying still has its own date read
