@@ -568,6 +568,10 @@ def _demote(scored: list[Scored], factor: float, which) -> list[Scored]:
 # call itself ("Kyslytsya addressed the assembly in Geneva") shares few of the called-for
 # words and is left alone (at a share of 0.5 the vote still matched the assembly's other
 # call, "should be vocal in demanding from the Russian Federation", three words of seven).
+# 0.4 until a blind set's "the UN General Assembly adopted a resolution demanding
+# Russia's withdrawal from Ukraine" matched the longer form of that call ("… to stop its
+# offensive against Ukraine as an act of aggression against a sovereign and independent
+# state", three words of eleven); at 0.25 the labelled sets lost nothing.
 # News claims only: applied to imported fact-checks ("… says Americans should …", the
 # claim that was checked) it cost CheckThat! train MAP@5 0.866 -> 0.861.
 _CALL = re.compile(r"\b(?:should|must|ought to)\b", re.IGNORECASE)
@@ -580,19 +584,30 @@ _REPORTS_CALL = re.compile(
     re.IGNORECASE,
 )
 CALL_FACTOR = 0.6
-CALLED_FOR_SHARE = 0.4
+_POSSESSIVE = re.compile(r"\b([\w-]+)['’]s\b")
+CALLED_FOR_SHARE = 0.25
 
 
 def _asserts_call_of(statement: str):
     """Whether a claim is a call for what ``statement`` asserts happened."""
     said = {w[:STEM] for w in content_words(statement)}
     reports_call = _REPORTS_CALL.search(statement) is not None
+    words = _words_of(statement)
+    possessives = _words_of(" ".join(_POSSESSIVE.findall(statement)))
+
+    def names_caller(claim: Claim) -> bool:
+        # the caller acting ("Kyslytsya addressed the General Assembly …, demanding Russia
+        # halt its offensive"): the statement is about the call being made; not the
+        # caller's in the possessive ("Kyslytsya's push paid off: the assembly adopted …")
+        names = fold(claim.claimant or "").split()
+        surname = canonical_word(names[-1]) if names else ""
+        return len(surname) > 3 and surname in words and surname not in possessives
 
     def asserts(claim: Claim) -> bool:
         if reports_call or claim.external_id is not None:
             return False  # a fact-check's claim is what was claimed, calls included
         call = _CALL.search(claim.text)
-        if call is None:
+        if call is None or names_caller(claim):
             return False
         called_for = {w[:STEM] for w in content_words(claim.text[call.end() :])}
         return bool(called_for) and len(called_for & said) >= CALLED_FOR_SHARE * len(called_for)

@@ -135,6 +135,9 @@ def test_unrelated_statements_stay_unverified(hybrid_store, embedder):
             # what someone said, met through photo captions that name him
             "After the March 7 round in Belarus, Russian delegation head Vladimir Medinsky "
             "said Moscow's expectations from the talks had not been met.",
+            # what the assembly did, met through the ambassador's call for it
+            "Kyslytsya's push paid off: the UN General Assembly adopted a resolution "
+            "demanding Russia's withdrawal from Ukraine, with 141 countries voting in favour.",
         ):
             assert verifier.verify(repo, statement).verdict == "unverified", statement
         scored, _ = verifier.rank(repo, "Zelensky addressed the U.S. Congress by video link.")

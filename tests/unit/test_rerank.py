@@ -439,12 +439,32 @@ def test_a_news_call_for_what_a_statement_asserts_is_demoted_but_a_fact_check_is
         "Federation to stop its offensive against Ukraine.",
     )
     assert asserts(vocal)
+    # and its longer form, three of eleven, against a resolution reported as adopted
+    adopted = _asserts_call_of(
+        "Kyslytsya's push paid off: the UN General Assembly adopted a resolution demanding "
+        "Russia's withdrawal from Ukraine, with 141 countries voting in favour."
+    )
+    longer = claim(
+        3,
+        "Recognizing Russia's actions should be vocal in demanding from the Russian "
+        "Federation to stop its offensive against Ukraine as an act of aggression against a "
+        "sovereign and independent state.",
+    )
+    assert adopted(longer)
     # a statement about the call being made, not what it calls for, leaves it alone
     addressed = _asserts_call_of(
         "While the Feb. 28 talks were under way, Ukraine's UN ambassador Sergiy Kyslytsya "
         "addressed the General Assembly in Geneva."
     )
     assert not addressed(vocal)
+    assert not addressed(longer)
+    # nor one of the caller making it, though it says what the call demands
+    demanding = _asserts_call_of(
+        "As talks went on in Belarus, Ukraine's UN ambassador Sergiy Kyslytsya addressed the "
+        "General Assembly in Geneva, demanding Russia halt its offensive."
+    )
+    assert not demanding(replace(longer, claimant="Sergiy Kyslytsya"))
+    assert demanding(replace(longer, claimant="Vassily Nebenzia"))
     # and so does a statement that reports a call itself
     urged = _asserts_call_of("Kyslytsya urged the assembly to demand that Russia withdraw.")
     assert not urged(call)
