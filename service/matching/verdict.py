@@ -478,7 +478,7 @@ class Parts:
                 if (
                     claim not in members
                     and said
-                    and _words_near(fold(claim.passage), said, NEAR) & ours
+                    and _words_near(fold(claim.passage), said, NEAR_OF[kind]) & ours
                 ):
                     unsaid = {"place": places, "date": years}.get(kind, [])
                     found.append((kind, claim, unsaid))
@@ -559,6 +559,9 @@ def _sense(word: str) -> str:
 
 _TOKEN = re.compile(r"[\w’'-]+")
 NEAR = 3  # words either side of a count or a place
+# A year dates the clause it opens or closes ("In 2014, the two regions declared
+# themselves new republics"): read further from it than a count
+NEAR_OF = {"number": NEAR, "place": NEAR, "date": 6}
 # Candidates read for a place the matched passages leave unsaid, in turn: a caption
 # naming the statement's own region may come before the one that names another.
 PLACES_TRIED = 3

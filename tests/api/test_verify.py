@@ -530,6 +530,16 @@ def test_a_year_the_matched_passage_leaves_unsaid_is_read_where_the_article_give
     right = verify(seeded_client, statement.format(2014))
     assert right["verdict"] == "supported"
     assert outlet(right["matches"][0], "Press TV")["stance"] == "supports"
+    # the year opens its clause, four words before "declared": it still dates it
+    opened = verify(
+        seeded_client,
+        "Donetsk and Lugansk declared themselves new republics in 2015, refusing to "
+        "recognise Ukraine's Western-backed government.",
+    )
+    assert opened["verdict"] == "contradicted"
+    press_tv = outlet(opened["matches"][0], "Press TV")
+    assert press_tv["differences"] == [{"kind": "date", "statement": "2015", "passage": "2014"}]
+    assert_passages_exact(seeded_client, opened)
 
 
 def test_outlets_that_report_one_part_of_a_half_true_statement_make_it_mixed(seeded_client):
