@@ -2387,6 +2387,10 @@ def _speaks_of_negated(negated_text: str, other_text: str) -> bool:
     if not spans:
         return True
     other = {_key(w) for w in content_words(other_text)}
+    # a text whose every word the negated one holds says nothing it does not: it repeats
+    # the rest of it ("… making requests for a meeting with Putin" against "… making
+    # requests …, which, so far, have gone unanswered")
+    repeats = other <= {_key(w) for w in content_words(negated_text)}
     for start, end in spans:
         given_up = _GIVEN_UP.match(main, start)
         governed = (
@@ -2399,7 +2403,10 @@ def _speaks_of_negated(negated_text: str, other_text: str) -> bool:
             return True
         if predicate:
             # a negating word that is itself the predicate ("unanswered", "refused")
-            # governs its subject too: "requests …, which, so far, have gone unanswered"
+            # governs its subject too: "requests …, which, so far, have gone unanswered";
+            # a text that only repeats that subject says nothing of the predicate
+            if not governed and repeats:
+                continue
             before = main[:start]
             breaks = list(_SUBJECT_END.finditer(before))
             subject = before[breaks[-1].end() :] if breaks else before

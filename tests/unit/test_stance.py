@@ -1478,6 +1478,24 @@ def test_a_negating_predicate_governs_the_second_action_it_follows_not_the_first
     # the passage on the first action says nothing of the unanswered offers
     assert kinds(statement, "The mayor will keep negotiating with the union.") == []
     assert kinds(statement, "The union's leaders answered her offers at once.") == ["negation"]
+    # nor does a statement that repeats the passage up to the negating predicate
+    passage = (
+        "In a video address after midnight early Monday, Zelensky said he will continue "
+        "negotiating with Russia and making requests for a meeting with Putin, which, so "
+        "far, have gone unanswered."
+    )
+    assert (
+        kinds(
+            "In a video address after midnight early Monday, Zelensky said he will continue "
+            "negotiating with Russia and making requests for a meeting with Putin",
+            passage,
+        )
+        == []
+    )
+    # one that says what became of the requests still differs
+    assert kinds(
+        "Zelensky said Putin has finally accepted his request for a meeting.", passage
+    ) == ["negation"]
 
 
 def test_a_line_saying_who_the_speaker_is_is_no_evidence_on_what_they_said():
