@@ -377,7 +377,8 @@ class StatementFacts:
 # Where a compound statement joins two assertions: ", and" / ", but" / "; " /
 # "... and that ..." (a second thing the same speaker said).
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:[,;]\s*(?:and|but|while|whereas|though|although|yet|with)\s+(?P<that1>that\s+)?|;\s+"
+    r"\s*(?:(?:[,;]|\s[-–—])\s*(?:and|but|while|whereas|though|although|yet|with)\s+"
+    r"(?P<that1>that\s+)?|;\s+"
     r"|\s+(?:and|but)\s+(?P<that2>that)\s+"
     # "X blamed Ukraine for …, and insisted Russian forces are not …": a second saying
     # of the same speaker

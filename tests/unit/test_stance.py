@@ -514,6 +514,19 @@ def test_a_compound_statement_splits_into_parts_with_their_own_details():
     assert [q["value"] for q in parts[1].details["numbers"]] == [2.0]
     simple = facts("The bridge reopened after three weeks of repairs.")
     assert statement_clauses(simple) == [simple]
+    # a dash before "and" joins two claims as a comma does
+    dashed = statement_clauses(
+        facts(
+            "Zelensky says corridors saved 130,000 people in six days - and the Kremlin has "
+            "finally accepted his request to meet Putin."
+        )
+    )
+    assert [p.text for p in dashed] == [
+        "Zelensky says corridors saved 130,000 people in six days",
+        "the Kremlin has finally accepted his request to meet Putin",
+    ]
+    # a hyphen inside a word is no break
+    assert len(statement_clauses(facts("The Russia-and-Ukraine talks resumed on Monday."))) == 1
 
 
 def test_what_a_saying_did_to_another_statement_is_a_part_of_its_own():
