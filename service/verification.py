@@ -590,8 +590,9 @@ CALLED_FOR_SHARE = 0.25
 
 def _asserts_call_of(statement: str):
     """Whether a claim is a call for what ``statement`` asserts happened."""
+    if _REPORTS_CALL.search(statement):
+        return lambda claim: False  # the statement reports a call itself
     said = {w[:STEM] for w in content_words(statement)}
-    reports_call = _REPORTS_CALL.search(statement) is not None
     words = _words_of(statement)
     possessives = _words_of(" ".join(_POSSESSIVE.findall(statement)))
 
@@ -604,7 +605,7 @@ def _asserts_call_of(statement: str):
         return len(surname) > 3 and surname in words and surname not in possessives
 
     def asserts(claim: Claim) -> bool:
-        if reports_call or claim.external_id is not None:
+        if claim.external_id is not None:
             return False  # a fact-check's claim is what was claimed, calls included
         call = _CALL.search(claim.text)
         if call is None or names_caller(claim):

@@ -621,14 +621,19 @@ def statement_subject(statement: str) -> list[str]:
 def _name_after_titles(subject: str) -> list[str]:
     """The words of a person's name (two words or more) that closes a subject after a
     nationality or a place and a title; empty when there is none."""
+
+    def qualifies(token: str) -> bool:  # a title, a nationality or a place before the name
+        word = canonical_word(fold(token))
+        return (
+            _is_title(token.strip(".,"))
+            or word in _DEMONYM_WORDS
+            or word in _COUNTRY_DEMONYMS
+            or _is_place(word)
+        )
+
     tokens = subject.split()
     k = 0
-    while k < len(tokens) and (
-        _is_title(tokens[k].strip(".,"))
-        or (token := canonical_word(fold(tokens[k]))) in _DEMONYM_WORDS
-        or token in _COUNTRY_DEMONYMS
-        or _is_place(token)
-    ):
+    while k < len(tokens) and qualifies(tokens[k]):
         k += 1
     name = [canonical_word(fold(t)) for t in tokens[k:]]
     if (
