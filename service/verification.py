@@ -57,6 +57,7 @@ from service.matching.stance import (
     statement_speaker,
     statement_subject,
     where_named,
+    with_negations_spelt,
 )
 from service.matching.text import (
     MONTHS,
@@ -68,15 +69,18 @@ from service.matching.text import (
     sense,
 )
 from service.matching.verdict import (
+    ELSEWHERE_FLOOR,
     MATCH_THRESHOLD,
     RELATED_FACTOR,
     SETTING_REACH,
+    Parts,
     Verdict,
     attributions_needed,
     build_matches,
     part_matches,
     related_floor,
     show_attributions,
+    speech_began,
     verdict_of,
 )
 from service.storage.repository import NewClaim, NewDocument, Repository, terms_of
@@ -421,7 +425,7 @@ def _statement_days(facts: StatementFacts) -> list[tuple[int | None, int, int]]:
 
 def _without_later_events(
     repo: Repository,
-    days: list[tuple[int | None, int, int]],
+    facts: StatementFacts,
     matches: list,
     claims: dict[int, Claim],
 ) -> list:
@@ -430,22 +434,25 @@ def _without_later_events(
     cannot report talks held on March 29. An outlet that gives a day keeps its place (a
     `date` difference, or the day of an event it announces: "talks resume Monday" in an
     article of the Sunday before). A day named without a year is read in the article's
-    year (``days``: ``_statement_days``). Matches left with no outlet go."""
+    year (``_statement_days``). Matches left with no outlet go. A match of one part of a
+    compound statement is read against that part's days ("… a session on Monday, March
+    14, adding that Kyiv has dropped its demand …": an article of the day before may
+    report the demand)."""
     published = repo.published_dates(
         {p.article_id for m in matches for o in m.outlets for p in o.passages}
     )
 
-    def first_day(article_id: int) -> date | None:
+    def first_day(article_id: int, days: list[tuple[int | None, int, int]]) -> date | None:
         on = published.get(article_id)
-        if on is None:
+        if on is None or not days:
             return None
         try:
             return min(date(year or on.year, month, day) for year, month, day in days)
         except ValueError:  # "February 30"
             return None
 
-    def too_early(passage) -> bool:
-        on, first = published.get(passage.article_id), first_day(passage.article_id)
+    def too_early(passage, days: list[tuple[int | None, int, int]]) -> bool:
+        on, first = published.get(passage.article_id), first_day(passage.article_id, days)
         return (
             on is not None
             and first is not None
@@ -455,11 +462,12 @@ def _without_later_events(
 
     kept = []
     for match in matches:
+        days = _statement_days(match.part or facts)
         outlets = [
             o
             for o in match.outlets
             if any(d.kind == "date" for d in o.differences)
-            or not all(too_early(p) for p in o.passages)
+            or not all(too_early(p, days) for p in o.passages)
         ]
         if outlets:
             match.outlets = outlets
@@ -811,6 +819,7 @@ class Verifier:
         outlet_filter = set(outlets) if outlets is not None else None
         pasted, statement = statement, clean_statement(statement)
         scored, corrections = self.rank(repo, statement)
+        statement = with_negations_spelt(statement, corrections)
         facts: StatementFacts | None = None
         if self.min_coverage:
             # a claim too few of the statement's words speak of is no match unless the
@@ -844,11 +853,11 @@ class Verifier:
         if not scored or scored[0].score < self.threshold:
             return Verdict(pasted, verdict_of([]), [], corrections)  # nothing matches well
         floor = related_floor(scored[0].score, self.threshold, self.related_threshold)
-        fact_ids = {
-            s.claim.fact_id
-            for s in scored[: limit * 4]
-            if s.claim.fact_id is not None and s.score >= floor
-        }
+        facts = facts or statement_facts(statement)
+        parts = Parts.of(facts, scored, self.threshold, floor=ELSEWHERE_FLOOR * self.threshold)
+        listed = [s for s in scored[: limit * 4] if s.score >= floor]
+        listed += parts.for_unmatched_parts(listed, scored, self.related_threshold)
+        fact_ids = {s.claim.fact_id for s in listed if s.claim.fact_id is not None}
         fact_claims = repo.claims_of_facts(fact_ids)
         absent = _articles_without_subject(repo, statement, scored[: limit * 4], fact_claims)
         if absent:
@@ -859,6 +868,7 @@ class Verifier:
             }
             if not scored or scored[0].score < self.threshold:
                 return Verdict(pasted, verdict_of([]), [], corrections)
+            parts = Parts.of(facts, scored, self.threshold, floor=ELSEWHERE_FLOOR * self.threshold)
         shown = [s.claim for s in scored if s.score >= floor] + [
             c for members in fact_claims.values() for c in members
         ]
@@ -866,7 +876,6 @@ class Verifier:
         # downplayed those worries"); imported fact-checks are one-claim documents
         news = [c for c in shown if c.external_id is None]
         following = repo.claims_following(news, within=ADJACENT)
-        facts = facts or statement_facts(statement)
         # where the statement says it happened, the sentences before a passage may say
         # otherwise ("… in New York." before a speech the passage reports)
         setting = (
@@ -874,6 +883,8 @@ class Verifier:
             if where_named(statement, facts.details.get("places", []))
             else {}
         )
+        if began := speech_began(news, setting.values()):
+            setting |= repo.claims_preceding(began, within=SETTING_REACH)
         matches = build_matches(
             statement,
             facts,
@@ -885,11 +896,11 @@ class Verifier:
             outlets=outlet_filter,
             threshold=self.threshold,
             related_threshold=self.related_threshold,
+            parts=parts,
         )
-        days = _statement_days(facts)
-        if days and matches:
+        if matches and _statement_days(facts):
             known = [*(s.claim for s in scored), *shown, *following.values(), *setting.values()]
-            matches = _without_later_events(repo, days, matches, {c.id: c for c in known})
+            matches = _without_later_events(repo, facts, matches, {c.id: c for c in known})
             if not matches:
                 return Verdict(pasted, verdict_of([]), [], corrections)
         needed = attributions_needed(matches)

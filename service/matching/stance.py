@@ -352,6 +352,22 @@ CESSATION = re.compile(
     r"requests?|bids?|threats?)\b))\b",
     re.IGNORECASE,
 )
+
+
+def with_negations_spelt(statement: str, corrections: dict[str, str]) -> str:
+    """The statement with each misspelt negating word read as the word it misspells
+    ("Russia has stoped issuing ultimatums": stopped), from the search's typo
+    corrections (``{typo: word}``). Only negating words: a word the store does not hold
+    may be spelt right (a place no article names), and a difference must not come from
+    reading it as another."""
+    for typo, word in corrections.items():
+        if (find_negations(word) or CESSATION.search(word)) and not (
+            find_negations(typo) or CESSATION.search(typo)
+        ):
+            statement = re.sub(rf"\b{re.escape(typo)}\b", word, statement, flags=re.IGNORECASE)
+    return statement
+
+
 # What is given up: "dropped its demand for Russian troops to withdraw" speaks of a
 # demand; a passage on the troops alone says nothing of it (``_speaks_of_negated``)
 _GIVEN_UP = re.compile(
@@ -384,6 +400,8 @@ _CLAUSE_BREAK = re.compile(
     # of the same speaker
     r"|,?\s+and\s+(?P<said>insisted|added|claimed|conceded|admitted|warned|argued|stressed|"
     r"acknowledged|maintained|asserted)\s+(?:that\s+)?"
+    # "X announced A, adding that B": a second saying of the same speaker
+    r"|,\s*(?P<adding>adding|insisting|stressing|warning)\s+that\s+"
     # "…, contradicting an earlier statement by X": what the saying did to another one
     r"|,\s*(?=(?:contradicting|confirming|corroborating|echoing|denying|reversing)\s)"
     # "urged the assembly to demand A and to recognise B": a second call of the same
@@ -415,6 +433,7 @@ def statement_clauses(facts: StatementFacts) -> list[StatementFacts]:
                 match.group("that1")
                 or match.group("that2")
                 or match.group("said")
+                or match.group("adding")
                 or match.group("also") is not None
             ),
         )
@@ -1082,13 +1101,28 @@ def _reported_dates(statement: str, mentions: list[dict]) -> set[int]:
     says Monday's round will be held by video link" dates the round."""
     verb = _SPEECH_RE.search(statement)
     after = verb.end() if verb else 0
+    # "Talks to resume on Monday, March 14, negotiators and the Kremlin say": what comes
+    # before a closing attribution is what was said
+    closing = _CLOSING_SAYING.search(statement)
     found = set()
     for k, mention in enumerate(mentions):
         text = mention.get("text") or "\0"
         at = statement.find(text, after)
-        if (at >= 0 and _COMPLEMENT.search(statement, after, at)) or text.endswith(("'s", "’s")):
+        complement = at >= 0 and _COMPLEMENT.search(statement, after, at)
+        closed = closing and 0 <= statement.find(text) < closing.start()
+        if complement or closed or text.endswith(("'s", "’s")):
             found.add(k)
     return found
+
+
+# A closing attribution: ", negotiators and the Kremlin say", ", Podolyak said late
+# Sunday", ", he said on Twitter" (when or where at most after the verb: ", Zelensky
+# said his requests …" is not one)
+_CLOSING_SAYING = re.compile(
+    rf",\s+(?:[\w.'’-]+\s+){{1,6}}?(?:{SPEECH_VERBS})"
+    r"(?:\s+(?:on|in|at|late|early|earlier|last|this|yesterday|today|tonight|via|during)"
+    r"(?:\s+[\w.'’-]+){0,3})?[.!]?\s*$"
+)
 
 
 # ", who launched the invasion on February 24,": what a name is known for, set apart
@@ -1844,8 +1878,18 @@ def _says_alike(text: str, negations: list[str]) -> bool:
 
 
 # Negating words said in other words in an aside ("…, whose office has so far ignored
-# his requests" for "requests …, which, so far, have gone unanswered").
-_SAID_ALIKE = {"unanswered": ("ignored", "unheeded", "unreturned")}
+# his requests" for "requests …, which, so far, have gone unanswered"; "…, whose
+# Kremlin has yet to answer his requests").
+_SAID_ALIKE = {
+    "unanswered": (
+        "ignored",
+        "unheeded",
+        "unreturned",
+        "yet to answer",
+        "yet to respond",
+        "yet to reply",
+    )
+}
 
 
 # Something a text says has been done ("had already signed documents", "the deal was

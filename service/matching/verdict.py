@@ -44,6 +44,7 @@ RELATED_GAP = 0.2
 # A bare year the passages leave unsaid ("declared themselves republics in 2016") is
 # looked for like a count.
 ELSEWHERE_FACTOR = {"number": 0.5, "place": 0.3, "date": 0.5}
+ELSEWHERE_FLOOR = min(ELSEWHERE_FACTOR.values())  # of the threshold: what ``Parts`` pools
 # Matches this close to the best one count towards the verdict. 0.15 let a loosely
 # related fact (the speaker's job title, 0.13 below a fact the statement misattributes)
 # turn "contradicted" into "mixed"; at 0.10 verdict accuracy on the seed statements
@@ -86,6 +87,8 @@ class Match:
     # a compound statement's: how well the claim matches the part it matches best
     # ("X, and Y": a report of X alone scores low against the whole)
     part_score: float = 0.0
+    # the part of a compound statement the claim matches best (None: a simple statement)
+    part: StatementFacts | None = None
 
 
 @dataclass
@@ -330,6 +333,7 @@ def build_matches(
     related_threshold: float | None = None,
     context_claims: Iterable[Claim] = (),
     setting_claims: Iterable[Claim] = (),
+    parts: Parts | None = None,
 ) -> list[Match]:
     """Group scored claims by fact; for each fact, the stance of every outlet reporting it.
 
@@ -337,13 +341,24 @@ def build_matches(
     ``related_threshold`` (the same by default) and come within ``RELATED_GAP`` of the
     best: once the statement matches, the weaker matches below it are often how other
     outlets worded the event. The verdict does not read them (``Verifier.verify``).
+    A part of a compound statement that none of them matches best brings its own best
+    match if that reaches ``threshold`` on the part and ``related_threshold`` on the whole
+    ("Putin spoke of positive shifts; a day later Biden authorised $500 million": the
+    outlets that report only what Putin said answer for that part;
+    ``Parts.for_unmatched_parts``).
     """
+    if parts is None:
+        parts = Parts.of(facts, scored, threshold, floor=ELSEWHERE_FLOOR * threshold)
+    parts.set_scenes(setting_claims)
     best_by_fact: OrderedDict[object, Scored] = OrderedDict()
     said: set[tuple[int, str]] = set()
     floor = threshold
     after_best = related_floor(scored[0].score, threshold, related_threshold) if scored else 0
-    for item in scored:
-        if item.score < floor:
+    listed = [s for s in scored if s.score >= after_best]
+    if listed and listed[0].score >= threshold:
+        listed += parts.for_unmatched_parts(listed, scored, related_threshold or threshold)
+    for item in listed:
+        if item.score < floor and not best_by_fact:
             break
         floor = after_best
         # a sentence and a sub-claim of it can read the same: show that answer once
@@ -360,13 +375,6 @@ def build_matches(
         + [c for members in fact_claims.values() for c in members]
         + list(context_claims)
     )
-    parts = Parts.of(
-        facts,
-        scored,
-        threshold,
-        floor=min(ELSEWHERE_FACTOR.values()) * threshold,
-        settings=setting_claims,
-    )
     matches = []
     for key, best in best_by_fact.items():
         members = fact_claims.get(key, [best.claim]) if isinstance(key, int) else [best.claim]
@@ -375,8 +383,10 @@ def build_matches(
         )
         if not stances:
             continue
-        part_score = max(parts.scores.get(best.claim.id, [0.0]))
-        matches.append(Match(best.claim, best.score, best.claim.fact_id, stances, part_score))
+        by_part = parts.scores.get(best.claim.id, [0.0])
+        part_score = max(by_part)
+        part = parts.clauses[by_part.index(part_score)] if len(by_part) > 1 else None
+        matches.append(Match(best.claim, best.score, best.claim.fact_id, stances, part_score, part))
         if len(matches) == limit:
             break
     return matches
@@ -434,10 +444,44 @@ class Parts:
             for k, clause in enumerate(clauses):
                 for item in score_candidates(clause.text, hits, claims):
                     scores.setdefault(item.claim.id, [0.0] * len(clauses))[k] = item.score
-        scenes: dict[int, list[Claim]] = {}
+        parts = cls(clauses, scores, candidates, threshold, pool)
+        parts.set_scenes(settings)
+        return parts
+
+    def set_scenes(self, settings: Iterable[Claim]) -> None:
+        """The claims that may set the scene of the candidates (``scene_of``)."""
         for claim in settings:
-            scenes.setdefault(claim.article_id, []).append(claim)
-        return cls(clauses, scores, candidates, threshold, pool, scenes)
+            scene = self.scenes.setdefault(claim.article_id, [])
+            if claim not in scene:
+                scene.append(claim)
+
+    def for_unmatched_parts(
+        self, listed: Sequence[Scored], scored: Sequence[Scored], floor: float
+    ) -> list[Scored]:
+        """For each part of a compound statement that no ``listed`` candidate matches best,
+        the candidate that matches it best, if that reaches the threshold on the part and
+        ``floor`` on the whole statement."""
+        if len(self.clauses) < 2:
+            return []
+
+        def best_part(item: Scored) -> int | None:
+            by_part = self.scores.get(item.claim.id)
+            return max(range(len(by_part)), key=by_part.__getitem__) if by_part else None
+
+        covered = {best_part(s) for s in listed}
+        found = []
+        for k in range(len(self.clauses)):
+            if k in covered:
+                continue
+            best = max(
+                (s for s in scored if s.score >= floor and s.claim.id in self.scores),
+                key=lambda s: self.scores[s.claim.id][k],
+                default=None,
+            )
+            if best is not None and self.scores[best.claim.id][k] >= self.threshold:
+                if best not in listed and best not in found:
+                    found.append(best)
+        return found
 
     def stated_elsewhere(
         self, facts: StatementFacts, members: Sequence[Claim]
@@ -488,13 +532,17 @@ class Parts:
 
     def scene_of(self, members: Sequence[Claim]) -> list[Claim]:
         """The claims ending at most ``SETTING_REACH`` characters before a member starts,
-        nearest first."""
+        nearest first; where one of them is the same speaker's (the member goes on with
+        a speech: "…, he said"), those before it too (``speech_began``)."""
+        scenes = self.scenes.get(members[0].article_id, [])
 
-        def gap(claim: Claim) -> int:
-            gaps = [m.start - claim.end for m in members if m.start >= claim.end]
+        def gap(claim: Claim, anchors: Sequence[Claim] = members) -> int:
+            gaps = [m.start - claim.end for m in anchors if m.start >= claim.end]
             return min(gaps, default=SETTING_REACH + 1)
 
-        near = [c for c in self.scenes.get(members[0].article_id, []) if gap(c) <= SETTING_REACH]
+        near = [c for c in scenes if gap(c) <= SETTING_REACH]
+        began = speech_began(members, near)
+        near += [c for c in scenes if c not in near and gap(c, began) <= SETTING_REACH]
         return sorted(near, key=gap)
 
     def facts_for(self, facts: StatementFacts, claim: Claim) -> StatementFacts:
@@ -520,6 +568,15 @@ class Parts:
             if ranked and self.scores[ranked[0].id][k] >= self.threshold:
                 found.append((clause, ranked[0]))
         return found
+
+
+def speech_began(claims: Iterable[Claim], before: Iterable[Claim]) -> list[Claim]:
+    """The claims of ``before`` that a claim of ``claims`` goes on from: the same
+    speaker's, earlier in the same article ("Kyslytsya told the assembled representatives
+    …" before "The assembly should demand …, he said"). The scene such a speech is set
+    in stands before its first sentence."""
+    said = {(c.article_id, c.claimant): c.start for c in claims if c.claimant}
+    return [c for c in before if c.claimant and c.end <= said.get((c.article_id, c.claimant), -1)]
 
 
 def _only_unsaid(difference: Difference, unsaid: list[str]) -> Difference:

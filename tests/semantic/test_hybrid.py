@@ -341,3 +341,27 @@ def test_an_article_posted_to_the_api_is_embedded_as_its_claims_read(
     for (claim_text, *_rest, blob), vector in zip(rows, expected, strict=True):
         stored = np.frombuffer(blob, dtype=np.float32)
         assert float(stored @ vector) > 0.9999, claim_text
+
+
+def test_a_speech_going_on_from_the_sentence_before_is_set_where_that_one_is(
+    hybrid_store, embedder
+):
+    """The Epoch Times gives the ambassador's call ("The assembly should demand Russia
+    immediately and unconditionally withdraw its troops …, he said") a paragraph after
+    his first words, and the scene ("… appeared at the United Nations (UN) in New York.")
+    before those: more than a sentence's reach from the call, and no candidate of its own
+    with the embeddings. The call goes on from his first words, so it is set there too."""
+    statement = (
+        "Speaking at the UN in Geneva, Ukraine's ambassador Sergiy Kyslytsya urged the General "
+        "Assembly to demand Russia withdraw its troops immediately and unconditionally."
+    )
+    with hybrid_store.read() as repo:
+        result = Verifier(embedder=embedder).verify(repo, statement)
+    assert result.verdict == "contradicted"
+    top = result.matches[0]
+    assert top.claim.text.startswith("The assembly should demand Russia immediately")
+    (epoch,) = top.outlets
+    assert epoch.stance == "differs"
+    assert [(d.kind, d.statement, d.passage) for d in epoch.differences] == [
+        ("place", "Geneva", "New York")
+    ]

@@ -856,6 +856,16 @@ def test_a_date_of_what_was_said_is_not_compared_with_the_day_it_was_said_on():
     ) == ["date"]
     # the day of the saying still differs
     assert kinds_of("The adviser said on Monday that negotiations go non-stop.") == ["date"]
+    # what comes before a closing attribution is what was said ("…, officials say")
+    assert (
+        kinds_of(
+            "Negotiations to go non-stop on Monday, March 14, negotiators and the Kremlin say."
+        )
+        == []
+    )
+    assert kinds_of("Negotiations go non-stop, the adviser said on Monday.") == ["date"]
+    # a saying that goes on after its verb closes nothing: the day before it is its own
+    assert kinds_of("On Monday, the adviser said negotiations go non-stop.") == ["date"]
     # and a statement with no verb of saying still has its own date read
     assert kinds_of("Negotiations went non-stop on Monday.") == ["date"]
 
