@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from service.domain import Difference
 from service.extraction.data import DEMONYMS, ROLE_NOUNS, TITLE_WORDS, WEEKDAYS
-from service.extraction.details import find_negations, negation_spans
+from service.extraction.details import find_negations, find_places, negation_spans
 from service.matching.text import (
     MONTHS,
     PREFIXED_OPPOSITES,
@@ -606,8 +606,25 @@ _SPEECH_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 
 
 def reports_speech(statement: str) -> bool:
-    """The statement reports what someone said ("… said", "told", "urged" …)."""
-    return bool(_SPEECH_RE.search(statement))
+    """The statement reports what someone said ("… said", "told", "urged" …), or gives
+    it after its speaker as a label ("Russian delegation head Vladimir Medinsky: 'a hard
+    negotiation … has started.'")."""
+    if _SPEECH_RE.search(statement):
+        return True
+    rest = without_lead_in(statement)
+    label = _SPEAKER_LABEL.match(rest)
+    speaker = statement_speaker(rest) if label else None
+    # a full name: "Vienna: the bridge will reopen" is a dateline, "Photo: …" a caption
+    return bool(
+        speaker
+        and len(speaker.split()) >= 2
+        and speaker in label.group(0)
+        and not find_places(speaker)
+    )
+
+
+# what opens a statement before its first colon, when no quotation opens first
+_SPEAKER_LABEL = re.compile(r"^[^:;\"“”‘']{2,80}?:\s+\S")
 
 
 def statement_subject(statement: str) -> list[str]:

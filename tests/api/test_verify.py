@@ -1099,3 +1099,20 @@ def test_a_part_no_match_answers_for_brings_its_own_best_match(seeded_client):
         "They had turned to China for military help.",
         "Dismissing Kremlin's military operation in Ukraine as failure.",
     ]
+
+
+def test_a_quote_after_a_speaker_label_is_what_that_speaker_said(seeded_client):
+    """ "Russian delegation head Vladimir Medinsky: '…'" reports speech as "… said" does:
+    the photo caption of Medinsky speaking to the media gives way to the quote, which
+    Press TV gives to Podolyak."""
+    result = verify(
+        seeded_client,
+        "Russian delegation head Vladimir Medinsky: 'a hard negotiation between Moscow and "
+        "Kiev has started.'",
+    )
+    assert result["verdict"] == "contradicted"
+    top = result["matches"][0]
+    assert top["claim"]["text"] == "A hard negotiation between Moscow and Kiev has started."
+    assert outlet(top, "Press TV")["differences"] == [
+        {"kind": "speaker", "statement": "Vladimir Medinsky", "passage": "Mykhailo Podolyak"}
+    ]

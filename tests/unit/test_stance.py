@@ -14,6 +14,7 @@ from service.matching.stance import (
     StatementFacts,
     agreements,
     differences,
+    reports_speech,
     spells_out,
     statement_clauses,
     statement_source,
@@ -564,6 +565,19 @@ def test_a_second_saying_of_the_same_speaker_is_a_part_of_its_own():
     # a plain "and" between two actions stays one assertion
     one = facts("The minister visited the depot and met the drivers on Monday.")
     assert statement_clauses(one) == [one]
+    # what the speaker adds after a comma is a second saying of theirs
+    parts = statement_clauses(
+        facts(
+            "Ann Berg announced a vote on the 2023 budget for Monday, adding that the city "
+            "has dropped its plan for a new stadium."
+        )
+    )
+    assert [p.text for p in parts] == [
+        "Ann Berg announced a vote on the 2023 budget for Monday",
+        "the city has dropped its plan for a new stadium",
+    ]
+    assert [p.speaker for p in parts] == ["Ann Berg", "Ann Berg"]
+    assert [bool(p.details["dates"]) for p in parts] == [True, False]
 
 
 def test_a_second_call_or_a_second_thing_a_saying_did_is_a_part_of_its_own():
@@ -2112,3 +2126,22 @@ def test_unchanged_against_a_different_approach_is_a_negation_difference():
     found = found_in("Zelensky said Russia's approach to the talks was unchanged.", passage)
     assert Difference("negation", "unchanged", "different") in found
     assert found_in("Zelensky said Russia had adopted a different approach.", passage) == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "speech"),
+    [
+        ("Police spokeswoman Jane Doe: 'the bridge will reopen on Monday.'", True),
+        ("Jane Doe: the bridge will reopen on Monday", True),
+        ("Photo: Jane Doe at the bridge on Monday", False),
+        ("Pictured: city engineer Jane Doe at the bridge on Monday", False),
+        ("Jane Doe said the bridge will reopen on Monday.", True),
+        # a place, an outlet, a lead-in or a headline before the colon names no speaker
+        ("Vienna: the bridge will reopen on Monday", False),
+        ("Press TV: the bridge will reopen on Monday", False),
+        ("Breaking: the bridge will reopen on Monday", False),
+        ("The bridge is back in use: repairs ended early", False),
+    ],
+)
+def test_a_speaker_label_before_a_colon_reports_speech(statement, speech):
+    assert reports_speech(statement) is speech
