@@ -868,7 +868,7 @@ class Verifier:
             }
             if not scored or scored[0].score < self.threshold:
                 return Verdict(pasted, verdict_of([]), [], corrections)
-            parts = Parts.of(facts, scored, self.threshold, floor=ELSEWHERE_FLOOR * self.threshold)
+            # (the parts keep what they read of the articles left out: nothing asks for it)
         shown = [s.claim for s in scored if s.score >= floor] + [
             c for members in fact_claims.values() for c in members
         ]
