@@ -388,6 +388,8 @@ class StatementFacts:
     speaker: str | None = None
     source: str | None = None
     extra_people: list[str] = field(default_factory=list)
+    # a part of a compound statement: the whole statement's text (``statement_clauses``)
+    whole: str = ""
 
 
 # Where a compound statement joins two assertions: ", and" / ", but" / "; " /
@@ -450,7 +452,11 @@ def statement_clauses(facts: StatementFacts) -> list[StatementFacts]:
             speaker, source = speaker or facts.speaker, source or facts.source
         clauses.append(
             StatementFacts(
-                details=extract_details(part).to_dict(), text=part, speaker=speaker, source=source
+                details=extract_details(part).to_dict(),
+                text=part,
+                speaker=speaker,
+                source=source,
+                whole=text,
             )
         )
     return clauses
@@ -768,7 +774,20 @@ def statement_source(statement: str) -> str | None:
     channel = _CHANNEL_RE.search(statement)
     if channel:
         found.append((channel.start(), f"Channel {channel.group('number')}"))
+    named = _NAMED_OUTLET_RE.search(statement)
+    if named:
+        name = named.group("name")
+        found.append((named.start("name"), MEDIA.get(name.lower(), name)))
     return min(found)[1] if found else None
+
+
+# An outlet named after what it is: "told the newspaper Kommersant", "in an interview
+# with the broadcaster Sky News" (known media are read by name wherever they stand)
+_NAMED_OUTLET_RE = re.compile(
+    r"\b(?:told|[Ii]n\s+an\s+interview\s+with|[Ss]peaking\s+to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:newspaper|daily|paper|magazine|weekly|broadcaster|network|channel|station|agency|"
+    r"outlet|website|tabloid)\s+(?P<name>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,2})"
+)
 
 
 # After the verb of saying, a clause of someone named: "… before Ukraine's Podolyak
@@ -1591,9 +1610,45 @@ def _all_place_differences(
 ) -> list[Difference]:
     return (
         _place_differences(facts.details, passage, facts.text, passage_text)
+        or _institution_differences(facts.details, passage, facts.text, passage_text)
         or _border_differences(facts.text, passage_text)
         or _direction_differences(facts.text, passage_text)
     )
+
+
+# A city's own institution: "Tel Aviv's municipality", "the Jerusalem municipality",
+# "the mayor of Lviv"
+_CITY_INSTITUTIONS = ("municipality", "mayor", "city council", "city hall", "city administration")
+
+
+def _city_institutions(places: list[str], text: str) -> dict[str, str]:
+    """institution -> the city a text names it of (not a country: "Ukraine's government"
+    is a party, compared as who acts)."""
+    found: dict[str, str] = {}
+    folded = fold(text).replace("’", "'")
+    for place in places:
+        if _is_country(place):
+            continue
+        name = re.escape(fold(place))
+        for noun in _CITY_INSTITUTIONS:
+            if re.search(rf"\b{name}(?:'s)? {noun}\b|\b{noun} of {name}\b", folded):
+                found.setdefault(noun, place)
+    return found
+
+
+def _institution_differences(
+    statement: dict, passage: dict, text: str, passage_text: str
+) -> list[Difference]:
+    """The same institution of another city: "Tel Aviv's municipality says it is happy to
+    host talks" against "the Jerusalem municipality said it was happy to host talks". The
+    place rules read a city before its institution as the party that acts, not where."""
+    ours = _city_institutions(statement.get("places", []), text)
+    theirs = _city_institutions(passage.get("places", []), passage_text)
+    return [
+        Difference("place", city, theirs[noun])
+        for noun, city in ours.items()
+        if noun in theirs and _place_key(theirs[noun]) != _place_key(city)
+    ][:1]
 
 
 # Compass directions written in lower case ("roads to the south", "northward from
@@ -1843,8 +1898,11 @@ def differences(
     ours, theirs = _negations(facts.details, facts.text), _negations(passage_details, passage_text)
     if bool(ours) != bool(theirs):
         negated, other = (facts.text, passage_text) if ours else (passage_text, facts.text)
+        # a part of a statement that says it in another part says it too ("… a meeting
+        # with Putin, though the Kremlin has so far ignored his requests")
+        said_in = facts.whole or other if not ours else other
         if other and (
-            _says_in_an_aside(other, ours or theirs) or _says_alike(other, ours or theirs)
+            _says_in_an_aside(said_in, ours or theirs) or _says_alike(said_in, ours or theirs)
         ):
             # "…, whose Kremlin has so far left his requests unanswered", "the Kremlin has
             # so far ignored his requests": said too

@@ -1116,3 +1116,46 @@ def test_a_quote_after_a_speaker_label_is_what_that_speaker_said(seeded_client):
     assert outlet(top, "Press TV")["differences"] == [
         {"kind": "speaker", "statement": "Vladimir Medinsky", "passage": "Mykhailo Podolyak"}
     ]
+
+
+def test_a_newspaper_named_as_such_is_the_medium_the_statement_gives(seeded_client):
+    result = verify(
+        seeded_client,
+        "Leonid Slutsky told the newspaper Kommersant that 'significant progress' has been made "
+        "and could turn into documents ready for signing.",
+    )
+    assert result["verdict"] == "contradicted"
+    sources = {
+        (o["outlet"]["name"], d["passage"])
+        for m in result["matches"]
+        for o in m["outlets"]
+        for d in o["differences"]
+        if d["kind"] == "source" and d["statement"] == "Kommersant"
+    }
+    assert {("The Epoch Times", "RIA Novosti"), ("The Times of Israel", "RT")} <= sources
+
+
+def test_a_negation_said_in_another_part_of_the_statement_is_said(seeded_client):
+    """ "… a 'clear task' to secure a meeting with Putin, though the Kremlin has so far
+    ignored his requests": the first part, read against "requests for a meeting with
+    Putin, which, so far, have gone unanswered", says it in the second."""
+    result = verify(
+        seeded_client,
+        "Zelensky says his negotiating team has a 'clear task' to secure a meeting with Putin, "
+        "though the Kremlin has so far ignored his requests.",
+    )
+    assert result["verdict"] == "supported"
+    assert all(o["differences"] == [] for m in result["matches"] for o in m["outlets"])
+
+
+def test_another_citys_municipality_differs_on_the_place(seeded_client):
+    result = verify(
+        seeded_client,
+        "Tel Aviv's municipality says it is 'happy' to host Russia-Ukraine talks after a "
+        "request from Zelensky.",
+    )
+    assert result["verdict"] == "contradicted"
+    toi = outlet(result["matches"][0], "The Times of Israel")
+    assert toi["differences"] == [
+        {"kind": "place", "statement": "Tel Aviv", "passage": "Jerusalem"}
+    ]

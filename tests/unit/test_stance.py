@@ -395,6 +395,24 @@ def test_media_named_by_their_country_are_a_source():
     assert statement_source("The claim was reported by abc affiliates.") is None
 
 
+def test_an_outlet_named_after_what_it_is_is_a_source():
+    assert statement_source(
+        "The mayor told the newspaper Kommersant that the bridge reopened."
+    ) == ("Kommersant")
+    assert statement_source("In an interview with the business daily Vedomosti, he said so.") == (
+        "Vedomosti"
+    )
+    # a known medium keeps its canonical name; an unnamed one is no source
+    assert statement_source("Peskov told the state news agency RIA Novosti so.") == "RIA Novosti"
+    assert statement_source("He told the network that talks would go on.") is None
+    assert kinds(
+        "Slutsky told the newspaper Kommersant that significant progress had been made.",
+        "Slutsky said significant progress had been made.",
+        claimant="Leonid Slutsky",
+        source="RIA Novosti",
+    ) == ["source"]
+
+
 def test_a_medium_in_the_clause_of_someone_else_is_not_the_speakers():
     statement = (
         "Kremlin spokesman Dmitry Peskov had already said negotiations would continue on "
@@ -2145,3 +2163,17 @@ def test_unchanged_against_a_different_approach_is_a_negation_difference():
 )
 def test_a_speaker_label_before_a_colon_reports_speech(statement, speech):
     assert reports_speech(statement) is speech
+
+
+def test_the_same_institution_of_another_city_is_a_place_difference():
+    passage = "Earlier Sunday, the Jerusalem municipality said it was happy to host talks."
+    assert kinds("Tel Aviv's municipality said it was happy to host the talks.", passage) == [
+        "place"
+    ]
+    assert kinds(
+        "The mayor of Tel Aviv said the city was happy to host the talks.",
+        ("The mayor of Jerusalem said the city was happy to host the talks."),
+    ) == ["place"]
+    assert kinds("The Jerusalem municipality said it was happy to host the talks.", passage) == []
+    # a country's institution is a party, read as who acts
+    assert kinds("Israel's government said it was happy to host the talks.", passage) == []
