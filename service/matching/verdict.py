@@ -43,7 +43,7 @@ RELATED_GAP = 0.2
 # of the statement's words ("the United Nations (UN) in New York").
 # A bare year the passages leave unsaid ("declared themselves republics in 2016") is
 # looked for like a count.
-ELSEWHERE_FACTOR = {"number": 0.5, "place": 0.3, "date": 0.5}
+ELSEWHERE_FACTOR = {"number": 0.5, "place": 0.3, "date": 0.5, "source": 0.5}
 ELSEWHERE_FLOOR = min(ELSEWHERE_FACTOR.values())  # of the threshold: what ``Parts`` pools
 # Matches this close to the best one count towards the verdict. 0.15 let a loosely
 # related fact (the speaker's job title, 0.13 below a fact the statement misattributes)
@@ -491,15 +491,16 @@ class Parts:
         word of the statement ("lasted three hours" against a caption of the talks,
         where the next paragraph speaks of "the five-hour talks"; "at the UN in Geneva"
         against a speech at the assembly, two sentences after "the United Nations (UN)
-        in New York"); ``unsaid``: those places."""
+        in New York"); ``unsaid``: those places. And the medium, where the passages name
+        none (``source_elsewhere``)."""
         details = [m.details for m in members]
         numbers = unstated_numbers(facts.details, details)
         places = unstated_places(facts.details, facts.text, details)
         years = unstated_years(facts.details, details)
+        found = self.source_elsewhere(facts, members)
         if not numbers and not places and not years:
-            return []
+            return found
         ours = {_sense(w) for w in content_words(facts.text)}
-        found = []
         for kind, said_in in (
             ("number", lambda c: counted(numbers, c.details) if numbers else []),
             (
@@ -529,6 +530,25 @@ class Parts:
                     if kind != "place" or sum(k == kind for k, _, _ in found) == PLACES_TRIED:
                         break
         return found
+
+    def source_elsewhere(
+        self, facts: StatementFacts, members: Sequence[Claim]
+    ) -> list[tuple[str, Claim, list[str]]]:
+        """The article's best candidate in which the same speaker names a medium, when the
+        statement names one and the passages on the fact name none: an article's summary
+        line ("Slutsky says 'significant progress' has been made … and could develop into
+        'documents to be signed'") says through which medium in the body ("… told the
+        state-run television network RT that …")."""
+        if not facts.source or any(m.source for m in members):
+            return []
+        speakers = {m.claimant for m in members if m.claimant}
+        floor = ELSEWHERE_FACTOR["source"] * self.threshold
+        for claim, score in self.pool.get(members[0].article_id, []):
+            if score < floor:
+                break
+            if claim not in members and claim.source and claim.claimant in speakers:
+                return [("source", claim, [])]
+        return []
 
     def scene_of(self, members: Sequence[Claim]) -> list[Claim]:
         """The claims ending at most ``SETTING_REACH`` characters before a member starts,
