@@ -347,20 +347,17 @@ def build_matches(
     outlets that report only what Putin said answer for that part;
     ``Parts.for_unmatched_parts``).
     """
+    if not scored or scored[0].score < threshold:
+        return []
     if parts is None:
         parts = Parts.of(facts, scored, threshold, floor=ELSEWHERE_FLOOR * threshold)
     parts.set_scenes(setting_claims)
+    after_best = related_floor(scored[0].score, threshold, related_threshold)
+    listed = [s for s in scored if s.score >= after_best]
+    listed += parts.for_unmatched_parts(listed, scored, related_threshold or threshold)
     best_by_fact: OrderedDict[object, Scored] = OrderedDict()
     said: set[tuple[int, str]] = set()
-    floor = threshold
-    after_best = related_floor(scored[0].score, threshold, related_threshold) if scored else 0
-    listed = [s for s in scored if s.score >= after_best]
-    if listed and listed[0].score >= threshold:
-        listed += parts.for_unmatched_parts(listed, scored, related_threshold or threshold)
     for item in listed:
-        if item.score < floor and not best_by_fact:
-            break
-        floor = after_best
         # a sentence and a sub-claim of it can read the same: show that answer once
         wording = (item.claim.article_id, fold(item.claim.text))
         if wording in said:
