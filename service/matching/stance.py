@@ -401,7 +401,7 @@ _CLAUSE_BREAK = re.compile(
     # "X blamed Ukraine for …, and insisted Russian forces are not …": a second saying
     # of the same speaker
     r"|,?\s+and\s+(?P<said>insisted|added|claimed|conceded|admitted|warned|argued|stressed|"
-    r"acknowledged|maintained|asserted)\s+(?:that\s+)?"
+    r"acknowledged|maintained|asserted|called|dismissed|described|branded)\s+(?:that\s+)?"
     # "X announced A, adding that B": a second saying of the same speaker
     r"|,\s*(?P<adding>adding|insisting|stressing|warning)\s+that\s+"
     # "…, contradicting an earlier statement by X": what the saying did to another one

@@ -572,6 +572,9 @@ def test_outlets_that_report_one_part_of_a_half_true_statement_make_it_mixed(see
         # Moscow and China are the tweet's, not where the Kremlin's operation is
         "Ukrainian negotiator Podolyak mocked Moscow on Twitter, saying Russia had turned to "
         "China for military help and calling the Kremlin's operation a failure.",
+        # "and called": the same, as a second saying in the past tense
+        "In a Twitter jibe, Ukrainian negotiator Podolyak claimed Moscow had turned to China "
+        "for military help and called the Kremlin's operation a failure.",
     ],
 )
 def test_a_place_of_one_call_of_a_speaker_is_not_read_against_another(seeded_client, statement):

@@ -580,6 +580,18 @@ def test_a_second_saying_of_the_same_speaker_is_a_part_of_its_own():
         facts("Ann Berg praised the city budget and conceded that the housing reform was failing.")
     )
     assert [p.speaker for p in parts] == ["Ann Berg", "Ann Berg"]
+    # "and called B a failure": what the same speaker called something is a second saying
+    parts = statement_clauses(
+        facts(
+            "Ann Berg claimed Vienna had cut the budget and called the city's housing plan a failure."
+        )
+    )
+    assert [p.text for p in parts] == [
+        "Ann Berg claimed Vienna had cut the budget",
+        "the city's housing plan a failure",
+    ]
+    assert [p.speaker for p in parts] == ["Ann Berg", "Ann Berg"]
+    assert [p.details["places"] for p in parts] == [["Vienna"], []]
     # a plain "and" between two actions stays one assertion
     one = facts("The minister visited the depot and met the drivers on Monday.")
     assert statement_clauses(one) == [one]
