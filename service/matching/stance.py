@@ -360,10 +360,12 @@ def with_negations_spelt(statement: str, corrections: dict[str, str]) -> str:
     corrections (``{typo: word}``). Only negating words: a word the store does not hold
     may be spelt right (a place no article names), and a difference must not come from
     reading it as another."""
+
+    def negating(text: str) -> bool:
+        return bool(find_negations(text) or CESSATION.search(text))
+
     for typo, word in corrections.items():
-        if (find_negations(word) or CESSATION.search(word)) and not (
-            find_negations(typo) or CESSATION.search(typo)
-        ):
+        if negating(word) and not negating(typo):
             statement = re.sub(rf"\b{re.escape(typo)}\b", word, statement, flags=re.IGNORECASE)
     return statement
 
@@ -1643,6 +1645,8 @@ def _institution_differences(
     host talks" against "the Jerusalem municipality said it was happy to host talks". The
     place rules read a city before its institution as the party that acts, not where."""
     ours = _city_institutions(statement.get("places", []), text)
+    if not ours:
+        return []
     theirs = _city_institutions(passage.get("places", []), passage_text)
     return [
         Difference("place", city, theirs[noun])

@@ -449,7 +449,7 @@ class Parts:
         """The claims that may set the scene of the candidates (``scene_of``)."""
         for claim in settings:
             scene = self.scenes.setdefault(claim.article_id, [])
-            if claim not in scene:
+            if all(c.id != claim.id for c in scene):
                 scene.append(claim)
 
     def for_unmatched_parts(
@@ -559,7 +559,8 @@ class Parts:
 
         near = [c for c in scenes if gap(c) <= SETTING_REACH]
         began = speech_began(members, near)
-        near += [c for c in scenes if c not in near and gap(c, began) <= SETTING_REACH]
+        seen = {c.id for c in near}
+        near += [c for c in scenes if c.id not in seen and gap(c, began) <= SETTING_REACH]
         return sorted(near, key=gap)
 
     def facts_for(self, facts: StatementFacts, claim: Claim) -> StatementFacts:
@@ -592,7 +593,11 @@ def speech_began(claims: Iterable[Claim], before: Iterable[Claim]) -> list[Claim
     speaker's, earlier in the same article ("Kyslytsya told the assembled representatives
     …" before "The assembly should demand …, he said"). The scene such a speech is set
     in stands before its first sentence."""
-    said = {(c.article_id, c.claimant): c.start for c in claims if c.claimant}
+    said: dict[tuple[int, str], int] = {}
+    for c in claims:  # where the speaker's last claim of them starts
+        if c.claimant:
+            key = (c.article_id, c.claimant)
+            said[key] = max(said.get(key, -1), c.start)
     return [c for c in before if c.claimant and c.end <= said.get((c.article_id, c.claimant), -1)]
 
 
