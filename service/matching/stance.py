@@ -33,7 +33,8 @@ SPEECH_VERBS = (
     r"said|says|say|told|tells|wrote|writes|tweeted|tweets|stated|states|claimed|claims|"
     r"announced|announces|added|adds|confirmed|confirms|insisted|insists|declared|declares|"
     r"believes|believed|noted|notes|argued|argues|explained|explains|warned|warns|"
-    r"acknowledged|admitted|denied|denies|reported|reports|posted|posts|"
+    r"acknowledged|acknowledges|admitted|admits|asserted|asserts|reiterated|reiterates|"
+    r"denied|denies|reported|reports|posted|posts|"
     r"called|calls|urged|urges|accused|accuses|described|describes|praised|praises|"
     r"critici[sz]ed|critici[sz]es|demanded|demands|asked|asks|vowed|vows|promised|promises|"
     r"pledged|pledges|hailed|hails|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
@@ -406,6 +407,8 @@ _CLAUSE_BREAK = re.compile(
     r"acknowledged|maintained|asserted|called|dismissed|described|branded)\s+(?:that\s+)?"
     # "X announced A, adding that B": a second saying of the same speaker
     r"|,\s*(?P<adding>adding|insisting|stressing|warning)\s+that\s+"
+    # "Talks resume on Monday, Podolyak says, as Kyiv warns B": another saying, its own
+    r"|,\s+as\s+(?=(?:[A-Z][\w'’.-]*\s+){1,4}(?:" + SPEECH_VERBS + r")\b)"
     # "…, contradicting an earlier statement by X": what the saying did to another one
     r"|,\s*(?=(?:contradicting|confirming|corroborating|echoing|denying|reversing)\s)"
     # "urged the assembly to demand A and to recognise B": a second call of the same
@@ -778,17 +781,28 @@ def statement_source(statement: str) -> str | None:
         found.append((channel.start(), f"Channel {channel.group('number')}"))
     named = _NAMED_OUTLET_RE.search(statement)
     if named:
-        name = named.group("name")
-        found.append((named.start("name"), MEDIA.get(name.lower(), name)))
+        group = "name" if named.group("name") else "before"
+        name = named.group(group)
+        # "told the Ukrainian newspaper": a nationality, not a name
+        if not (group == "before" and any(w in DEMONYMS for w in name.split())):
+            found.append((named.start(group), MEDIA.get(name.lower(), name)))
     return min(found)[1] if found else None
 
 
 # An outlet named after what it is: "told the newspaper Kommersant", "in an interview
 # with the broadcaster Sky News" (known media are read by name wherever they stand)
-_NAMED_OUTLET_RE = re.compile(
-    r"\b(?:told|[Ii]n\s+an\s+interview\s+with|[Ss]peaking\s+to)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
+_OUTLET_KINDS = (
     r"(?:newspaper|daily|paper|magazine|weekly|broadcaster|network|channel|station|agency|"
-    r"outlet|website|tabloid)\s+(?P<name>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,2})"
+    r"outlet|website|tabloid)"
+)
+_NAMED_OUTLET_RE = re.compile(
+    r"\b(?:told|[Ii]n\s+an\s+interview\s+with|[Ss]peaking\s+to)\s+(?:the\s+)?"
+    # "told state TV channel Rossiya 24": what it is, then its name (with a number)
+    rf"(?:(?:[a-z][\w-]*|TV)\s+){{0,3}}{_OUTLET_KINDS}\s+"
+    r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|\d{1,3}\b)){0,2})"
+    # "told the Haaretz newspaper": its name, then what it is
+    rf"|\b(?:told|[Ii]n\s+an\s+interview\s+with|[Ss]peaking\s+to)\s+the\s+"
+    rf"(?P<before>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){{0,2}})\s+{_OUTLET_KINDS}\b"
 )
 
 
@@ -1098,12 +1112,22 @@ def _date_parts(mention: dict) -> tuple[int | None, int | None, int | None] | No
         parts += [None] * (3 - len(parts))
         return parts[0], parts[1], parts[2]
     found = month_day(mention.get("text") or "")
+    if not found and (day := _DAY_ONLY.fullmatch(mention.get("text") or "")):
+        return None, None, int(day.group(1))  # "the 15th": a day of a month left unsaid
     return (None, *found) if found else None
 
 
+_DAY_ONLY = re.compile(r"the\s+(\d{1,2})(?:st|nd|rd|th)")
+
+
 def _comparable(a: tuple, b: tuple) -> bool:
-    """Both name a day of a month, or both a year: something to compare."""
-    return (None not in a[1:] and None not in b[1:]) or (a[0] is not None and b[0] is not None)
+    """Both name a day of a month, or both a year: something to compare ("the 15th" is
+    compared with a day of any month)."""
+    return (
+        (None not in a[1:] and None not in b[1:])
+        or (a[0] is not None and b[0] is not None)
+        or (a[2] is not None and b[2] is not None and None in (a[1], b[1]))
+    )
 
 
 def _same_date(a: tuple, b: tuple) -> bool:
@@ -1483,8 +1507,13 @@ def _party_only(place: str, text: str) -> bool:
                 and follows[0] in _AUXILIARIES
                 and before not in _WHERE_BEFORE
             )
-            # "the Jerusalem municipality", "Kyiv officials": the place names who acts
-            institution = bool(follows) and not possessive and follows[0] in _INSTITUTIONS
+            # "the Jerusalem municipality", "Kyiv officials", "Moscow negotiator Slutsky":
+            # the place names who acts
+            institution = (
+                bool(follows)
+                and not possessive
+                and (follows[0] in _INSTITUTIONS or follows[0] in ROLE_NOUNS)
+            )
             if (
                 before not in _PARTY_BEFORE
                 and not possessive
@@ -1495,6 +1524,10 @@ def _party_only(place: str, text: str) -> bool:
                 return False
             if before in {"with", "and"} and i > 1 and tokens[i - 2] in _BOUNDARIES:
                 return False  # "Ukraine's frontier with Romania": where, not who
+            if before == "and" and follows and follows[0] in {"region", "regions", "provinces"}:
+                return False  # "the Donetsk and Kharkiv regions": where, not who
+            if before == "by" and i > 1 and tokens[i - 2] in {"hosted", "convened"}:
+                return False  # "talks hosted by Israel": the host is where
             if before == "against" and not possessive and fold(place) not in _COUNTRIES:
                 return False  # "an offensive against Crimea": a region is where it happens
         elif len(name) == 1 and "-" in tokens[i] and name[0] in tokens[i].split("-"):
@@ -1725,13 +1758,40 @@ def _border_only(place: str, text: str) -> bool:
     return seen
 
 
+# A clause that opens the statement with another event going on at the time: "While the
+# delegations met in Belarus, Ukraine's envoy urged the General Assembly …"
+_LEADING_WHILE = re.compile(
+    r"^\s*(?:While|Whilst|Even as|Just as|As(?!\s+(?:many|much|few|long|far|well|soon|of|"
+    r"part|a|an|the result|expected|planned|agreed)\b))\s+[^,;:]{6,120},\s"
+)
+
+
+def _only_in_leading_clause(place: str, text: str) -> bool:
+    """The statement names the place only in an opening "While …," clause: where that
+    other event went on, not where the statement's own one did."""
+    lead = _LEADING_WHILE.match(text)
+    if not lead:
+        return False
+    name = fold(place).lower()
+    folded = fold(text).lower()
+    return name in folded[: lead.end()] and name not in folded[lead.end() :]
+
+
 def _place_differences(
     statement: dict, passage: dict, text: str = "", passage_text: str = ""
 ) -> list[Difference]:
-    s_places = [p for p in statement.get("places", []) if not _party_only(p, text)]
     p_places = passage.get("places", [])
+    s_places = [
+        p
+        for p in statement.get("places", [])
+        if not _party_only(p, text)
+        # (unless the passage is about that other event: it names the place too)
+        and not (_only_in_leading_clause(p, text) and p not in p_places)
+    ]
     if not s_places or not p_places:
         return []
+    if passage_text and all(_party_only(p, passage_text) for p in p_places):
+        return []  # "… listening to Ukraine's proposals": a party, and nothing of where
     # a border named as a landmark on either side is not where it happened, when the
     # text names a place that is ("talks in Poland, just across the border from
     # Belarus" against "talks in Belarus, close to the Polish-Belarusian border")
@@ -1870,6 +1930,53 @@ def _earlier_word_differences(statement: str, passage: str) -> list[Difference]:
     return []
 
 
+# The offices a speaker may hold, by the role nouns that name them; a role that says
+# only that someone took part ("negotiator", "member", "official", "head") names none.
+_OFFICES = {
+    "minister": "minister",
+    "premier": "minister",
+    "president": "president",
+    "ambassador": "ambassador",
+    "envoy": "ambassador",
+    "spokesman": "spokesman",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+    "adviser": "adviser",
+    "advisor": "adviser",
+    "aide": "adviser",
+    "mayor": "mayor",
+    "governor": "governor",
+    "chancellor": "chancellor",
+    "senator": "senator",
+}
+# A statement that names its speaker only by the office: "Ukraine's foreign minister
+# tweeted …", "A Kremlin spokesman said …"
+_UNNAMED_OFFICE = re.compile(
+    r"^(?:[A-Z][\w.-]*(?:'s|’s)\s+|(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    rf"(?P<role>{'|'.join(_OFFICES)})"
+    # "an adviser to the mayor said"
+    r"(?:\s+(?:to|of|for)(?:\s+[\w'’.-]+){1,4}?)?"
+    rf"\s+(?:{SPEECH_VERBS})\b",
+    re.IGNORECASE,
+)
+
+
+def statement_office(statement: str) -> tuple[str, str] | None:
+    """(the words naming the speaker, the office) of a statement whose speaker is named
+    only by the office held ("Ukraine's foreign minister tweeted …")."""
+    rest = without_lead_in(statement)
+    found = _UNNAMED_OFFICE.match(rest)
+    if not found:
+        return None
+    return rest[: found.end("role")], _OFFICES[found.group("role").lower()]
+
+
+def _offices(roles: Iterable[str]) -> set[str]:
+    return {
+        _OFFICES[w] for role in roles for w in re.findall(r"[a-z]+", role.lower()) if w in _OFFICES
+    }
+
+
 def differences(
     facts: StatementFacts,
     *,
@@ -1877,8 +1984,10 @@ def differences(
     claimant: str | None,
     source: str | None,
     passage_text: str = "",
+    claimant_roles: Iterable[str] = (),
 ) -> list[Difference]:
-    """Every checkable way in which a passage differs from the statement."""
+    """Every checkable way in which a passage differs from the statement
+    (``claimant_roles``: how the articles describe the passage's speaker)."""
     found: list[Difference] = []
     found += _number_differences(facts.details, passage_details)
     if not found:
@@ -1892,6 +2001,11 @@ def differences(
     found += _earlier_word_differences(facts.text, passage_text)
     if facts.speaker and claimant and not same_person(facts.speaker, claimant):
         found.append(Difference("speaker", facts.speaker, claimant))
+    elif not facts.speaker and claimant and (office := statement_office(facts.text)):
+        # "Ukraine's foreign minister tweeted …" against a remark of a presidential adviser
+        held = _offices(claimant_roles)
+        if held and office[1] not in held:
+            found.append(Difference("speaker", office[0], claimant))
     owner = _medium_owner(facts.text)
     if owner and claimant and not same_person(owner, claimant):
         pass  # "Podolyak's Twitter post backed what Peskov said": not Peskov's medium
@@ -1913,6 +2027,11 @@ def differences(
             pass
         elif not other or _speaks_of_negated(negated, other):
             found.append(Difference("negation", _polarity(ours), _polarity(theirs)))
+        elif ours and passage_text:
+            # the negation sits in what the saying is about, after a word the passage
+            # says the opposite of ("the IAEA shared fears that the plant might be
+            # unable to …" against "the agency downplayed those worries")
+            found += _antonym_differences(facts.text, passage_text, before=ours)
     elif not ours:
         found += _antonym_differences(facts.text, passage_text)
     elif passage_text and _crossed_negations(facts.text, passage_text):
@@ -2186,7 +2305,10 @@ _ANTONYMS = [
     ),
     # "the IAEA warned of a serious threat" against "the IAEA downplayed those worries"
     (
-        r"warn(?:s|ed|ing)?|alarm(?:s|ed|ing)?",
+        # (sharing or echoing the fears is warning of them too)
+        r"warn(?:s|ed|ing)?|alarm(?:s|ed|ing)?|"
+        r"(?:shar(?:e|es|ed|ing)|echo(?:es|ed|ing)?) (?:the |those |these |its |their )?"
+        r"(?:fears|concerns|worries)",
         r"downplay(?:s|ed|ing)?|play(?:s|ed|ing)? down|reassur(?:e|es|ed|ing)",
     ),
 ]
@@ -2212,15 +2334,25 @@ def _antonym_words(text: str) -> dict[tuple[int, int], str]:
     return found
 
 
-def _antonym_differences(statement: str, passage: str) -> list[Difference]:
-    """The passage says the opposite word of one the statement uses (and not its own)."""
+def _antonym_differences(
+    statement: str, passage: str, *, before: Iterable[str] = ()
+) -> list[Difference]:
+    """The passage says the opposite word of one the statement uses (and not its own);
+    with ``before``, only a statement word that comes before each of those words."""
     if not passage:
         return []
     ours, theirs = _antonym_words(statement), _antonym_words(passage)
+    folded = fold(statement)
+    limits = [folded.find(fold(w)) for w in before]
+    first = min((i for i in limits if i >= 0), default=-1) if before else None
+    if first == -1:
+        return []
     for pair in range(len(_ANTONYM_RE)):
         for side in (0, 1):
             said, other = (pair, side), (pair, 1 - side)
             if said in ours and other in theirs and said not in theirs and other not in ours:
+                if first is not None and not 0 <= folded.find(ours[said]) < first:
+                    continue
                 return [Difference("negation", ours[said], theirs[other])]
     return []
 
@@ -2501,6 +2633,15 @@ def _crossed_negations(statement: str, passage: str) -> bool:
     return affirmed_by(ours, their_words, all_theirs) or affirmed_by(theirs, our_words, all_ours)
 
 
+# A request, a call or an offer as the subject of a negated predicate, with what it asks
+# for after it
+_SPEECH_ACT_SUBJECT = re.compile(
+    r"\b(?P<act>requests?|calls?|demands?|appeals?|pleas?|offers?|proposals?|invitations?|"
+    r"questions?|bids?)\s+(?:for|of|to|from|by)\b",
+    re.IGNORECASE,
+)
+
+
 def _speaks_of_negated(negated_text: str, other_text: str) -> bool:
     """Whether ``other_text`` speaks of what a negation in ``negated_text`` governs.
 
@@ -2539,7 +2680,10 @@ def _speaks_of_negated(negated_text: str, other_text: str) -> bool:
             before = main[:start]
             breaks = list(_SUBJECT_END.finditer(before))
             subject = before[breaks[-1].end() :] if breaks else before
-            governed += _common_words(subject)[-_SCOPE_WORDS:]
+            # "requests for a meeting with Putin … have gone unanswered": what went
+            # unanswered is the requests, not the meeting they ask for
+            act = _SPEECH_ACT_SUBJECT.search(subject)
+            governed += [act.group("act")] if act else _common_words(subject)[-_SCOPE_WORDS:]
             if not governed:
                 return True
         for word in governed:

@@ -127,6 +127,20 @@ class ArticleContext:
             article: sorted(found.values(), key=lambda c: (c.start, -c.end))
             for article, found in by_article.items()
         }
+        self._roles: dict[str, set[str]] | None = None
+
+    def roles_of(self, claimant: str | None) -> list[str]:
+        """How the articles at hand describe a speaker ("an adviser to Ukrainian President
+        Volodymyr Zelensky", "Ukrainian presidential adviser and negotiator")."""
+        if not claimant:
+            return []
+        if self._roles is None:
+            self._roles = {}
+            for claims in self._claims.values():
+                for c in claims:
+                    if c.claimant and c.claimant_role:
+                        self._roles.setdefault(c.claimant, set()).add(c.claimant_role)
+        return sorted(self._roles.get(claimant, ()))
 
     def source_of(self, claim: Claim, *, relayed: bool = False) -> str | None:
         """The claim's medium, or the one its speaker was just quoted through.
@@ -198,7 +212,11 @@ class ArticleContext:
         clause that goes on from the one before it without a subject of its own ("…
         the five-hour talks included …, and featured an agreement") is read with that
         one's details: its subject's numbers, dates and places are its own."""
-        subject = self._subject_of(claim)
+        # (a subject that is negated too: "Russia is not making ultimatums but is instead
+        # listening to Ukraine's proposals" says nothing of ultimatums in its second
+        # clause alone; a statement that does not speak of them is not answered by the
+        # negation, ``_speaks_of_negated``)
+        subject = self._subject_of(claim) or self._subject_of(claim, negated=True)
         details, text = (
             (_joint_details((subject, claim)), subject.passage + " " + claim.passage)
             if subject is not None
@@ -225,8 +243,9 @@ class ArticleContext:
                 return details, text + " " + following.passage, following
         return details, text, None
 
-    def _subject_of(self, claim: Claim) -> Claim | None:
-        """The claim of the same sentence that a subjectless clause goes on from."""
+    def _subject_of(self, claim: Claim, *, negated: bool = False) -> Claim | None:
+        """The claim of the same sentence that a subjectless clause goes on from (one
+        that is not negated; with ``negated``, one that is)."""
         head = _CONJUNCTION.sub("", claim.passage.lstrip(" ,;"))[:1]
         if not head.islower() or not claim.claimant or _relative(claim):
             return None
@@ -234,9 +253,11 @@ class ArticleContext:
             if (
                 0 <= claim.start - before.end <= ADJACENT
                 and before.claimant == claim.claimant
-                and before.kind == claim.kind
+                # (a quoted clause, then the same speaker's paraphrased one: "… 'is not
+                # making "ultimatums"' but is instead …")
+                and (before.kind == claim.kind or (negated and {before.kind, claim.kind} <= _SAID))
                 and not _relative(before)
-                and not before.details.get("negated")
+                and bool(before.details.get("negated")) is negated
             ):
                 return before
         return None
@@ -248,6 +269,7 @@ _REJOINDER = re.compile(
     r"reports?|allegations?|accusations?|suggestions?|warnings?|charges?)\b",
     re.IGNORECASE,
 )
+_SAID = {"direct_quote", "reported_speech"}
 _CONJUNCTION = re.compile(r"^(?:and|but|while|then)\s+")
 
 
@@ -673,7 +695,8 @@ def _read(facts: StatementFacts, claim: Claim, context: ArticleContext) -> _Read
         passage_details=details, claimant=claim.claimant, source=source, passage_text=text
     )
     agreed = {(facts.text, kind, value) for kind, value in agreements(facts, **kwargs)}
-    return _Reading(claim, differences(facts, **kwargs), agreed, facts.text, continued)
+    found = differences(facts, **kwargs, claimant_roles=context.roles_of(claim.claimant))
+    return _Reading(claim, found, agreed, facts.text, continued)
 
 
 def outlet_stances(

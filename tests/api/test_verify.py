@@ -300,13 +300,14 @@ def test_a_report_of_speech_is_not_matched_to_a_line_saying_who_the_speaker_is(s
 def test_related_matches_below_the_threshold_are_shown_but_leave_the_verdict_alone(
     seeded_client,
 ):
-    # one outlet's passage matches well; weaker matches below it show how the others
-    # worded the strike, and one of them differs, but the verdict reads only the matches
-    # that reach the threshold
+    # the outlets' passage on Putin's "positive shifts" matches well; weaker matches below
+    # it show other lines of the articles, and one of them differs (Slutsky's expectations
+    # of progress are not Putin's), but the verdict reads only the matches that reach the
+    # threshold
     result = verify(
         seeded_client,
-        "Russian strikes hit a Ukrainian military training ground roughly 19 kilometres "
-        "from the frontier with Poland, according to Kyiv.",
+        "Putin told Russian state media on Friday that talks with Kyiv had shown some "
+        "positive developments, but gave no details.",
     )
     scores = [m["score"] for m in result["matches"]]
     assert scores[0] >= 0.43 and any(s < 0.43 for s in scores[1:])
@@ -1187,3 +1188,90 @@ def test_a_medium_the_summary_line_leaves_unsaid_is_read_in_the_articles_body(se
         "into documents to be signed.",
     )
     assert outlet(same["matches"][0], "The Times of Israel")["stance"] == "supports"
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        (
+            # the medium named after what it is, with its number
+            "Leonid Slutsky told state TV channel Rossiya 24 that 'significant progress' has "
+            "been made in the talks with Kyiv.",
+            {
+                "The Epoch Times": ("source", "Rossiya 24", "RIA Novosti"),
+                "The Times of Israel": ("source", "Rossiya 24", "RT"),
+            },
+        ),
+        (
+            # the host of the talks is where they were
+            "Russia's and Ukraine's foreign ministers met for the first time this week at talks "
+            "hosted by Israel, reports say.",
+            {
+                "The Times of Israel": ("place", "Israel", "Turkey"),
+                "The Moscow Times": ("place", "Israel", "Turkey"),
+            },
+        ),
+        (
+            # sharing the fears is the opposite of downplaying them
+            "The International Atomic Energy Agency shared fears that Chernobyl, cut off from "
+            "the grid last week, might be unable to keep its spent fuel cool.",
+            {"The Epoch Times": ("negation", "shared fears", "downplayed")},
+        ),
+        (
+            # a day of the month alone, against "On Monday, March 14"
+            "Podolyak said on Twitter that a negotiating session to sum up the preliminary "
+            "results would be held on the 15th.",
+            {
+                "The Times of Israel": ("date", "the 15th", "Monday, March 14"),
+                "The Moscow Times": ("date", "the 15th", "Monday, March 14"),
+            },
+        ),
+        (
+            "Peskov admits 'a hard negotiation between Moscow and Kiev has started' as the "
+            "video talks resume.",
+            {"Press TV": ("speaker", "Peskov", "Mykhailo Podolyak")},
+        ),
+    ],
+)
+def test_differences_the_blind_sets_found_missing(seeded_client, statement, expected):
+    result = verify(seeded_client, statement)
+    assert result["verdict"] == "contradicted"
+    found = {
+        (o["outlet"]["name"], (d["kind"], d["statement"], d["passage"]))
+        for o in result["matches"][0]["outlets"]
+        for d in o["differences"]
+    }
+    assert set(expected.items()) <= found
+
+
+def test_one_region_of_the_pair_named_in_the_others_stead_differs_on_the_place(seeded_client):
+    result = verify(
+        seeded_client,
+        "Putin ordered troops into Ukraine on February 24, announcing a 'special military "
+        "operation' aimed at the 'demilitarization' of the Donetsk and Kharkiv regions.",
+    )
+    assert result["verdict"] == "mixed"
+    press_tv = outlet(result["matches"][0], "Press TV")
+    assert press_tv["stance"] == "differs"
+    assert [d["kind"] for d in press_tv["differences"]] == ["place"]
+    assert press_tv["differences"][0]["statement"] == "Kharkiv"
+    # the outlets that say only that he ordered the army in on that day support it
+    assert outlet(result["matches"][0], "The Moscow Times")["stance"] == "supports"
+
+
+def test_a_second_saying_with_its_own_speaker_is_checked_on_its_own(seeded_client):
+    """ "…, Podolyak says, as Kyiv warns B": B is not Podolyak's; the talks are supported,
+    the roads differ."""
+    result = verify(
+        seeded_client,
+        "Talks resume by video link on Monday, Podolyak says, as Kyiv warns only roads to "
+        "the north of the capital remain open.",
+    )
+    assert result["verdict"] == "mixed"
+    differences = [
+        (d["kind"], d["statement"], d["passage"])
+        for m in result["matches"]
+        for o in m["outlets"]
+        for d in o["differences"]
+    ]
+    assert differences == [("place", "north", "south")]

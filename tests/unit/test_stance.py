@@ -2189,3 +2189,188 @@ def test_the_same_institution_of_another_city_is_a_place_difference():
     assert kinds("The Jerusalem municipality said it was happy to host the talks.", passage) == []
     # a country's institution is a party, read as who acts
     assert kinds("Israel's government said it was happy to host the talks.", passage) == []
+
+
+def test_admits_and_other_present_sayings_name_the_speaker():
+    statement = "Peskov admits 'a hard negotiation has started' as the video talks resume."
+    assert statement_speaker(statement) == "Peskov"
+    assert kinds(statement, "A hard negotiation has started.", claimant="Mykhailo Podolyak") == [
+        "speaker"
+    ]
+    assert statement_speaker("The mayor's office acknowledges the bridge will stay shut.") is None
+    assert statement_speaker("Jane Doe reiterates that the bridge will reopen.") == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("statement", "source"),
+    [
+        ("Slutsky told state TV channel Rossiya 24 that progress had been made.", "Rossiya 24"),
+        ("An adviser told the Haaretz newspaper that Bennett was a fair broker.", "Haaretz"),
+        ("The mayor told the Vienna Herald daily that the bridge would reopen.", "Vienna Herald"),
+        # a nationality before what the outlet is names the country's media, not an outlet
+        ("The mayor told the Austrian newspaper that the bridge would reopen.", "Austrian media"),
+    ],
+)
+def test_an_outlet_named_before_or_after_what_it_is_is_the_source(statement, source):
+    assert statement_source(statement) == source
+
+
+def test_the_host_of_talks_is_where_they_were_held():
+    passage = "Turkey this week hosted a first meeting between the two foreign ministers."
+    assert kinds("The two foreign ministers met at talks hosted by Israel.", passage) == ["place"]
+    assert kinds("The two foreign ministers met at talks hosted by Turkey.", passage) == []
+    # a mediator is a party, not a place
+    assert kinds("The two ministers met at talks brokered by Israel in Turkey.", passage) == []
+
+
+def test_sharing_fears_is_the_opposite_of_downplaying_them():
+    passage = "The International Atomic Energy Agency downplayed those worries."
+    statement = (
+        "The International Atomic Energy Agency shared fears that the plant might be unable "
+        "to keep its fuel cool."
+    )
+    assert Difference("negation", "shared fears", "downplayed") in found_in(statement, passage)
+    assert kinds("The agency warned the plant could run out of fuel.", passage) == ["negation"]
+    # the negation before the word: what was not done is not its opposite
+    assert kinds("The agency did not share fears about the fuel.", passage) == []
+
+
+def test_an_opening_while_clause_is_another_event_with_its_own_place():
+    statement = (
+        "While the delegations met in Belarus, the envoy urged the General Assembly to "
+        "demand a withdrawal."
+    )
+    passage = "The envoy said the General Assembly should demand Russia withdraw from Ukraine."
+    assert kinds(statement, passage) == []
+    # where the statement's own event happened is still compared
+    statement = "While the delegations met in Belarus, the envoy spoke at the assembly in Geneva."
+    assert kinds(statement, "The envoy spoke at the assembly in New York.") == ["place"]
+    # a passage on the other event, naming its place, is read with it
+    assert kinds(statement, "The delegations met in Belarus' Gomel region.") == []
+    # "As many as …" opens no such clause
+    assert kinds("As many as 30 officials met in Vienna, the envoy said.", passage) == ["place"]
+
+
+def test_a_passage_that_names_places_only_as_parties_says_nothing_of_where():
+    statement = (
+        "No more ultimatums from Moscow? An aide says on Twitter that Russia now 'carefully' "
+        "listens to Ukraine's positions."
+    )
+    passage = "but is instead 'carefully' listening to Ukraine's proposals"
+    assert kinds(statement, passage) == []
+    assert kinds("The talks were held in Moscow.", "The talks were held in Ukraine.") == ["place"]
+
+
+def test_one_region_of_a_pair_in_the_others_stead_is_a_place_difference():
+    passage = "Putin announced an operation in the restive Donetsk and Lugansk regions of Ukraine."
+    statement = "Putin announced an operation in the Donetsk and Kharkiv regions."
+    assert found_in(statement, passage) == [
+        Difference("place", "Kharkiv", "Donetsk, Luhansk, Ukraine")
+    ]
+    assert kinds("Putin announced an operation in the Donetsk and Luhansk regions.", passage) == []
+
+
+def test_a_day_of_the_month_alone_is_compared_with_the_passages_day():
+    passage = "On Monday, June 12, a session will be held to sum up the results."
+    assert found_in("A session to sum up the results would be held on the 15th.", passage) == [
+        Difference("date", "the 15th", "Monday, June 12")
+    ]
+    assert kinds("A session to sum up the results would be held on the 12th.", passage) == []
+    # an ordinal that counts something is no day
+    assert kinds("The session on the 15th round of results would be held.", passage) == []
+
+
+def test_as_another_speaker_warns_is_a_part_of_its_own():
+    statement = (
+        "Talks resume by video link on Monday, Podolyak says, as Kyiv warns only roads to "
+        "the north of the capital remain open."
+    )
+    parts = statement_clauses(facts(statement))
+    assert [(p.text, p.speaker) for p in parts] == [
+        ("Talks resume by video link on Monday, Podolyak says", "Podolyak"),
+        ("Kyiv warns only roads to the north of the capital remain open", None),
+    ]
+
+
+def test_a_clause_after_a_negated_one_of_the_same_speaker_is_read_with_it():
+    """ "'… is not making ultimatums' but is instead listening to the union's proposals":
+    a statement that the ultimatums go on differs; one about listening does not."""
+    text = "The council is not making 'ultimatums'"
+    negated = claim(text, start=0, claimant="Ana Lopez")
+    negated.kind = "direct_quote"
+    then = claim(
+        "but is instead carefully listening to the union's proposals",
+        start=len(text) + 1,
+        claimant="Ana Lopez",
+    )
+    context = ArticleContext([negated, then])
+    statement = "Lopez says the council is still issuing ultimatums instead of listening."
+    [stance] = outlet_stances(statement, facts(statement), [then], context=context)
+    assert stance.stance == "differs"
+    assert [d.kind for d in stance.differences] == ["negation"]
+    statement = "Lopez says the council is carefully listening to the union's proposals."
+    [stance] = outlet_stances(statement, facts(statement), [then], context=context)
+    assert stance.stance == "supports"
+    # another speaker's negated clause lends nothing
+    other = claim(text, start=0, claimant="Jane Doe")
+    other.kind = "direct_quote"
+    statement = "Lopez says the council is still issuing ultimatums instead of listening."
+    [stance] = outlet_stances(
+        statement, facts(statement), [then], context=ArticleContext([other, then])
+    )
+    assert stance.stance == "supports"
+
+
+def test_what_went_unanswered_is_the_request_not_what_it_asked_for():
+    requests = claim("and sending requests for talks with the mayor", start=0, fact=3)
+    unanswered = claim("which have so far gone unanswered.", start=requests.end + 2, fact=4)
+    context = ArticleContext([requests, unanswered])
+    statement = "The union's task is to secure talks with the mayor, its leader said."
+    [stance] = outlet_stances(statement, facts(statement), [requests], context=context)
+    assert stance.stance == "supports"
+
+
+def test_a_place_before_a_role_names_whose_official_not_where():
+    passage = "Speaking in Belarus, Slutsky said the progress was significant."
+    assert kinds("Moscow negotiator Leonid Slutsky says progress is significant.", passage) == []
+    assert kinds("Kyiv envoy Jane Doe says progress is significant.", passage) == []
+    assert kinds("Speaking in Moscow, Slutsky said the progress was significant.", passage) == [
+        "place"
+    ]
+
+
+def test_a_speaker_named_only_by_an_office_differs_from_one_holding_another():
+    statement = "The city's finance minister said the bridge would reopen on Monday."
+    passage = "The bridge will reopen on Monday."
+    adviser = ["an adviser to the mayor", "the mayor's senior adviser"]
+    found = differences(
+        facts(statement),
+        passage_details=extract_details(passage).to_dict(),
+        claimant="Jane Doe",
+        source=None,
+        passage_text=passage,
+        claimant_roles=adviser,
+    )
+    assert found == [Difference("speaker", "The city's finance minister", "Jane Doe")]
+
+    def kinds_with(statement: str, roles: list[str]) -> list[str]:
+        return [
+            d.kind
+            for d in differences(
+                facts(statement),
+                passage_details=extract_details(passage).to_dict(),
+                claimant="Jane Doe",
+                source=None,
+                passage_text=passage,
+                claimant_roles=roles,
+            )
+        ]
+
+    # the same office in other words, an office the articles do not give, a role that
+    # names no office
+    assert (
+        kinds_with("A top aide to the mayor said the bridge would reopen on Monday.", adviser) == []
+    )
+    assert kinds_with(statement, []) == []
+    assert kinds_with(statement, ["a member of the city's negotiating team"]) == []
+    assert kinds_with("The city's chief negotiator said the bridge would reopen.", adviser) == []
