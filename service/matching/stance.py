@@ -90,6 +90,11 @@ _SPEAKER_PATTERNS = [
         rf"(?P<who>{_NAME})(?:\s+(?:{SPEECH_VERBS})\b|\s*:\s)"
     ),
     re.compile(rf"\b[Aa]ccording to (?P<who>{_NAME})"),
+    # "Israel's Kan broadcaster quoted Zelensky himself calling Bennett a fair broker"
+    re.compile(
+        rf"\bquoted\s+(?P<who>{_NAME})(?:\s+(?:himself|herself))?,?\s+"
+        r"(?:as\s+)?(?:saying|calling|describing|telling|warning|urging)\b"
+    ),
     re.compile(rf"\b(?:{SPEECH_VERBS}) (?P<who>{_NAME})\s*[,.]"),
 ]
 # How a source is named in a statement -> the canonical name extraction uses.
@@ -494,7 +499,11 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 # "Press TV: Podolyak said …": the outlet that reports the claim, named as a label
-_OUTLET_LABEL = re.compile(r"^\s*(?P<label>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s*:\s+")
+# ("AFP, March 14, 2022: …": with the day of the report)
+_OUTLET_LABEL = re.compile(
+    r"^\s*(?P<label>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?\s*:\s+"
+)
 _OUTLET_WORDS = ("tv", "news", "times", "post", "radio", "agency", "press", "daily", "herald")
 
 
@@ -1474,6 +1483,7 @@ def _party_only(place: str, text: str) -> bool:
     envoy", "Ukrainian officials"), never as where something happened."""
     if not text:
         return False
+    text = without_lead_in(text)  # "AFP, March 14: Russia and Ukraine are …" opens there
     # "Russia–Ukraine talks" with a dash for the hyphen: one compound
     folded = _DASH_IN_WORD.sub("-", fold(text))
     tokens = [canonical_word(t) for t in re.findall(r"[\w'’-]+", folded)]

@@ -2374,3 +2374,26 @@ def test_a_speaker_named_only_by_an_office_differs_from_one_holding_another():
     assert kinds_with(statement, []) == []
     assert kinds_with(statement, ["a member of the city's negotiating team"]) == []
     assert kinds_with("The city's chief negotiator said the bridge would reopen.", adviser) == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "speaker"),
+    [
+        ("The Kan broadcaster quoted Zelensky himself calling Bennett a fair broker.", "Zelensky"),
+        ("The agency quoted Jane Doe as saying the bridge would reopen.", "Jane Doe"),
+        # who was quoted is read as before when a passive names them first
+        ("Lavrov was quoted by Ukrainian media as saying talks had ended.", "Lavrov"),
+    ],
+)
+def test_whom_an_outlet_quoted_is_the_speaker(statement, speaker):
+    assert statement_speaker(statement) == speaker
+
+
+def test_an_outlets_dateline_label_is_not_the_medium_nor_part_of_the_sentence():
+    statement = "AFP, March 14, 2022: Russia and Ukraine are set to resume talks on Monday."
+    assert statement_source(statement) is None
+    # the two countries open the sentence after the label: the sides, not where
+    passage = "Ukraine's team meets the Russian delegation for talks in Belarus."
+    assert kinds(statement, passage, source="Twitter") == []
+    # a speaker's label with a day is no outlet's
+    assert statement_source("Podolyak, March 14: talks resume today, he told RT.") == "RT"
