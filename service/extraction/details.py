@@ -57,7 +57,7 @@ _WEEKDAY_RE = re.compile(
 )
 # a day of the month the reader knows ("would be held on the 15th")
 _DAY_OF_MONTH_RE = re.compile(
-    r"\b(?:on|by|until|till|from|since|before|after)\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b"
+    r"\b(?:on|by|until|till|from|since|before|after)\s+(?P<the>the\s+(?P<day>\d{1,2})(?:st|nd|rd|th))\b"
     r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|at|in|when|as|with|after|before|or)\b)"
 )
 _RELATIVE_RE = re.compile(
@@ -205,8 +205,8 @@ def find_dates(
         d = _resolve_weekday(wd, m["mod"], future, published)
         add(m.start(), m.end(), DateMention(m.group(0), d.isoformat() if d else None, wd))
     for m in _DAY_OF_MONTH_RE.finditer(text):
-        if free(m.start("day"), m.end()) and 1 <= int(m["day"]) <= 31:
-            add(m.start("day") - 4, m.end(), DateMention(text[m.start("day") - 4 : m.end()], None))
+        if free(m.start("the"), m.end()) and 1 <= int(m["day"]) <= 31:
+            add(m.start("the"), m.end(), DateMention(m["the"], None))
     for m in _RELATIVE_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue

@@ -1478,6 +1478,7 @@ _DEMONYM_WORDS = {d for names in _COUNTRY_DEMONYMS.values() for d in names}
 _DASH_IN_WORD = re.compile(r"(?<=\w)[–—](?=\w)")
 
 
+@lru_cache(maxsize=8192)
 def _party_only(place: str, text: str) -> bool:
     """The statement names the place only as a party ("talks with Ukraine", "Ukraine's
     envoy", "Ukrainian officials"), never as where something happened."""
@@ -1971,6 +1972,7 @@ _UNNAMED_OFFICE = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def statement_office(statement: str) -> tuple[str, str] | None:
     """(the words naming the speaker, the office) of a statement whose speaker is named
     only by the office held ("Ukraine's foreign minister tweeted …")."""
@@ -2353,10 +2355,11 @@ def _antonym_differences(
         return []
     ours, theirs = _antonym_words(statement), _antonym_words(passage)
     folded = fold(statement)
-    limits = [folded.find(fold(w)) for w in before]
-    first = min((i for i in limits if i >= 0), default=-1) if before else None
-    if first == -1:
-        return []
+    first = None  # where the first of ``before`` stands
+    if before:
+        first = min((i for w in before if (i := folded.find(fold(w))) >= 0), default=None)
+        if first is None:
+            return []
     for pair in range(len(_ANTONYM_RE)):
         for side in (0, 1):
             said, other = (pair, side), (pair, 1 - side)
