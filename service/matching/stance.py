@@ -32,7 +32,7 @@ from service.matching.text import (
 SPEECH_VERBS = (
     r"said|says|say|told|tells|wrote|writes|tweeted|tweets|stated|states|claimed|claims|"
     r"announced|announces|added|adds|confirmed|confirms|insisted|insists|declared|declares|"
-    r"believes|believed|noted|notes|argued|argues|explained|explains|warned|warns|"
+    r"believes|believed|expects|noted|notes|argued|argues|explained|explains|warned|warns|"
     r"acknowledged|acknowledges|admitted|admits|asserted|asserts|reiterated|reiterates|"
     r"denied|denies|reported|reports|posted|posts|"
     r"called|calls|urged|urges|accused|accuses|described|describes|praised|praises|"
@@ -87,7 +87,9 @@ _SPEAKER_PATTERNS = [
     re.compile(
         rf"^(?:[A-Z][\w'’-]+\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}"
         rf"(?:{_ROLE_ALT})\s+"
-        rf"(?P<who>{_NAME})(?:\s+(?:{SPEECH_VERBS})\b|\s*:\s)"
+        rf"(?P<who>{_NAME})(?:\s+(?:{SPEECH_VERBS})\b|\s*:\s"
+        # "Kremlin spokesman Dmitry Peskov on the talks: '…'"
+        r"|\s+(?:on|after|about|over|at|before|during)\s[^:;]{1,60}:\s*[\"“‘'])"
     ),
     re.compile(rf"\b[Aa]ccording to (?P<who>{_NAME})"),
     # "Israel's Kan broadcaster quoted Zelensky himself calling Bennett a fair broker"

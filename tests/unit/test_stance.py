@@ -2397,3 +2397,19 @@ def test_an_outlets_dateline_label_is_not_the_medium_nor_part_of_the_sentence():
     assert kinds(statement, passage, source="Twitter") == []
     # a speaker's label with a day is no outlet's
     assert statement_source("Podolyak, March 14: talks resume today, he told RT.") == "RT"
+
+
+@pytest.mark.parametrize(
+    ("statement", "speaker"),
+    [
+        # a role, the name, and what the words are about before the quotation
+        ("City spokesman Petr Novak on the bridge: 'it will reopen on Monday.'", "Petr Novak"),
+        # what someone expects is what they said
+        ("Mayor's adviser Jane Doe expects the bridge to reopen within days.", "Jane Doe"),
+    ],
+)
+def test_a_role_with_the_topic_before_a_quote_and_expects_name_the_speaker(statement, speaker):
+    assert statement_speaker(statement) == speaker
+    assert reports_speech(statement)
+    # a passive "expected" reports no one's speech
+    assert not reports_speech("The bridge is expected to reopen within days.")
