@@ -44,7 +44,15 @@ def facts(statement: str) -> StatementFacts:
     )
 
 
-def found_in(statement: str, passage: str, *, published=PUBLISHED, claimant=None, source=None):
+def found_in(
+    statement: str,
+    passage: str,
+    *,
+    published=PUBLISHED,
+    claimant=None,
+    source=None,
+    claimant_roles=(),
+):
     """Every difference the passage shows against the statement."""
     return differences(
         facts(statement),
@@ -52,6 +60,7 @@ def found_in(statement: str, passage: str, *, published=PUBLISHED, claimant=None
         claimant=claimant,
         source=source,
         passage_text=passage,
+        claimant_roles=claimant_roles,
     )
 
 
@@ -2343,27 +2352,12 @@ def test_a_speaker_named_only_by_an_office_differs_from_one_holding_another():
     statement = "The city's finance minister said the bridge would reopen on Monday."
     passage = "The bridge will reopen on Monday."
     adviser = ["an adviser to the mayor", "the mayor's senior adviser"]
-    found = differences(
-        facts(statement),
-        passage_details=extract_details(passage).to_dict(),
-        claimant="Jane Doe",
-        source=None,
-        passage_text=passage,
-        claimant_roles=adviser,
-    )
+    found = found_in(statement, passage, claimant="Jane Doe", claimant_roles=adviser)
     assert found == [Difference("speaker", "The city's finance minister", "Jane Doe")]
 
     def kinds_with(statement: str, roles: list[str]) -> list[str]:
         return [
-            d.kind
-            for d in differences(
-                facts(statement),
-                passage_details=extract_details(passage).to_dict(),
-                claimant="Jane Doe",
-                source=None,
-                passage_text=passage,
-                claimant_roles=roles,
-            )
+            d.kind for d in found_in(statement, passage, claimant="Jane Doe", claimant_roles=roles)
         ]
 
     # the same office in other words, an office the articles do not give, a role that
