@@ -23,6 +23,7 @@ from service.domain import Claim, Extraction, Page
 from service.extraction import extract, extract_details
 from service.extraction.data import WEEKDAYS
 from service.extraction.details import FUTURE_RE
+from service.matching.case import shouting, truecased
 from service.matching.compare import canonical_claim, compare_claims
 from service.matching.grouping import GroupingCandidates, assign_facts, grouping_candidates
 from service.matching.rerank import (
@@ -819,6 +820,13 @@ class Verifier:
         outlet_filter = set(outlets) if outlets is not None else None
         pasted, statement = statement, clean_statement(statement)
         scored, corrections = self.rank(repo, statement)
+        if shouting(statement):
+            # a ticker in capitals: read with the case its matches write its words in,
+            # and ranked again so that its names count as names
+            cased = truecased(statement, _case_evidence(scored))
+            if cased != statement:
+                statement = cased
+                scored, corrections = self.rank(repo, statement)
         statement = with_negations_spelt(statement, corrections)
         facts: StatementFacts | None = None
         if self.min_coverage:
@@ -925,6 +933,14 @@ class Verifier:
         # (and those that reach it on one part of a compound statement)
         parts = part_matches(matches, self.threshold)
         return Verdict(pasted, verdict_on(statement, evidence, parts), matches, corrections)
+
+
+CASE_EVIDENCE = 50  # candidates whose text and speaker give a capitalised statement its case
+
+
+def _case_evidence(scored: list[Scored]) -> list[str]:
+    texts = [s.claim.text for s in scored[:CASE_EVIDENCE]]
+    return texts + [f"By {s.claim.claimant}." for s in scored[:CASE_EVIDENCE] if s.claim.claimant]
 
 
 def _speech_of_a_stranger(repo: Repository, statement: str, evidence: list) -> bool:

@@ -259,7 +259,9 @@ _SCALE_ALT = "|".join(
 _NUMBER_RE = re.compile(
     r"(?P<cur>[$€£₴₽])?\s?(?P<num>(?<![\w.,/])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|"
     r"(?<![\w.,/])\d+(?:\.\d+)?(?![\d]))(?P<pct>\s?%)?"
-    rf"(?:[\s-](?P<scale>{_SCALE_ALT})\b)?"
+    rf"(?:[\s-](?P<scale>{_SCALE_ALT})\b"
+    # a scale letter written onto the number, as headlines do ("$200M", "30K", "$1.5bn")
+    r"|(?P<abbr>bn|mln|mn|tn|[kmb])\b)?"
     rf"|\b(?P<word>(?:{'|'.join(w for w in NUMBER_WORDS if ' ' not in w and w != 'dozens')})"
     rf"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|dozens|a dozen|a hundred|"
     rf"a thousand|hundreds|thousands|millions)\b"
@@ -320,6 +322,17 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
         return _singular(low), m.end()
 
 
+def _scale_letter(abbr: str | None, *, currency: bool) -> str | None:
+    """The scale of a letter written onto a number: "bn", "mln", "k" in any case; a
+    capital "M" or "B" (a lower-case "m" or "b" only after a currency sign: "200m" alone
+    may be metres)."""
+    if not abbr:
+        return None
+    if abbr.lower() in ("bn", "mln", "mn", "tn", "k") or abbr in ("M", "B") or currency:
+        return "mln" if abbr.lower() == "mn" else abbr.lower()
+    return None
+
+
 def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Quantities in ``text``, skipping character ranges in ``skip`` (dates)."""
     skip = skip or []
@@ -344,6 +357,10 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> list[Q
             if scale:
                 scale = SCALE_TYPOS.get(scale.lower(), scale.lower())
                 value *= SCALES[scale]
+            elif abbr := _scale_letter(m["abbr"], currency=bool(m["cur"])):
+                value *= SCALES[abbr]
+            elif m["abbr"]:
+                b = m.start("abbr")  # "200m": not a scale; the letter is read as before
         elif m["word"]:
             value = _word_value(m["word"]) or 0.0
             if m["wscale"]:

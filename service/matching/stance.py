@@ -22,6 +22,7 @@ from service.extraction.details import find_negations, find_places, negation_spa
 from service.matching.text import (
     MONTHS,
     PREFIXED_OPPOSITES,
+    STOPWORDS,
     canonical_word,
     content_words,
     fold,
@@ -507,6 +508,29 @@ _OUTLET_LABEL = re.compile(
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?\s*:\s+"
 )
 _OUTLET_WORDS = ("tv", "news", "times", "post", "radio", "agency", "press", "daily", "herald")
+# "The Epoch Times reports (that) …", "According to Press TV, …", "…, the Times of Israel
+# reports.": the outlet that reports the claim, as the label above
+_OUTLET_NAME = r"(?:[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,3}"
+_REPORTING = r"(?:reports|reported|writes|wrote|notes|noted|recalls|recalled)"
+_REPORTED_BY = re.compile(
+    rf"^\s*(?:[Aa]ccording to\s+(?P<by>{_OUTLET_NAME})\s*,\s*"
+    rf"|(?P<outlet>{_OUTLET_NAME})\s+{_REPORTING}\s+(?:that\s+)?(?=\S))"
+)
+_REPORTED_BY_TAIL = re.compile(
+    rf",\s*(?:according to\s+(?P<by>{_OUTLET_NAME})"
+    rf"|(?P<outlet>{_OUTLET_NAME})\s+(?:{_REPORTING}|says|said))\s*[.!]?\s*$"
+)
+
+
+def _an_outlet(name: str, *, medium: bool = True) -> bool:
+    """A name that is a news outlet's ("Press TV", "The Epoch Times", "Times of Israel");
+    without ``medium``, not one a speaker talks to as well (RIA, RT, Fox News: "According
+    to RIA Novosti, Slutsky said …" names whom he told)."""
+    folded = fold(name).strip(" .")
+    folded = folded[4:] if folded.startswith("the ") else folded
+    if folded in MEDIA:
+        return medium
+    return any(w in _OUTLET_WORDS for w in folded.split())
 
 
 def without_lead_in(statement: str) -> str:
@@ -521,6 +545,21 @@ def without_lead_in(statement: str) -> str:
         words = fold(label.group("label")).split()
         if fold(label.group("label")) in MEDIA or words[-1] in _OUTLET_WORDS:
             statement = statement[label.end() :]
+    reported = _REPORTED_BY.match(statement)
+    if reported and (
+        _an_outlet(reported.group("outlet"))
+        if reported.group("outlet")
+        else _an_outlet(reported.group("by"), medium=False)
+    ):
+        statement = statement[reported.end() :]
+        statement = statement[:1].upper() + statement[1:]
+    tail = _REPORTED_BY_TAIL.search(statement)
+    if tail and (
+        _an_outlet(tail.group("outlet"))
+        if tail.group("outlet")
+        else _an_outlet(tail.group("by"), medium=False)
+    ):
+        statement = statement[: tail.start()] + "."
     return statement
 
 
@@ -616,7 +655,7 @@ _THROUGH_ROLE = re.compile(
     rf"(?:{_ROLE_ALT})\s+(?P<who>{_NAME})"
 )
 _NAME_AFTER_RANK = re.compile(rf"\s*\d+\s+(?:[a-z][\w'’-]*\s+){{1,3}}(?P<who>{_NAME})")
-_NAME_AFTER_ROLE = re.compile(rf"\s+(?:[a-z]+\s+)?(?:{_ROLE_ALT})\s+(?P<who>{_NAME})")
+_NAME_AFTER_ROLE = re.compile(rf"\s+(?:[a-z]+\s+){{0,3}}(?:{_ROLE_ALT})\s+(?P<who>{_NAME})")
 
 
 # A statement's own subject when it opens with a name: "The International Court of
@@ -724,8 +763,14 @@ def _spelled_out(acronym: str) -> re.Pattern:
 def _role_follows(statement: str, end: int) -> bool:
     """The name is followed by a role noun, so it qualifies the role ("EU envoy", and
     misspelt: "UN ambasador")."""
-    following = statement[end:].split(None, 1)
-    return bool(following) and _role_noun(following[0].strip(",.")) is not None
+    # (after up to three lower-case words that qualify it: "Duma foreign affairs chief
+    # Leonid Slutsky", not "Reznikov told reporters")
+    for word in statement[end:].split(None, 4)[:4]:
+        if _role_noun(word.strip(",.")) is not None:
+            return True
+        if not (word.islower() and word.isalpha()) or word in STOPWORDS or _SPEECH_RE.match(word):
+            return False
+    return False
 
 
 def _role_noun(word: str) -> str | None:
@@ -1582,9 +1627,17 @@ _COMPOUND_BORDER = re.compile(r"\b([a-z]+)-([a-z]+)\s+(?:border|frontier)")
 _COUNTRY_OF_DEMONYM = {fold(d): fold(c) for d, c in DEMONYMS.items()}
 
 
+@lru_cache(maxsize=1024)
 def _border_country(word: str) -> str:
-    """The country a word before "border" names ("polish" -> "poland", "kyiv" -> "ukraine")."""
-    return _COUNTRY_OF_DEMONYM.get(word) or _country(word)
+    """The country a word before "border" names ("polish" -> "poland", "kyiv" -> "ukraine";
+    with a slip in it too: "polsih" -> "poland")."""
+    found = _COUNTRY_OF_DEMONYM.get(word) or _country(word)
+    if found in _COUNTRIES or len(word) < 5:
+        return found
+    near = process.extractOne(
+        word, [*_COUNTRY_OF_DEMONYM, *_PLACE_NAMES], scorer=fuzz.ratio, score_cutoff=80
+    )
+    return (_COUNTRY_OF_DEMONYM.get(near[0]) or _country(near[0])) if near else found
 
 
 def _border_pairs(text: str) -> set[frozenset[str]]:
@@ -2319,10 +2372,14 @@ _ANTONYMS = [
     ),
     # "the IAEA warned of a serious threat" against "the IAEA downplayed those worries"
     (
-        # (sharing or echoing the fears is warning of them too)
+        # (sharing or echoing the fears is warning of them too, and so is being worried
+        # or voicing concern: "the IAEA said it was seriously worried …")
         r"warn(?:s|ed|ing)?|alarm(?:s|ed|ing)?|"
         r"(?:shar(?:e|es|ed|ing)|echo(?:es|ed|ing)?) (?:the |those |these |its |their )?"
-        r"(?:fears|concerns|worries)",
+        r"(?:fears|concerns|worries)|"
+        r"(?:is|was|are|were|remains?|remained|grew|became) (?:\w+ )?"
+        r"(?:worried|concerned|alarmed|fearful)|"
+        r"(?:express|voic)(?:e|es|ed|ing)? (?:\w+ )?(?:concerns?|fears|worries|alarm)",
         r"downplay(?:s|ed|ing)?|play(?:s|ed|ing)? down|reassur(?:e|es|ed|ing)",
     ),
 ]

@@ -1218,6 +1218,12 @@ def test_a_medium_the_summary_line_leaves_unsaid_is_read_in_the_articles_body(se
             {"The Epoch Times": ("negation", "shared fears", "downplayed")},
         ),
         (
+            # and so is being worried
+            "The IAEA said it was seriously worried about whether the Chernobyl plant, cut off "
+            "from the grid, could keep its spent fuel cool.",
+            {"The Epoch Times": ("negation", "was seriously worried", "downplayed")},
+        ),
+        (
             # a day of the month alone, against "On Monday, March 14"
             "Podolyak said on Twitter that a negotiating session to sum up the preliminary "
             "results would be held on the 15th.",
@@ -1275,3 +1281,79 @@ def test_a_second_saying_with_its_own_speaker_is_checked_on_its_own(seeded_clien
         for d in o["differences"]
     ]
     assert differences == [("place", "north", "south")]
+
+
+def test_a_headline_amount_with_a_scale_letter_is_the_amount_in_full(seeded_client):
+    """ "$200M" is the $200 million The Epoch Times gives, not 200 dollars against it."""
+    result = verify(
+        seeded_client,
+        "JUST IN: Biden memo to State Dept authorizes $200M in weapons and military training "
+        "for Ukraine's forces",
+    )
+    assert result["verdict"] == "supported"
+    epoch = outlet(result["matches"][0], "The Epoch Times")
+    assert epoch["stance"] == "supports" and epoch["differences"] == []
+    wrong = verify(
+        seeded_client, "Biden memo to State Dept authorizes $300M in weapons for Ukraine's forces"
+    )
+    assert outlet(wrong["matches"][0], "The Epoch Times")["differences"] == [
+        {"kind": "number", "statement": "$300M", "passage": "$200 million"}
+    ]
+
+
+def test_the_outlet_that_reports_the_claim_is_not_its_speaker_or_source(seeded_client):
+    """ "The Epoch Times reports …": the outlet whose article reports it supports it."""
+    result = verify(
+        seeded_client,
+        "The Epoch Times reports Ukraine reconnected a broken power line to the "
+        "decommissioned Chernobyl plant on Sunday after it had been running on generators.",
+    )
+    assert result["verdict"] == "supported"
+    epoch = outlet(result["matches"][0], "The Epoch Times")
+    assert epoch["stance"] == "supports" and epoch["differences"] == []
+    tweeted = verify(
+        seeded_client,
+        "Press TV reports that Podoliak tweeted Moscow had 'turned to China for military "
+        "help', dismissing the Kremlin's military operation in Ukraine as a failure.",
+    )
+    assert tweeted["verdict"] == "supported"
+    # what the speaker said stays checked: a tweet the other way round differs
+    denied = verify(
+        seeded_client,
+        "Press TV reports that Podolyak tweeted Moscow had not turned to China for military help.",
+    )
+    assert denied["verdict"] == "contradicted"
+    assert [d["kind"] for d in outlet(denied["matches"][0], "Press TV")["differences"]] == [
+        "negation"
+    ]
+
+
+def test_a_ticker_in_capitals_is_checked_as_if_written_in_ordinary_case(seeded_client):
+    """Names, places and numbers of a statement in capitals are read with the case the
+    matched claims write them in."""
+    hours = verify(
+        seeded_client,
+        "MEDINSKY: EIGHT-HOUR TALKS WITH UKRAINE IN BELARUS FOUND POINTS OF AGREEMENT, "
+        "SIDES AGREE TO KEEP NEGOTIATING",
+    )
+    assert hours["verdict"] == "contradicted"
+    assert {"kind": "number", "statement": "Eight hours", "passage": "five hours"} in outlet(
+        hours["matches"][0], "The Epoch Times"
+    )["differences"]
+    host = verify(
+        seeded_client,
+        "ISRAEL HOSTS FIRST MEETING OF RUSSIAN AND UKRAINIAN FMs THIS WEEK AS PM BENNETT "
+        "WORKS TO BROKER TALKS",
+    )
+    turkey = host["matches"][0]
+    assert "Turkey" in turkey["claim"]["text"]
+    assert {"kind": "place", "statement": "Israel", "passage": "Turkey"} in outlet(
+        turkey, "The Times of Israel"
+    )["differences"]
+    # the same ticker with the right host is supported, as in ordinary case
+    right = verify(
+        seeded_client,
+        "TURKEY HOSTS FIRST MEETING OF RUSSIAN AND UKRAINIAN FOREIGN MINISTERS THIS WEEK",
+    )
+    assert right["verdict"] == "supported"
+

@@ -35,6 +35,16 @@ def test_a_misspelt_scale_word_still_scales_the_number():
     assert nums("a convoy 200 miles long") == [(200.0, "mile", None, False)]
 
 
+def test_a_scale_letter_written_onto_the_number_scales_it():
+    assert nums("Biden memo authorizes $200M in weapons") == [(200000000.0, "usd", None, False)]
+    assert nums("a $1.5bn package") == [(1500000000.0, "usd", None, False)]
+    assert nums("some 30K people fled") == [(30000.0, "people", "some", False)]
+    assert nums("a €3b loan") == [(3000000000.0, "eur", None, False)]
+    # without a currency a lower-case "m" may be metres: the number stays as written
+    assert nums("the 200m sprint") == [(200.0, None, None, False)]
+    assert nums("Su-35 jets and MiG-29s") == []
+
+
 def test_miles_hours_rounds_weeks_years():
     assert nums("a base just 12 miles from the Polish border") == [(12.0, "mile", None, False)]
     assert nums("the five-hour talks") == [(5.0, "hour", None, False)]

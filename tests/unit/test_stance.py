@@ -478,6 +478,15 @@ def test_a_border_between_other_countries_is_a_place_difference():
     )
 
 
+def test_a_border_with_a_slip_in_a_countrys_name_is_that_countrys():
+    passage = "The next meeting will take place at the Polish-Belarusian border."
+    assert kinds("The next meeting will be at the Polsih-Belarusian border.", passage) == []
+    assert kinds("The next meeting will be at the Belarus-Polnad border.", passage) == []
+    assert kinds("The next meeting will be at the Ukranian-Belarusian border.", passage) == [
+        "place"
+    ]
+
+
 def test_a_large_count_without_a_unit_meets_the_passage_count():
     assert kinds(
         "The army faced a 90,000-strong force.", "The army faced a force of 60,000 troops."
@@ -1966,6 +1975,66 @@ def test_an_outlet_or_genre_label_opening_a_post_is_neither_speaker_nor_source()
     assert statement_speaker("Jeruslaem municipality says it is happy to host the talks") is None
 
 
+@pytest.mark.parametrize(
+    "statement, speaker, source",
+    [
+        (
+            "The Epoch Times reports Ukraine reconnected a broken power line to Chernobyl.",
+            None,
+            None,
+        ),
+        ("Press TV reports that Podoliak tweeted Moscow had turned to China.", "Podoliak", None),
+        (
+            "According to the Times of Israel, Bennett told Channel 12 the talks were hard.",
+            "Bennett",
+            "Channel 12",
+        ),
+        (
+            "Kirby told Fox News sanctions were biting, The Moscow Times reported.",
+            "Kirby",
+            "Fox News",
+        ),
+        ("Peskov said the talks would go on, RIA reported.", "Peskov", None),
+        ("Bennett spoke to Putin, according to The Epoch Times.", None, None),
+        # "according to" a medium a speaker talks to names whom he told
+        (
+            "According to RIA Novosti, Duma foreign affairs chief Leonid Slutsky said a deal "
+            "could save many people.",
+            "Leonid Slutsky",
+            "RIA Novosti",
+        ),
+        # a person who reports is still the speaker
+        ("Zelensky reports that the talks go on.", "Zelensky", None),
+    ],
+)
+def test_the_outlet_that_reports_a_claim_is_neither_its_speaker_nor_its_source(
+    statement, speaker, source
+):
+    """ "X reports (that) …", "According to X, …", "…, X reports": the outlet that
+    reports the claim, as the label "X: …" is, not the medium someone spoke to."""
+    assert statement_speaker(statement) == speaker
+    assert statement_source(statement) == source
+
+
+@pytest.mark.parametrize(
+    "statement, speaker",
+    [
+        (
+            "Duma foreign affairs chief Leonid Slutsky said a deal could save many people.",
+            "Leonid Slutsky",
+        ),
+        (
+            "State Duma foreign affairs committee head Leonid Slutsky said talks went on.",
+            "Leonid Slutsky",
+        ),
+        # a verb of saying or a function word ends the words before a role noun
+        ("Oleksii Reznikov told reporters the aim was a ceasefire.", "Oleksii Reznikov"),
+    ],
+)
+def test_a_role_qualified_by_lower_case_words_is_followed_by_the_speakers_name(statement, speaker):
+    assert statement_speaker(statement) == speaker
+
+
 def test_quitting_is_stopping():
     stopped = (
         "Russia had stopped issuing ultimatums and instead carefully listens to our positions."
@@ -2242,6 +2311,25 @@ def test_sharing_fears_is_the_opposite_of_downplaying_them():
     assert kinds("The agency warned the plant could run out of fuel.", passage) == ["negation"]
     # the negation before the word: what was not done is not its opposite
     assert kinds("The agency did not share fears about the fuel.", passage) == []
+
+
+@pytest.mark.parametrize(
+    "statement, said",
+    [
+        (
+            "The IAEA said it was seriously worried about the spent fuel.",
+            "was seriously worried",
+        ),
+        ("The agency is concerned about the spent fuel.", "is concerned"),
+        ("The IAEA voiced serious concern about the spent fuel.", "voiced serious concern"),
+        ("The agency expressed fears about the spent fuel.", "expressed fears"),
+    ],
+)
+def test_being_worried_or_voicing_concern_is_the_opposite_of_downplaying_it(statement, said):
+    passage = "The International Atomic Energy Agency downplayed those worries."
+    assert Difference("negation", said, "downplayed") in found_in(statement, passage)
+    # a passage that is worried too agrees
+    assert kinds(statement, "The agency said it was worried about the fuel.") == []
 
 
 def test_an_opening_while_clause_is_another_event_with_its_own_place():
