@@ -26,6 +26,7 @@ from service.extraction.details import FUTURE_RE
 from service.matching.case import shouting, truecased
 from service.matching.compare import canonical_claim, compare_claims
 from service.matching.grouping import GroupingCandidates, assign_facts, grouping_candidates
+from service.matching.questions import as_claim
 from service.matching.rerank import (
     ADJACENT,
     HYBRID_ROLE_CREDIT,
@@ -818,7 +819,8 @@ class Verifier:
     ) -> Verdict:
         """Matching facts, each outlet's stance with differences and passages, and a verdict."""
         outlet_filter = set(outlets) if outlets is not None else None
-        pasted, statement = statement, clean_statement(statement)
+        # (a reader's question is checked as the claim it asks about)
+        pasted, statement = statement, as_claim(clean_statement(statement))
         scored, corrections = self.rank(repo, statement)
         if shouting(statement):
             # a ticker in capitals: read with the case its matches write its words in,

@@ -1357,3 +1357,32 @@ def test_a_ticker_in_capitals_is_checked_as_if_written_in_ordinary_case(seeded_c
     )
     assert right["verdict"] == "supported"
 
+
+def test_a_readers_question_is_checked_as_the_claim_it_asks_about(seeded_client):
+    """ "Did X really tell Fox News that …?": checked as "X told Fox News that …"; the
+    answer echoes the question as it was asked."""
+    question = (
+        "Did Pentagon spokesman John Kirby really tell Fox News that sanctions are beginning "
+        "to have some effect on Moscow?"
+    )
+    result = verify(seeded_client, question)
+    assert result["statement"] == question
+    assert result["verdict"] == "contradicted"
+    epoch = outlet(result["matches"][0], "The Epoch Times")
+    assert {"kind": "speaker", "statement": "John Kirby", "passage": "Wendy Sherman"} in epoch[
+        "differences"
+    ]
+    # a doubt tagged on at the end is not part of the claim
+    tagged = verify(
+        seeded_client,
+        "Zelensky says he will stop negotiating with Russia, is this true?? saw it in replies",
+    )
+    assert tagged["verdict"] == "contradicted"
+    continued = next(
+        m
+        for m in tagged["matches"]
+        if m["claim"]["text"].endswith("continue negotiating with Russia.")
+    )
+    assert [d["kind"] for d in outlet(continued, "The Times of Israel")["differences"]] == [
+        "negation"
+    ]

@@ -1,0 +1,157 @@
+"""A reader's question turned into the claim it asks about.
+
+Readers send a desk what they doubt as questions: "Is it true that X?", "I read that X.
+Is that so?", "Did Kirby really tell Fox News that X?", "X, is this true?? saw it in
+replies". The checks read the claim itself: the framing is dropped, and "Did S (really)
+V …?" is read as "S V-ed …". A question that is not one of these forms (a rhetorical
+opening, "Who is paying for all this?!") is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+# how a doubt opens: "Is it true (that)", "I read (that)", "Can anyone confirm (that)"
+_OPENING = re.compile(
+    r"^\s*(?:"
+    r"(?:is|was) it (?:really )?(?:true|correct|right|a fact|the case)"
+    r"|did you know|have you heard"
+    r"|(?:can|could) (?:you|anyone|someone|somebody) (?:please )?(?:confirm|verify|check)"
+    r"|please (?:confirm|verify|check)"
+    r"|(?:fact[- ]check|true or false)\s*:"
+    r"|i(?:'ve| have)? (?:just )?(?:read|heard|seen|saw)(?: (?:somewhere|online|today|on [a-z]+))?"
+    r"|(?:someone|somebody|a friend) (?:said|told me|posted|wrote|claims?)"
+    r"|(?:people|they) (?:are saying|say|claim)"
+    r")\b\s*,?\s*(?:that\s+)?(?=\S)",
+    re.IGNORECASE,
+)
+# how it closes: "…, is this true??", "… Is that so?", "… Correct?", "saw it in replies"
+_LONG_TAG = (
+    r"(?:is|was) (?:this|that|it) (?:really )?(?:true|so|correct|right|real|accurate|a fact)"
+    r"|(?:is it )?true or (?:false|not)|fact[- ]check(?: this| please)?"
+    r"|(?:can|could) (?:anyone|someone|somebody|you) (?:please )?(?:confirm|verify)(?: this| that)?"
+)
+_SHORT_TAG = r"true|correct|right|really|source|any (?:source|proof|confirmation)s?"
+_CLOSING = re.compile(
+    rf"(?:\s*[,;:.!?-]+\s*(?:{_LONG_TAG}|{_SHORT_TAG})|\s+(?:{_LONG_TAG}))?[\s?!.]*"
+    r"(?:(?:saw|read|seen|heard) (?:it|this|that) (?:in|on) [\w' -]{1,40}?)?[\s?!.]*$",
+    re.IGNORECASE,
+)
+# "Did S (really) V …?": S runs up to "really" (or a like word), else up to a base verb
+_DID = re.compile(r"^\s*did\s+(?P<rest>.+?)[\s?!.]*$", re.IGNORECASE | re.DOTALL)
+_REALLY = re.compile(r"\s+(?:really|actually|truly|in fact|indeed)\s+(?P<verb>[a-z]+)\b")
+_IRREGULAR = {
+    "say": "said",
+    "tell": "told",
+    "write": "wrote",
+    "meet": "met",
+    "give": "gave",
+    "take": "took",
+    "make": "made",
+    "send": "sent",
+    "hold": "held",
+    "leave": "left",
+    "go": "went",
+    "come": "came",
+    "speak": "spoke",
+    "sign": "signed",
+    "agree": "agreed",
+    "see": "saw",
+    "find": "found",
+    "get": "got",
+    "begin": "began",
+    "break": "broke",
+    "win": "won",
+    "lose": "lost",
+    "put": "put",
+    "set": "set",
+    "cut": "cut",
+    "run": "ran",
+    "keep": "kept",
+    "bring": "brought",
+    "buy": "bought",
+    "fight": "fought",
+    "think": "thought",
+    "pay": "paid",
+    "lay": "laid",
+    "draw": "drew",
+    "fly": "flew",
+    "flee": "fled",
+    "shoot": "shot",
+    "stand": "stood",
+    "hear": "heard",
+    "know": "knew",
+    "become": "became",
+    "seek": "sought",
+    "forbid": "forbade",
+    "rise": "rose",
+    "fall": "fell",
+    "be": "was",
+    "have": "had",
+    "do": "did",
+}
+# verbs whose last consonant doubles ("stop" -> "stopped")
+_DOUBLING = {"stop", "ban", "plan", "admit", "commit", "submit", "drop", "ship", "shut", "step"}
+# base forms that can follow a plain "Did S …" without "really"
+_BASE_VERBS = frozenset(
+    {
+        *_IRREGULAR,
+        *_DOUBLING,
+        "claim", "announce", "tweet", "post", "warn", "confirm", "deny", "call", "urge",
+        "accuse", "promise", "insist", "describe", "state", "declare", "host", "order",
+        "approve", "authorize", "authorise", "walk", "offer", "refuse", "reject", "accept",
+        "demand", "threaten", "vow", "pledge", "admit", "suggest", "propose", "ask", "report",
+        "restore", "reconnect", "attack", "invade", "launch", "start", "end", "resume",
+        "cancel", "postpone", "add", "praise", "criticize", "criticise", "condemn", "want",
+        "expect", "hope", "try", "adopt", "change", "sanction",
+    }
+)  # fmt: skip
+
+
+def _past(verb: str) -> str:
+    low = verb.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if low in _DOUBLING:
+        return low + low[-1] + "ed"
+    if low.endswith("e"):
+        return low + "d"
+    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        return low[:-1] + "ied"
+    return low + "ed"
+
+
+def _declarative(question: str) -> str | None:
+    """ "Did S (really) V X?" as "S V-ed X." (None when S and V cannot be told apart)."""
+    did = _DID.match(question)
+    if not did:
+        return None
+    rest = did.group("rest")
+    really = _REALLY.search(rest)
+    if really:
+        subject, verb, tail = rest[: really.start()], really.group("verb"), rest[really.end() :]
+    else:
+        words = rest.split(" ")
+        at = next((i for i, w in enumerate(words[1:], 1) if w.islower() and w in _BASE_VERBS), None)
+        if at is None:
+            return None
+        subject, verb, tail = " ".join(words[:at]), words[at], " " + " ".join(words[at + 1 :])
+    if not subject.strip():
+        return None
+    subject = subject.strip()
+    return f"{subject[:1].upper()}{subject[1:]} {_past(verb)}{tail.rstrip()}."
+
+
+def as_claim(statement: str) -> str:
+    """The claim a reader's question asks about; any other statement as it is."""
+    text = statement.strip()
+    opened = _OPENING.sub("", text, count=1)
+    closed = _CLOSING.sub("", opened)
+    tagged = "?" in text and any(c.isalpha() for c in opened[len(closed) :])
+    if opened == text and not tagged and not text.endswith("?"):
+        return statement
+    if (did := _declarative(closed)) is not None:
+        return did
+    if (opened == text and not tagged) or len(closed.split()) < 3:
+        return statement  # a question of another kind: left as it is
+    return f"{closed[:1].upper()}{closed[1:]}."

@@ -1,0 +1,60 @@
+"""A reader's question is checked as the claim it asks about."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.matching.questions import as_claim
+
+
+@pytest.mark.parametrize(
+    "question, claim",
+    [
+        (
+            "Is it true the Feb. 28 talks in Belarus went for five hours?",
+            "The Feb. 28 talks in Belarus went for five hours.",
+        ),
+        (
+            "I read that Putin ordered his army into Ukraine on 22 February, is this correct?",
+            "Putin ordered his army into Ukraine on 22 February.",
+        ),
+        (
+            "I read the talks in Belarus lasted nine hours. Is that so?",
+            "The talks in Belarus lasted nine hours.",
+        ),
+        (
+            "Zelensky says he will stop negotiating with Russia, is this true?? saw it in replies",
+            "Zelensky says he will stop negotiating with Russia.",
+        ),
+        (
+            "Did Pentagon spokesman John Kirby really tell Fox News that sanctions work?",
+            "Pentagon spokesman John Kirby told Fox News that sanctions work.",
+        ),
+        ("Did Russia really stop the talks?", "Russia stopped the talks."),
+        (
+            "Did Israel host the first meeting this week?",
+            "Israel hosted the first meeting this week.",
+        ),
+        (
+            "Can anyone confirm that Peskov told RT the talks go on?",
+            "Peskov told RT the talks go on.",
+        ),
+        ("Peskov told RT the talks go on. Source?", "Peskov told RT the talks go on."),
+    ],
+)
+def test_a_readers_question_reads_as_its_claim(question, claim):
+    assert as_claim(question) == claim
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Zelensky said the talks went right.",  # "right" ends a sentence, it asks nothing
+        "Who is paying for all this?!",
+        "Did the talks in Belarus last five hours?",  # no verb it knows: left as it is
+        "Is Moscow changing course? Peskov said Russia had adopted a different approach.",
+        "Peskov told RT the talks would go on.",
+    ],
+)
+def test_other_statements_are_left_as_they_are(statement):
+    assert as_claim(statement) == statement
