@@ -3,8 +3,8 @@
 The checks read names, places and speakers partly by their capitals ("MEDINSKY: EIGHT-HOUR
 TALKS …" names no one, "ISRAEL HOSTS …" no place). A statement written mostly in capitals
 takes each word's case from the claims it was matched against (how the stored articles
-write "Medinsky", "Belarus", "the", "IAEA"), else from the gazetteer and the media names,
-else lower case; an acronym (no vowel: "PM", "FM"; or a known one: "UN", "NATO") and the
+write "Medinsky", "Belarus", "the", "IAEA"), else from the calendar, the gazetteer and the
+media names, else lower case; an acronym (no vowel: "PM", "FM"; or a known one: "UN", "NATO") and the
 letters of an abbreviation ("U.S.") stay capitals.
 """
 
@@ -14,16 +14,18 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from service.extraction.data import DEMONYMS
+from service.extraction.data import DEMONYMS, WEEKDAYS
 from service.extraction.details import find_places
 from service.matching.stance import MEDIA
-from service.matching.text import STOPWORDS
+from service.matching.text import MONTHS, STOPWORDS
 
 SHOUTING_SHARE = 0.7  # of a statement's letters in capitals
 _MIN_LETTERS = 12
 _LETTERS = re.compile(r"[A-Za-z]+")
 _DEMONYMS = {d.lower(): d for d in DEMONYMS}
 _MEDIA = {k: v for k, v in MEDIA.items() if " " not in k}
+# days and months ("ZELENSKY ON FRIDAY:", "FEB 28"), not "may" the verb
+_CALENDAR = (set(WEEKDAYS) | set(MONTHS)) - {"may"}
 _ACRONYMS = frozenset({"un", "us", "eu", "uk", "uae", "nato", "iaea", "osce", "icc", "icj", "opec"})
 _VOWEL = re.compile(r"[aeiouy]")
 # where a sentence opens again: the first word, after a full stop or a label's colon
@@ -65,6 +67,8 @@ def truecased(text: str, evidence: Iterable[str]) -> str:
         low = word.lower()
         if low in forms:
             return forms[low].most_common(1)[0][0]
+        if low in _CALENDAR:
+            return low.capitalize()
         if low in _DEMONYMS:
             return _DEMONYMS[low]
         if low in _MEDIA:

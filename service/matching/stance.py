@@ -1490,6 +1490,23 @@ _ACTS = {
     "expected",
     "signalled",
     "signaled",
+    # "Jerusalem takes down the flags": what its government did, not where
+    "takes",
+    "took",
+    "removes",
+    "removed",
+    "sends",
+    "sent",
+    "urges",
+    "urged",
+    "asks",
+    "asked",
+    "announces",
+    "announced",
+    "welcomes",
+    "welcomed",
+    "condemns",
+    "condemned",
 }
 _ACTS_AFTER_BE = {
     "ready",
@@ -2357,7 +2374,12 @@ _ANTONYMS = [
     (r"vocal|outspoken|speak(?:s)? out", r"silent|quiet"),
     (r"alive|survived", r"dead|died|killed"),
     # "Russia's approach was unchanged" against "a fundamentally different approach"
-    (r"unchanged|unaltered", r"different|changed|shifted"),
+    # ("has not changed at all" is unchanged too)
+    (
+        r"unchanged|unaltered|(?:not|never|n't) (?:been |really |yet )?(?:changed?|shifted)",
+        r"different|(?<!not )(?<!never )(?<!n't )(?<!been )(?<!really )(?<!yet )"
+        r"(?:changed|shifted)",
+    ),
     # "kept the flags on the walls" against "the flags, which it eventually removed"
     (
         r"kept|keep(?:s|ing)?|still (?:hang|hangs|hanging|fly|flies|flying|up|on display)",
@@ -2405,6 +2427,9 @@ def _antonym_words(text: str) -> dict[tuple[int, int], str]:
     return found
 
 
+_NEGATED_ANTONYM = re.compile(r"\b(?:not|never)\b|n't\b")
+
+
 def _antonym_differences(
     statement: str, passage: str, *, before: Iterable[str] = ()
 ) -> list[Difference]:
@@ -2423,7 +2448,12 @@ def _antonym_differences(
         for side in (0, 1):
             said, other = (pair, side), (pair, 1 - side)
             if said in ours and other in theirs and said not in theirs and other not in ours:
-                if first is not None and not 0 <= folded.find(ours[said]) < first:
+                if (
+                    first is not None
+                    # (a word that holds the negation itself: "not changed")
+                    and not _NEGATED_ANTONYM.search(ours[said])
+                    and not 0 <= folded.find(ours[said]) < first
+                ):
                     continue
                 return [Difference("negation", ours[said], theirs[other])]
     return []
@@ -2714,6 +2744,9 @@ _SPEECH_ACT_SUBJECT = re.compile(
 )
 
 
+_PARTICIPLE_BEFORE = re.compile(r",\s*$")
+
+
 def _speaks_of_negated(negated_text: str, other_text: str) -> bool:
     """Whether ``other_text`` speaks of what a negation in ``negated_text`` governs.
 
@@ -2743,6 +2776,15 @@ def _speaks_of_negated(negated_text: str, other_text: str) -> bool:
         predicate = not given_up and set(content_words(main[start:end])) - _NEGATING_FUNCTION_WORDS
         if not governed and not predicate:  # "denied it": what is denied stands elsewhere
             return True
+        if (
+            predicate
+            and governed
+            and main[start:end].rstrip().endswith("ing")
+            and _PARTICIPLE_BEFORE.search(main[:start])
+        ):
+            # a participle clause after the main one (", refusing to recognize the
+            # government"): it is about what it governs, not the main clause's subject
+            predicate = set()
         if predicate:
             # a negating word that is itself the predicate ("unanswered", "refused")
             # governs its subject too: "requests …, which, so far, have gone unanswered";

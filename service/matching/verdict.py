@@ -225,15 +225,20 @@ class ArticleContext:
         for following in self._claims.get(claim.article_id, ()):
             if (
                 0 <= following.start - claim.end <= ADJACENT
-                and _relative(following)
+                and (_relative(following) or _participle(following))
                 and following.details.get("negated")
             ):
+                # (and of a participle clause: "… declared themselves new republics,
+                # refusing to recognize the government")
                 details = dict(details)
                 details["negated"] = True
                 details["negations"] = list(details.get("negations", [])) + list(
                     following.details.get("negations", [])
                 )
-                return details, text + " " + following.passage, following
+                # (the comma that ends the clause before it stays: the participle is
+                # read as a clause of its own, ``_speaks_of_negated``)
+                joint = ", " if _participle(following) else " "
+                return details, text + joint + following.passage.lstrip(" ,"), following
             if 0 <= following.start - claim.end <= ADJACENT and (
                 _REJOINDER.search(following.passage) or _relative(following)
             ):
@@ -322,6 +327,13 @@ def _reported(claim: Claim) -> bool:
 def _relative(claim: Claim) -> bool:
     head = fold(claim.passage).lstrip(" ,;–—-\"'“”")
     return head.split(" ", 1)[0].strip(",") in _RELATIVE
+
+
+def _participle(claim: Claim) -> bool:
+    """The claim goes on from the one before it as a participle clause, without a subject
+    of its own (", refusing to recognize …")."""
+    head = claim.passage.lstrip(" ,;–—-").split(" ", 1)[0]
+    return not claim.claimant and head.islower() and head.endswith("ing") and len(head) > 5
 
 
 def _back_reference(claim: Claim) -> bool:

@@ -1218,6 +1218,14 @@ def test_a_medium_the_summary_line_leaves_unsaid_is_read_in_the_articles_body(se
             {"The Epoch Times": ("negation", "shared fears", "downplayed")},
         ),
         (
+            # not changed is unchanged, against a fundamentally different approach
+            "Zelensky says Russia's approach to the negotiations has not changed at all.",
+            {
+                "The Times of Israel": ("negation", "not changed", "different"),
+                "The Moscow Times": ("negation", "not changed", "different"),
+            },
+        ),
+        (
             # and so is being worried
             "The IAEA said it was seriously worried about whether the Chernobyl plant, cut off "
             "from the grid, could keep its spent fuel cool.",
@@ -1386,3 +1394,55 @@ def test_a_readers_question_is_checked_as_the_claim_it_asks_about(seeded_client)
     assert [d["kind"] for d in outlet(continued, "The Times of Israel")["differences"]] == [
         "negation"
     ]
+
+
+def test_a_sentence_split_before_its_negating_participle_supports_the_whole_sentence(
+    seeded_client,
+):
+    """Press TV: "In 2014, the two regions declared themselves new republics, refusing to
+    recognize Ukraine's Western-backed government." — its two clauses are two claims."""
+    whole = verify(
+        seeded_client,
+        "In 2014, the two regions declared themselves new republics, refusing to recognize "
+        "Ukraine’s Western-backed government.",
+    )
+    assert whole["verdict"] == "supported"
+    assert (
+        verify(seeded_client, "In 2014, the two regions declared themselves new republics.")[
+            "verdict"
+        ]
+        == "supported"
+    )
+    agreeing = verify(
+        seeded_client,
+        "In 2014, the two regions declared themselves new republics, agreeing to recognize "
+        "Ukraine’s Western-backed government.",
+    )
+    assert agreeing["verdict"] == "contradicted"
+    assert [d["kind"] for d in outlet(agreeing["matches"][0], "Press TV")["differences"]] == [
+        "negation"
+    ]
+
+
+def test_a_ticker_names_the_day_in_capitals(seeded_client):
+    result = verify(
+        seeded_client,
+        "ZELENSKY ON FRIDAY: RUSSIA HAS TAKEN A 'FUNDAMENTALLY DIFFERENT APPROACH' IN THE TALKS",
+    )
+    assert result["verdict"] == "contradicted"
+    assert {"kind": "date", "statement": "Friday", "passage": "Saturday"} in outlet(
+        result["matches"][0], "The Times of Israel"
+    )["differences"]
+
+
+def test_a_city_that_takes_down_flags_is_its_municipality_not_a_place(seeded_client):
+    result = verify(
+        seeded_client,
+        "Jerusalem takes down Russian and Ukrainian flags from Old City walls after backlash, "
+        "says it is 'happy' to host talks",
+    )
+    assert result["verdict"] == "supported"
+    flags = result["matches"][0]
+    assert "flags" in flags["claim"]["text"]
+    assert outlet(flags, "The Times of Israel")["differences"] == []
+

@@ -26,6 +26,11 @@ EVIDENCE = [
             "ISRAEL HOSTS FIRST MEETING OF RUSSIAN AND UKRAINIAN FMs AS PM BENNETT WORKS",
             "Israel hosts first meeting of Russian and Ukrainian FMs as PM bennett works",
         ),
+        # a day the evidence does not write, and "may" the verb
+        (
+            "ZELENSKY ON FRIDAY: RUSSIA MAY HAVE TAKEN A DIFFERENT APPROACH",
+            "Zelensky on Friday: Russia may have taken a different approach",
+        ),
         # a name only the first word of a sentence in the evidence; an acronym; a scale
         (
             "PODOLYAK SAYS U.S. SENT $200M; IAEA AND NATO WARN OF RISKS TO UKRAINE'S PLANTS",

@@ -807,6 +807,32 @@ def test_a_negating_relative_clause_is_read_with_the_passage_it_follows():
     assert [p.text for p in stance.passages] == [requests.passage, unanswered.passage]
 
 
+@pytest.mark.parametrize(
+    "statement, stance",
+    [
+        # the statement's participle clause is the passage's next clause
+        (
+            "The regions declared themselves republics, refusing to recognize the government.",
+            "supports",
+        ),
+        (
+            "The regions declared themselves republics, agreeing to recognize the government.",
+            "differs",
+        ),
+        # silent on the participle clause: nothing to compare it with
+        ("The regions declared themselves republics.", "supports"),
+        ("The regions did not declare themselves republics.", "differs"),
+    ],
+)
+def test_a_negating_participle_clause_is_read_with_the_clause_it_goes_on_from(statement, stance):
+    declared = claim("The regions declared themselves republics", start=0, fact=3)
+    refusing = claim("refusing to recognize the government.", start=declared.end + 2, fact=4)
+    [found] = outlet_stances(
+        statement, facts(statement), [declared], context=ArticleContext([declared, refusing])
+    )
+    assert found.stance == stance
+
+
 # ------------------------------------------------------------------ units and asides
 
 
@@ -2330,6 +2356,29 @@ def test_being_worried_or_voicing_concern_is_the_opposite_of_downplaying_it(stat
     assert Difference("negation", said, "downplayed") in found_in(statement, passage)
     # a passage that is worried too agrees
     assert kinds(statement, "The agency said it was worried about the fuel.") == []
+
+
+def test_a_city_that_acts_is_its_government_not_where_it_happened():
+    passage = "It came under fire for displaying flags of both Ukraine and Russia on its walls."
+    assert (
+        kinds("Jerusalem takes down the Russian and Ukrainian flags from its walls.", passage) == []
+    )
+    assert kinds("Jerusalem removed the flags of Ukraine and Russia from its walls.", passage) == []
+    # where the flags hung is still a place
+    assert kinds(
+        "Flags were displayed on the walls in Jerusalem.",
+        "Flags were displayed on the walls in Tel Aviv.",
+    ) == ["place"]
+
+
+def test_not_changed_is_unchanged_against_a_different_approach():
+    passage = "Russia had adopted a fundamentally different approach in the talks."
+    assert Difference("negation", "not changed", "different") in found_in(
+        "Zelensky said Russia's approach has not changed at all.", passage
+    )
+    assert kinds("Zelensky said Russia's approach hasn't changed.", passage) == ["negation"]
+    # changing it is adopting a different one
+    assert kinds("Zelensky said Russia had changed its approach.", passage) == []
 
 
 def test_an_opening_while_clause_is_another_event_with_its_own_place():
