@@ -68,6 +68,8 @@ _SPEAKER_PATTERNS = [
         rf"(?:{_ROLE_ALT})\s+(?P<who>{_NAME})"
         rf"[^,;]{{0,40}}$"
     ),
+    # "Talks will resume on Monday, says Podolyak": closing, inverted, the name alone
+    re.compile(rf"{_COMMA}(?:{SPEECH_VERBS})\s+(?P<who>{_NAME})\s*[.!]?\s*$"),
     # "Daily talks, Zelensky said, were necessary ...": the attribution set off by commas
     re.compile(
         rf"^[^,;]{{3,150}}{_COMMA}(?:[\w'’-]+\s+){{0,4}}?(?P<who>{_NAME})\s+(?:{SPEECH_VERBS}),\s"
@@ -419,6 +421,10 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+as\s+(?=(?:[A-Z][\w'’.-]*\s+){1,4}(?:" + SPEECH_VERBS + r")\b)"
     # "…, contradicting an earlier statement by X": what the saying did to another one
     r"|,\s*(?=(?:contradicting|confirming|corroborating|echoing|denying|reversing)\s)"
+    # "Kiev says it is not willing to negotiate, refuses to surrender": a headline's
+    # second verb of the same subject (not "…, says Podolyak": who said the first)
+    r"|,\s+(?P<then>(?=(?:says|refuses|rejects|denies|vows|insists|warns|urges|agrees|"
+    r"threatens|pledges|promises|accuses|plans|wants)\s+(?![A-Z])))"
     # "urged the assembly to demand A and to recognise B": a second call of the same
     # speaker; "…, saying A and calling B": a second thing the same saying did
     r"|\s+and\s+(?P<also>to\s+(?!(?:the|his|her|its|their|our|your|all|any|each|both|other|"
@@ -449,6 +455,7 @@ def statement_clauses(facts: StatementFacts) -> list[StatementFacts]:
                 or match.group("that2")
                 or match.group("said")
                 or match.group("adding")
+                or match.group("then") is not None
                 or match.group("also") is not None
             ),
         )

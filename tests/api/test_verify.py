@@ -1446,3 +1446,29 @@ def test_a_city_that_takes_down_flags_is_its_municipality_not_a_place(seeded_cli
     assert "flags" in flags["claim"]["text"]
     assert outlet(flags, "The Times of Israel")["differences"] == []
 
+
+def test_a_headlines_second_verb_is_checked_on_its_own(seeded_client):
+    """Press TV: Kiev "is willing to negotiate" and "has refused to surrender or accept any
+    ultimatums"; a ticker that denies the first and repeats the second is contradicted."""
+    result = verify(
+        seeded_client,
+        "KIEV SAYS IT IS NOT WILLING TO NEGOTIATE WITH MOSCOW, REFUSES TO SURRENDER OR ACCEPT "
+        "ANY ULTIMATUMS",
+    )
+    assert result["verdict"] == "contradicted"
+    willing = next(m for m in result["matches"] if "willing" in m["claim"]["text"])
+    assert [d["kind"] for d in outlet(willing, "Press TV")["differences"]] == ["negation"]
+    both = verify(
+        seeded_client,
+        "Kiev says it is willing to negotiate with Moscow, refuses to surrender or accept any "
+        "ultimatums",
+    )
+    assert both["verdict"] == "supported"
+
+
+def test_an_inverted_closing_attribution_names_the_speaker(seeded_client):
+    """ "…, says Podolyak": Podolyak, whom two outlets quote, not "Talks"."""
+    result = verify(seeded_client, "Talks will resume by video-conference on Monday, says Podolyak")
+    assert result["verdict"] == "supported"
+    first = result["matches"][0]
+    assert all(o["differences"] == [] for o in first["outlets"])

@@ -566,6 +566,23 @@ def test_a_compound_statement_splits_into_parts_with_their_own_details():
     assert len(statement_clauses(facts("The Russia-and-Ukraine talks resumed on Monday."))) == 1
 
 
+def test_a_headlines_second_verb_of_the_same_subject_is_a_part_of_its_own():
+    parts = statement_clauses(
+        facts(
+            "City hall says it is not willing to negotiate with the union, refuses to accept "
+            "any ultimatums."
+        )
+    )
+    assert [p.text for p in parts] == [
+        "City hall says it is not willing to negotiate with the union",
+        "refuses to accept any ultimatums",
+    ]
+    # "…, says Ann Berg": who said the first, no second verb
+    attributed = facts("The bridge will reopen on Monday after the repairs, says Ann Berg.")
+    assert statement_clauses(attributed) == [attributed]
+    assert attributed.speaker == "Ann Berg"
+
+
 def test_what_a_saying_did_to_another_statement_is_a_part_of_its_own():
     parts = statement_clauses(
         facts(
