@@ -1,10 +1,11 @@
-"""A reader's question turned into the claim it asks about.
+"""A reader's question, or a checker's note, turned into the claim it asks about.
 
-Readers send a desk what they doubt as questions: "Is it true that X?", "I read that X.
-Is that so?", "Did Kirby really tell Fox News that X?", "X, is this true?? saw it in
-replies". The checks read the claim itself: the framing is dropped, and "Did S (really)
-V …?" is read as "S V-ed …". A question that is not one of these forms (a rhetorical
-opening, "Who is paying for all this?!") is left as it is.
+Readers send a desk what they doubt as questions, and checkers paste it framed: "Is it
+true that X?", "I read that X. Is that so?", "Did Kirby really tell Fox News that X?",
+"X, is this true?? saw it in replies", "CLAIM: X", "Viral post says X". The checks read
+the claim itself: the framing is dropped, and "Did S (really) V …?" is read as "S V-ed
+…". A question that is not one of these forms (a rhetorical opening, "Who is paying for
+all this?!") is left as it is.
 """
 
 from __future__ import annotations
@@ -16,13 +17,23 @@ _OPENING = re.compile(
     r"^\s*(?:"
     r"(?:is|was) it (?:really )?(?:true|correct|right|a fact|the case)"
     r"|did you know|have you heard"
+    # a checker's note or a post's framing: "CLAIM:", "Fact-check note:", "Screenshot
+    # text:", "Viral post says (that)"
+    r"|(?:claim|claims|claim being checked|claim to check|fact[- ]check(?: note)?|"
+    r"working note|note|draft(?: verdict)?|verdict|screenshot(?: text)?|rumou?r|"
+    r"(?:viral |facebook |twitter |telegram |tiktok )?(?:post|tweet|meme|message)(?: text)?)"
+    r"\s*:"
+    r"|(?:a |the |this )?(?:viral |widely[- ]shared |popular )?"
+    r"(?:facebook |twitter |telegram |tiktok |instagram |whatsapp |social[- ]media )?"
+    r"(?:post|tweet|meme|video|message|screenshot|image|chain message)s?\s+"
+    r"(?:says|said|claims|claimed|states|stated|reads|alleges|alleged|suggests|shows)"
     r"|(?:can|could) (?:you|anyone|someone|somebody) (?:please )?(?:confirm|verify|check)"
     r"|please (?:confirm|verify|check)"
     r"|(?:fact[- ]check|true or false)\s*:"
     r"|i(?:'ve| have)? (?:just )?(?:read|heard|seen|saw)(?: (?:somewhere|online|today|on [a-z]+))?"
     r"|(?:someone|somebody|a friend) (?:said|told me|posted|wrote|claims?)"
     r"|(?:people|they) (?:are saying|say|claim)"
-    r")\b\s*,?\s*(?:that\s+)?(?=\S)",
+    r")(?:\b|(?<=:))\s*,?\s*(?:that\s+)?(?=\S)",
     re.IGNORECASE,
 )
 # how it closes: "…, is this true??", "… Is that so?", "… Correct?", "saw it in replies"

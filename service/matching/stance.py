@@ -552,6 +552,13 @@ def without_lead_in(statement: str) -> str:
         words = fold(label.group("label")).split()
         if fold(label.group("label")) in MEDIA or words[-1] in _OUTLET_WORDS:
             statement = statement[label.end() :]
+    return without_reporting_outlet(statement)
+
+
+def without_reporting_outlet(statement: str) -> str:
+    """A statement without the outlet that reports it ("The Epoch Times reports …", "…,
+    the Times of Israel reports", "According to <a publisher>, …"): neither its speaker,
+    its source nor a place it names."""
     reported = _REPORTED_BY.match(statement)
     if reported and (
         _an_outlet(reported.group("outlet"))

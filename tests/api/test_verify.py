@@ -128,6 +128,11 @@ def test_typos_still_find_the_right_claims(seeded_client, statement, typo, word)
         "Lionel Messi scored twice as Paris Saint-Germain beat Lyon in Ligue 1.",
         "The CDC recommended a second COVID-19 booster shot for adults over 50.",
         "The Federal Reserve raised interest rates by a quarter percentage point.",
+        # compound ones whose parts share a few words with a passage (``_lifted_by_parts``)
+        "UNHCR says more than 2.8 million refugees have fled Ukraine since the invasion, "
+        "with more than half crossing into Poland.",
+        "Podolyak said Kyiv could discuss a neutral status for Ukraine, but only in exchange "
+        "for legally binding international security guarantees.",
     ],
 )
 def test_an_unrelated_statement_is_unverified_with_no_matches(seeded_client, statement):
@@ -1472,3 +1477,36 @@ def test_an_inverted_closing_attribution_names_the_speaker(seeded_client):
     assert result["verdict"] == "supported"
     first = result["matches"][0]
     assert all(o["differences"] == [] for o in first["outlets"])
+
+
+def test_a_checkers_note_and_the_reporting_outlet_are_not_part_of_the_claim(seeded_client):
+    """ "Viral post says …" names no speaker ("Viral"); "…, Times of Israel reports" names
+    no place (Israel)."""
+    viral = verify(
+        seeded_client,
+        "Viral post says Zelensky aide Mykhailo Podolyak announced late on Sunday that talks "
+        "with Moscow would restart by video conference on Monday, March 14.",
+    )
+    assert viral["verdict"] == "supported"
+    assert all(o["differences"] == [] for o in viral["matches"][0]["outlets"])
+    flags = verify(
+        seeded_client,
+        "Jeruslaem municipality removed the Ukrainian and Russian flags from the Old City's "
+        "walls after critcism, Times of Israel reports.",
+    )
+    assert flags["verdict"] == "supported"
+    assert outlet(flags["matches"][0], "The Times of Israel")["differences"] == []
+
+
+def test_a_compound_statement_no_claim_matches_whole_is_answered_on_its_parts(seeded_client):
+    """ "A, adding that B": the talks resuming on Monday match the first part well, and
+    the outlets that report it say nothing of a refusal to confirm the round."""
+    result = verify(
+        seeded_client,
+        "Podolyak confirmed late Sunday that talks would resume Monday by video link, adding "
+        "that the Kremlin had refused to confirm the new round.",
+    )
+    assert result["verdict"] == "contradicted"
+    first = result["matches"][0]
+    assert "resume" in first["claim"]["text"]
+    assert [d["kind"] for d in outlet(first, "The Times of Israel")["differences"]] == ["negation"]

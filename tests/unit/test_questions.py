@@ -40,6 +40,15 @@ from service.matching.questions import as_claim
             "Peskov told RT the talks go on.",
         ),
         ("Peskov told RT the talks go on. Source?", "Peskov told RT the talks go on."),
+        # a checker's note or a post's framing
+        ("CLAIM: the Feb. 28 round was held in Brest.", "The Feb. 28 round was held in Brest."),
+        ("Fact-check note: Putin spoke on Friday.", "Putin spoke on Friday."),
+        ("Screenshot text: Peskov says talks go on", "Peskov says talks go on."),
+        (
+            "Viral post says Podolyak announced late on Sunday that talks would restart.",
+            "Podolyak announced late on Sunday that talks would restart.",
+        ),
+        ("A viral Facebook post claims that Peskov said talks go on.", "Peskov said talks go on."),
     ],
 )
 def test_a_readers_question_reads_as_its_claim(question, claim):
@@ -54,6 +63,8 @@ def test_a_readers_question_reads_as_its_claim(question, claim):
         "Did the talks in Belarus last five hours?",  # no verb it knows: left as it is
         "Is Moscow changing course? Peskov said Russia had adopted a different approach.",
         "Peskov told RT the talks would go on.",
+        "Podolyak: talks go on",  # a speaker's label, not a note's
+        "Note that Peskov said talks go on.",
     ],
 )
 def test_other_statements_are_left_as_they_are(statement):
