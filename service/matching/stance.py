@@ -417,6 +417,10 @@ _CLAUSE_BREAK = re.compile(
     r"acknowledged|maintained|asserted|called|dismissed|described|branded)\s+(?:that\s+)?"
     # "X announced A, adding that B": a second saying of the same speaker
     r"|,\s*(?P<adding>adding|insisting|stressing|warning)\s+that\s+"
+    # "Putin launched the operation on Feb. 24, claiming it would defend people …": what
+    # the act was said to be for, a claim of its own (not "…, saying": "Podolyak took a
+    # jibe at Moscow on Twitter, saying …" is what he said)
+    r"|,\s*(?P<claiming>(?=(?:claiming|arguing|alleging)\s+[a-z]))"
     # "Talks resume on Monday, Podolyak says, as Kyiv warns B": another saying, its own
     r"|,\s+as\s+(?=(?:[A-Z][\w'’.-]*\s+){1,4}(?:" + SPEECH_VERBS + r")\b)"
     # "…, contradicting an earlier statement by X": what the saying did to another one
@@ -455,6 +459,7 @@ def statement_clauses(facts: StatementFacts) -> list[StatementFacts]:
                 or match.group("that2")
                 or match.group("said")
                 or match.group("adding")
+                or match.group("claiming") is not None
                 or match.group("then") is not None
                 or match.group("also") is not None
             ),

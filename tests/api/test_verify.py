@@ -1511,3 +1511,22 @@ def test_a_compound_statement_no_claim_matches_whole_is_answered_on_its_parts(se
     assert [d["kind"] for d in outlet(resumed, "The Times of Israel")["differences"]] == [
         "negation"
     ]
+
+
+def test_a_launch_on_the_wrong_day_claiming_its_aim_differs_on_the_date(seeded_client):
+    """ "…, claiming it would defend people …": the aim is a part of its own, so the
+    outlets that date the launch read the date against the launch."""
+    result = verify(
+        seeded_client,
+        "Fact-check note: Putin launched the 'special military operation' on February 21, "
+        "2022, claiming it would defend people suffering 'genocide by the Kiev regime' for "
+        "eight years.",
+    )
+    assert result["verdict"] == "contradicted"
+    dated = {
+        o["outlet"]["name"]
+        for m in result["matches"]
+        for o in m["outlets"]
+        if any(d["kind"] == "date" and d["passage"].endswith("24") for d in o["differences"])
+    }
+    assert {"The Times of Israel", "Press TV", "The Moscow Times"} <= dated

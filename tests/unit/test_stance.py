@@ -566,6 +566,20 @@ def test_a_compound_statement_splits_into_parts_with_their_own_details():
     assert len(statement_clauses(facts("The Russia-and-Ukraine talks resumed on Monday."))) == 1
 
 
+def test_what_an_act_was_claimed_to_be_for_is_a_part_of_its_own():
+    parts = statement_clauses(
+        facts(
+            "The council closed the bridge on March 3, claiming it would protect people "
+            "living by the river for ten years."
+        )
+    )
+    assert [p.text for p in parts] == [
+        "The council closed the bridge on March 3",
+        "claiming it would protect people living by the river for ten years",
+    ]
+    assert [d["date"] for d in parts[0].details["dates"]] and not parts[1].details["dates"]
+
+
 def test_a_headlines_second_verb_of_the_same_subject_is_a_part_of_its_own():
     parts = statement_clauses(
         facts(
