@@ -865,7 +865,8 @@ class Verifier:
                 if s.claim.outlet_id in outlet_filter or s.claim.fact_id is not None
             ]
         if scored and scored[0].score < self.threshold:
-            scored = _lifted_by_parts(statement, scored, self.threshold)
+            facts = facts or statement_facts(statement)
+            scored = _lifted_by_parts(facts, scored, self.threshold)
         if not scored or scored[0].score < self.threshold:
             return Verdict(pasted, verdict_of([]), [], corrections)  # nothing matches well
         floor = related_floor(scored[0].score, self.threshold, self.related_threshold)
@@ -953,8 +954,8 @@ class Verifier:
 PART_LIFT_FLOOR = 0.82
 
 
-def _lifted_by_parts(statement: str, scored: list[Scored], threshold: float) -> list[Scored]:
-    clauses = statement_clauses(statement_facts(statement))
+def _lifted_by_parts(facts: StatementFacts, scored: list[Scored], threshold: float) -> list[Scored]:
+    clauses = statement_clauses(facts)
     pool = [s for s in scored if s.score >= PART_LIFT_FLOOR * threshold]
     if len(clauses) < 2 or not pool:
         return scored

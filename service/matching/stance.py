@@ -2396,7 +2396,8 @@ _ANTONYMS = [
     # ("has not changed at all" is unchanged too)
     (
         r"unchanged|unaltered|(?:not|never|n't) (?:been |really |yet )?(?:changed?|shifted)",
-        r"different|(?<!not )(?<!never )(?<!n't )(?<!been )(?<!really )(?<!yet )"
+        r"different|(?<!not )(?<!never )(?<!n't )(?<!not been )(?<!n't been )"
+        r"(?<!never been )(?<!not really )(?<!n't really )(?<!not yet )(?<!n't yet )"
         r"(?:changed|shifted)",
     ),
     # "kept the flags on the walls" against "the flags, which it eventually removed"

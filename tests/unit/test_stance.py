@@ -2410,6 +2410,17 @@ def test_not_changed_is_unchanged_against_a_different_approach():
     assert kinds("Zelensky said Russia's approach hasn't changed.", passage) == ["negation"]
     # changing it is adopting a different one
     assert kinds("Zelensky said Russia had changed its approach.", passage) == []
+    assert kinds("Zelensky said Russia's approach has been changed.", passage) == []
+    assert kinds(
+        "Zelensky said Russia's approach has been changed.", "Russia's approach was unchanged."
+    ) == ["negation"]
+    assert (
+        kinds(
+            "Zelensky said Russia's approach has not really changed.",
+            "Russia's approach was unchanged.",
+        )
+        == []
+    )
 
 
 def test_an_opening_while_clause_is_another_event_with_its_own_place():
