@@ -864,7 +864,10 @@ class Verifier:
                 for s in scored
                 if s.claim.outlet_id in outlet_filter or s.claim.fact_id is not None
             ]
-        if scored and scored[0].score < self.threshold:
+        if scored and scored[0].score < self.threshold and self.embedder is None:
+            # (lexical only: the parts are scored lexically, which is not the hybrid
+            # matcher's scale; with it, two unrelated statements of the labelled sets
+            # were lifted over its threshold)
             facts = facts or statement_facts(statement)
             scored = _lifted_by_parts(facts, scored, self.threshold)
         if not scored or scored[0].score < self.threshold:

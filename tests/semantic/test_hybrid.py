@@ -138,6 +138,10 @@ def test_unrelated_statements_stay_unverified(hybrid_store, embedder):
             # what the assembly did, met through the ambassador's call for it
             "Kyslytsya's push paid off: the UN General Assembly adopted a resolution "
             "demanding Russia's withdrawal from Ukraine, with 141 countries voting in favour.",
+            # compound ones that no claim matches as a whole: no part is lifted with the
+            # hybrid matcher (``_lifted_by_parts``)
+            "Biden said US troops would not fight in Ukraine but that America would defend "
+            "'every inch' of NATO territory, speaking at the White House.",
         ):
             assert verifier.verify(repo, statement).verdict == "unverified", statement
         scored, _ = verifier.rank(repo, "Zelensky addressed the U.S. Congress by video link.")
