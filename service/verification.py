@@ -53,6 +53,7 @@ from service.matching.retrieve import (
 from service.matching.semantic import VectorIndex, embed_claims, embedding_text, store_vectors
 from service.matching.stance import (
     StatementFacts,
+    may_have_parts,
     reports_speech,
     spells_out,
     statement_clauses,
@@ -864,10 +865,16 @@ class Verifier:
                 for s in scored
                 if s.claim.outlet_id in outlet_filter or s.claim.fact_id is not None
             ]
-        if scored and scored[0].score < self.threshold and self.embedder is None:
+        if (
+            scored
+            and scored[0].score < self.threshold
             # (lexical only: the parts are scored lexically, which is not the hybrid
             # matcher's scale; with it, two unrelated statements of the labelled sets
             # were lifted over its threshold)
+            and self.embedder is None
+            and scored[0].score >= PART_LIFT_FLOOR * self.threshold
+            and may_have_parts(statement)
+        ):
             facts = facts or statement_facts(statement)
             scored = _lifted_by_parts(facts, scored, self.threshold)
         if not scored or scored[0].score < self.threshold:

@@ -439,6 +439,11 @@ _CLAUSE_BREAK = re.compile(
 MIN_CLAUSE_WORDS = 3  # content words a part needs to be checked on its own
 
 
+def may_have_parts(text: str) -> bool:
+    """Whether ``statement_clauses`` may find more than one part (without reading details)."""
+    return _CLAUSE_BREAK.search(text) is not None
+
+
 def statement_clauses(facts: StatementFacts) -> list[StatementFacts]:
     """The assertions of a compound statement, each with its own details.
 

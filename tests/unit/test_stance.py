@@ -14,6 +14,7 @@ from service.matching.stance import (
     StatementFacts,
     agreements,
     differences,
+    may_have_parts,
     reports_speech,
     spells_out,
     statement_clauses,
@@ -595,6 +596,18 @@ def test_a_headlines_second_verb_of_the_same_subject_is_a_part_of_its_own():
     attributed = facts("The bridge will reopen on Monday after the repairs, says Ann Berg.")
     assert statement_clauses(attributed) == [attributed]
     assert attributed.speaker == "Ann Berg"
+
+
+def test_may_have_parts_tells_a_simple_statement_without_reading_its_details():
+    for compound in (
+        "Talks resumed on Monday, adding that the Kremlin had refused to confirm them.",
+        "Kiev says it is not willing to negotiate, refuses to surrender or accept ultimatums.",
+        "The minister said exports rose in March and that imports fell by two percent.",
+    ):
+        assert may_have_parts(compound)
+        assert len(statement_clauses(facts(compound))) == 2
+    simple = "The bridge reopened after three weeks of repairs."
+    assert not may_have_parts(simple)
 
 
 def test_what_a_saying_did_to_another_statement_is_a_part_of_its_own():
