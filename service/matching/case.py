@@ -4,8 +4,8 @@ The checks read names, places and speakers partly by their capitals ("MEDINSKY: 
 TALKS …" names no one, "ISRAEL HOSTS …" no place). A statement written mostly in capitals
 takes each word's case from the claims it was matched against (how the stored articles
 write "Medinsky", "Belarus", "the", "IAEA"), else from the calendar, the gazetteer and the
-media names, else lower case; an acronym (no vowel: "PM", "FM"; or a known one: "UN", "NATO") and the
-letters of an abbreviation ("U.S.") stay capitals.
+media names, else lower case; an acronym (no vowel: "PM", "FM"; or a known one: "UN",
+"NATO") and the letters of an abbreviation ("U.S.") stay capitals.
 """
 
 from __future__ import annotations

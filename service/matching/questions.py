@@ -29,7 +29,7 @@ _OPENING = re.compile(
     r"(?:says|said|claims|claimed|states|stated|reads|alleges|alleged|suggests|shows)"
     r"|(?:can|could) (?:you|anyone|someone|somebody) (?:please )?(?:confirm|verify|check)"
     r"|please (?:confirm|verify|check)"
-    r"|(?:fact[- ]check|true or false)\s*:"
+    r"|true or false\s*:"
     r"|i(?:'ve| have)? (?:just )?(?:read|heard|seen|saw)(?: (?:somewhere|online|today|on [a-z]+))?"
     r"|(?:someone|somebody|a friend) (?:said|told me|posted|wrote|claims?)"
     r"|(?:people|they) (?:are saying|say|claim)"
@@ -154,7 +154,8 @@ def _declarative(question: str) -> str | None:
 
 
 def as_claim(statement: str) -> str:
-    """The claim a reader's question asks about; any other statement as it is."""
+    """The claim a reader's question or a checker's note asks about; any other statement as
+    it is."""
     text = statement.strip()
     opened = _OPENING.sub("", text, count=1)
     closed = _CLOSING.sub("", opened)
