@@ -880,9 +880,11 @@ _NAMED_OUTLET_RE = re.compile(
     # "told state TV channel Rossiya 24": what it is, then its name (with a number)
     rf"(?:(?:[a-z][\w-]*|TV)\s+){{0,3}}{_OUTLET_KINDS}\s+"
     r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|\d{1,3}\b)){0,2})"
-    # "told the Haaretz newspaper": its name, then what it is
-    rf"|\b(?:told|[Ii]n\s+an\s+interview\s+with|[Ss]peaking\s+to)\s+the\s+"
-    rf"(?P<before>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){{0,2}})\s+{_OUTLET_KINDS}\b"
+    # "told the Haaretz newspaper", "told Ukraine's 1+1 television": its name, then what
+    # it is
+    rf"|\b(?:told|[Ii]n\s+an\s+interview\s+with|[Ss]peaking\s+to)\s+(?:the|[A-Z][a-z]+['’]s)\s+"
+    rf"(?P<before>[A-Z0-9][\w'’&.+-]*(?:\s+[A-Z][\w'’&.-]*){{0,2}})\s+"
+    rf"(?:{_OUTLET_KINDS}|television|TV|radio)\b"
 )
 
 

@@ -1530,3 +1530,16 @@ def test_a_launch_on_the_wrong_day_claiming_its_aim_differs_on_the_date(seeded_c
         if any(d["kind"] == "date" and d["passage"].endswith("24") for d in o["differences"])
     }
     assert {"The Times of Israel", "Press TV", "The Moscow Times"} <= dated
+
+
+def test_a_broadcaster_named_after_its_country_is_the_source(seeded_client):
+    """ "told Ukraine's 1+1 television": a medium, against the outlets' tweet."""
+    result = verify(
+        seeded_client,
+        "Zelensky adviser Mykhailo Podolyak told Ukraine's 1+1 television on Sunday that "
+        "negotiations 'go non-stop in the format of video conferences'.",
+    )
+    assert result["verdict"] == "contradicted"
+    assert outlet(result["matches"][0], "Press TV")["differences"] == [
+        {"kind": "source", "statement": "1+1", "passage": "Twitter"}
+    ]

@@ -2357,6 +2357,11 @@ def test_admits_and_other_present_sayings_name_the_speaker():
         ("The mayor told the Vienna Herald daily that the bridge would reopen.", "Vienna Herald"),
         # a nationality before what the outlet is names the country's media, not an outlet
         ("The mayor told the Austrian newspaper that the bridge would reopen.", "Austrian media"),
+        # after the country's possessive, and a name that is no word ("1+1") or on the radio
+        ("Podolyak told Ukraine's 1+1 television that talks go on.", "1+1"),
+        ("The mayor told Austria's ORF radio that the bridge would reopen.", "ORF"),
+        # a country's institution is no outlet
+        ("Zelensky told Ukraine's parliament that talks go on.", None),
     ],
 )
 def test_an_outlet_named_before_or_after_what_it_is_is_the_source(statement, source):
