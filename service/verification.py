@@ -56,7 +56,6 @@ from service.matching.stance import (
     may_have_parts,
     reports_speech,
     spells_out,
-    statement_clauses,
     statement_source,
     statement_speaker,
     statement_subject,
@@ -88,7 +87,7 @@ from service.matching.verdict import (
     speech_began,
     verdict_of,
 )
-from service.storage.repository import Hit, NewClaim, NewDocument, Repository, terms_of
+from service.storage.repository import NewClaim, NewDocument, Repository, terms_of
 
 # Tuned on bench/data statements with the hybrid weights. 0.44 until an unrelated statement
 # of the thirteenth set, run blind, matched at 0.440 ("Poland offers to send its MiG-29
@@ -965,16 +964,12 @@ PART_LIFT_FLOOR = 0.82
 
 
 def _lifted_by_parts(facts: StatementFacts, scored: list[Scored], threshold: float) -> list[Scored]:
-    clauses = statement_clauses(facts)
     pool = [s for s in scored if s.score >= PART_LIFT_FLOOR * threshold]
-    if len(clauses) < 2 or not pool:
-        return scored
-    hits = [Hit(s.claim.id, s.features.get("bm25", 0.0)) for s in pool]
-    claims = {s.claim.id: s.claim for s in pool}
-    best: dict[int, float] = {}
-    for clause in clauses:  # scored as ``Parts`` scores them
-        for item in score_candidates(clause.text, hits, claims):
-            best[item.claim.id] = max(best.get(item.claim.id, 0.0), item.score)
+    # each candidate scored on each part of the statement, as ``Parts`` scores them
+    by_part = Parts.of(facts, pool, threshold).scores
+    best = {claim_id: max(scores) for claim_id, scores in by_part.items()}
+    if not best:
+        return scored  # one part only
     lifted = [
         replace(s, score=best[s.claim.id]) if best.get(s.claim.id, 0.0) >= threshold else s
         for s in scored

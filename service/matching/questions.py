@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from service.matching.text import IRREGULAR_FORMS
+
 # how a doubt opens: "Is it true (that)", "I read (that)", "Can anyone confirm (that)"
 _OPENING = re.compile(
     r"^\s*(?:"
@@ -51,52 +53,16 @@ _CLOSING = re.compile(
 # "Did S (really) V …?": S runs up to "really" (or a like word), else up to a base verb
 _DID = re.compile(r"^\s*did\s+(?P<rest>.+?)[\s?!.]*$", re.IGNORECASE | re.DOTALL)
 _REALLY = re.compile(r"\s+(?:really|actually|truly|in fact|indeed)\s+(?P<verb>[a-z]+)\b")
-_IRREGULAR = {
+# pasts the re-ranker's table of irregular forms (``IRREGULAR_FORMS``) does not hold
+_MORE_PASTS = {
     "say": "said",
-    "tell": "told",
-    "write": "wrote",
-    "meet": "met",
-    "give": "gave",
-    "take": "took",
-    "make": "made",
-    "send": "sent",
-    "hold": "held",
-    "leave": "left",
-    "go": "went",
-    "come": "came",
-    "speak": "spoke",
-    "sign": "signed",
-    "agree": "agreed",
-    "see": "saw",
-    "find": "found",
     "get": "got",
-    "begin": "began",
-    "break": "broke",
-    "win": "won",
-    "lose": "lost",
     "put": "put",
     "set": "set",
     "cut": "cut",
-    "run": "ran",
-    "keep": "kept",
-    "bring": "brought",
-    "buy": "bought",
-    "fight": "fought",
-    "think": "thought",
-    "pay": "paid",
     "lay": "laid",
-    "draw": "drew",
-    "fly": "flew",
-    "flee": "fled",
-    "shoot": "shot",
-    "stand": "stood",
     "hear": "heard",
-    "know": "knew",
-    "become": "became",
-    "seek": "sought",
     "forbid": "forbade",
-    "rise": "rose",
-    "fall": "fell",
     "be": "was",
     "have": "had",
     "do": "did",
@@ -106,8 +72,12 @@ _DOUBLING = {"stop", "ban", "plan", "admit", "commit", "submit", "drop", "ship",
 # base forms that can follow a plain "Did S …" without "really"
 _BASE_VERBS = frozenset(
     {
-        *_IRREGULAR,
         *_DOUBLING,
+        "say", "tell", "write", "meet", "give", "take", "make", "send", "hold", "leave", "go",
+        "come", "speak", "sign", "agree", "see", "find", "get", "begin", "break", "win",
+        "lose", "put", "set", "cut", "run", "keep", "bring", "buy", "fight", "think", "pay",
+        "lay", "draw", "fly", "flee", "shoot", "stand", "hear", "know", "become", "seek",
+        "forbid", "rise", "fall", "be", "have", "do",
         "claim", "announce", "tweet", "post", "warn", "confirm", "deny", "call", "urge",
         "accuse", "promise", "insist", "describe", "state", "declare", "host", "order",
         "approve", "authorize", "authorise", "walk", "offer", "refuse", "reject", "accept",
@@ -121,8 +91,10 @@ _BASE_VERBS = frozenset(
 
 def _past(verb: str) -> str:
     low = verb.lower()
-    if low in _IRREGULAR:
-        return _IRREGULAR[low]
+    if low in _MORE_PASTS:
+        return _MORE_PASTS[low]
+    if low in IRREGULAR_FORMS:
+        return IRREGULAR_FORMS[low][0]
     if low in _DOUBLING:
         return low + low[-1] + "ed"
     if low.endswith("e"):

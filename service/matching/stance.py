@@ -1670,6 +1670,9 @@ _COMPOUND_BORDER = re.compile(r"\b([a-z]+)-([a-z]+)\s+(?:border|frontier)")
 _COUNTRY_OF_DEMONYM = {fold(d): fold(c) for d, c in DEMONYMS.items()}
 
 
+_BORDER_WORDS = [*_COUNTRY_OF_DEMONYM, *_PLACE_NAMES]  # what a misspelt border word may be
+
+
 @lru_cache(maxsize=1024)
 def _border_country(word: str) -> str:
     """The country a word before "border" names ("polish" -> "poland", "kyiv" -> "ukraine";
@@ -1677,9 +1680,7 @@ def _border_country(word: str) -> str:
     found = _COUNTRY_OF_DEMONYM.get(word) or _country(word)
     if found in _COUNTRIES or len(word) < 5:
         return found
-    near = process.extractOne(
-        word, [*_COUNTRY_OF_DEMONYM, *_PLACE_NAMES], scorer=fuzz.ratio, score_cutoff=80
-    )
+    near = process.extractOne(word, _BORDER_WORDS, scorer=fuzz.ratio, score_cutoff=80)
     return (_COUNTRY_OF_DEMONYM.get(near[0]) or _country(near[0])) if near else found
 
 
