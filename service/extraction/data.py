@@ -903,6 +903,24 @@ ORDINAL_WORDS: dict[str, int] = {
     "twelfth": 12,
 }
 
+# The days of a month as ordinal words, as a transcript says a date ("the twenty-sixth of
+# February", "March the thirteenth").
+DAY_ORDINALS: dict[str, int] = {
+    **ORDINAL_WORDS,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    **{f"twenty{sep}{w}": 20 + n for w, n in ORDINAL_WORDS.items() if n < 10 for sep in "- "},
+    "thirtieth": 30,
+    "thirty-first": 31,
+    "thirty first": 31,
+}
+
 # Misspelt scale words, each one slip from the word ("milion", "bilion"), that a pasted
 # statement may carry; articles spell them right.
 SCALE_TYPOS: dict[str, str] = {

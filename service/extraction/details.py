@@ -15,6 +15,7 @@ from service.extraction.data import (
     APPROX_PHRASES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    DAY_ORDINALS,
     DEMONYMS,
     KNOWN_PEOPLE,
     MONTHS,
@@ -44,6 +45,24 @@ _MONTH_DAY_RE = re.compile(
 _DAY_MONTH_RE = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH_ALT})\.?"
     rf"(?:,?\s+(?P<year>(?:1[89]|20)\d\d))?\b",
+    re.IGNORECASE,
+)
+# a day said aloud, as transcripts write it: "the twenty-sixth of February", "March the
+# thirteenth", "February twenty-fourth"
+_AFTER_A_DATE = (
+    "and|or|at|in|on|when|as|with|after|before|to|by|that|the|he|she|they|it|we|was|were"
+)
+_DAY_WORD_ALT = "|".join(sorted((re.escape(w) for w in DAY_ORDINALS), key=len, reverse=True))
+_WORD_DAY_MONTH_RE = re.compile(
+    rf"\b(?:the\s+)?(?P<day>{_DAY_WORD_ALT})\s+of\s+(?P<mon>{_MONTH_ALT})\.?"
+    rf"(?:,?\s+(?P<year>(?:1[89]|20)\d\d))?\b",
+    re.IGNORECASE,
+)
+_MONTH_WORD_DAY_RE = re.compile(
+    rf"\b(?:(?P<wd>{_WEEKDAY_ALT}),?\s+(?:the\s+)?)?(?P<mon>{_MONTH_ALT})\.?\s+(?:the\s+)?"
+    rf"(?P<day>{_DAY_WORD_ALT})\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
+    # not a round or a place in a row: "the March first round", "in March second place"
+    rf"(?!\s+(?!(?:{_AFTER_A_DATE})\b)[a-z])",
     re.IGNORECASE,
 )
 _MONTH_YEAR_RE = re.compile(
@@ -158,12 +177,12 @@ def find_dates(
         d = _safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
         if d:
             add(m.start(), m.end(), DateMention(m.group(0), d.isoformat()))
-    for rx in (_MONTH_DAY_RE, _DAY_MONTH_RE):
+    for rx in (_MONTH_DAY_RE, _DAY_MONTH_RE, _WORD_DAY_MONTH_RE, _MONTH_WORD_DAY_RE):
         for m in rx.finditer(text):
             if not free(m.start(), m.end()) or not _month_ok(text, m):
                 continue
             mo = _month_num(m["mon"])
-            day = int(m["day"])
+            day = DAY_ORDINALS.get(m["day"].lower()) or int(m["day"])
             if mo is None or not 1 <= day <= 31:
                 continue
             if m["year"]:

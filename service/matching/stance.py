@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from service.domain import Difference
-from service.extraction.data import DEMONYMS, ROLE_NOUNS, TITLE_WORDS, WEEKDAYS
+from service.extraction.data import DEMONYMS, NUMBER_WORDS, ROLE_NOUNS, TITLE_WORDS, WEEKDAYS
 from service.extraction.details import find_negations, find_places, negation_spans
 from service.matching.text import (
     MONTHS,
@@ -43,16 +43,28 @@ SPEECH_VERBS = (
     r"mocked|mocks|ridiculed|ridicules|taunted|taunts|scoffed|scoffs|joked|jokes|"
     r"quipped|quips|boasted|boasts|complained|complains|lamented|laments|conceded|"
     r"concedes|remarked|remarks|replied|replies|responded|responds|revealed|reveals|"
-    r"hinted|hints|slammed|slams|blasted|blasts|condemned|condemns|saying"
+    r"hinted|hints|slammed|slams|blasted|blasts|condemned|condemns|jibed|jibes|saying"
 )
 _NAME = r"(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}"
+# an adverb that hedges or places a saying: "Podolyak reportedly stated", "Peskov later said"
+_HEDGE = r"(?:reportedly|allegedly|apparently|purportedly|also|later|then|again|earlier|once)"
 _ROLE_ALT = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))  # longest first
 # the comma that sets off an attribution, after the closing quote of a quotation that
 # opens the statement ("'A hard negotiation has started,' Slutsky said")
 _COMMA = r",[\"'”’]?\s+"
 _SPEAKER_PATTERNS = [
-    # "Peskov said ...": a name and its verb open the statement
-    re.compile(rf"^(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b"),
+    # "It was said by Podolyak on Saturday that …", "…, it was told by Zelensky adviser
+    # Podolyak": the impersonal passive of saying, its speaker after "by" (after a role,
+    # if any); it comes first, as its verb would make the opening word a speaker
+    re.compile(
+        r"(?:^|,\s*)(?:[Ii]t|[Tt]his)\s+(?:was|has been|had been|is)\s+"
+        r"(?:said|stated|declared|told|announced|claimed|confirmed|written|tweeted|posted|"
+        r"noted|added|stressed|underlined|emphasi[sz]ed|insisted|promised|denied)\s+by\s+"
+        rf"(?:the\s+)?(?:(?:[A-Z][\w'’-]+\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}?(?:{_ROLE_ALT})\s+)?"
+        rf"(?P<who>{_NAME})"
+    ),
+    # "Peskov said ...": a name and its verb open the statement ("Peskov reportedly said")
+    re.compile(rf"^(?P<who>{_NAME})\s+(?:{_HEDGE}\s+)?(?:{SPEECH_VERBS})\b"),
     # "Peskov: talks will resume on Monday": a headline's speaker label
     re.compile(rf"^(?P<who>{_NAME})\s*:\s"),
     # "Russia's Leonid Slutsky on the talks: '…'", "Medinsky after the Feb. 28 talks: '…'":
@@ -163,7 +175,19 @@ _NATIONAL_MEDIA_RE = re.compile(
     r"newspapers?|press|outlets|news outlets|radio)\b"
 )
 # Numbered channels ("Israel's Channel 12", "Channel 4 News") are media too.
-_CHANNEL_RE = re.compile(r"\bChannel\s+(?P<number>\d{1,3})\b")
+# Their number may be spelt out, as a transcript does ("Channel Twelve").
+_CHANNEL_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if " " not in w and n <= 99}
+_CHANNEL_RE = re.compile(
+    r"\bChannel\s+(?P<number>\d{1,3}|(?i:"
+    + "|".join(sorted(_CHANNEL_NUMBERS, key=len, reverse=True))
+    + r"))\b"
+)
+
+
+def _channel_number(word: str) -> str:
+    return str(_CHANNEL_NUMBERS.get(word.lower(), word))
+
+
 # Where the media a statement may name come from, for "Russian media" and the like.
 MEDIA_COUNTRY = {
     "RT": "Russia",
@@ -518,6 +542,28 @@ _LEAD_IN = re.compile(
     r"|[^.?!\"“”]{3,80}\?\s+(?=[A-Z\"“‘']))",
     re.IGNORECASE,
 )
+# the stamp of a live blog's or a timeline's entry: "Mar 13 - Podolyak: …", "Sunday, 14:05 |
+# Lavrov says …", "Feb 28, UN | …" (a day, a time and a short dateline, then a bar or a
+# dash set off by spaces)
+_STAMP = re.compile(
+    r"^\s*(?P<stamp>(?:[A-Za-z]{2,9}\.?|\d{1,2}(?:[:.]\d{2})?(?:\s?[ap]\.?m\.?)?|\d{4})"
+    r"(?:,?\s+(?:[A-Za-z]{2,9}\.?|\d{1,2}(?:[:.]\d{2})?(?:\s?[ap]\.?m\.?)?|\d{4})){0,4})"
+    r",?\s+(?:\||[-–—])\s+(?=\S)"
+)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b")
+
+
+def _a_stamp(stamp: str) -> bool:
+    """A day, a date or a time of day opens the stamp ("Mar 13", "Sunday, 14:05")."""
+    words = [fold(w).strip(".,") for w in stamp.split()]
+    return bool(words) and (
+        words[0] in MONTHS
+        or words[0] in WEEKDAYS
+        or words[0] in {"today", "yesterday", "tonight"}
+        or bool(_CLOCK.match(stamp.strip()))
+    )
+
+
 # "Press TV: Podolyak said …": the outlet that reports the claim, named as a label
 # ("AFP, March 14, 2022: …": with the day of the report)
 _OUTLET_LABEL = re.compile(
@@ -553,6 +599,9 @@ def _an_outlet(name: str, *, medium: bool = True) -> bool:
 def without_lead_in(statement: str) -> str:
     """A statement without the label a pasted post opens with (a lead-in, a genre, or the
     outlet that reports it): who said the claim and to whom is read after it."""
+    stamp = _STAMP.match(statement)
+    if stamp and _a_stamp(stamp.group("stamp")):
+        statement = statement[stamp.end() :]
     stripped = _LEAD_IN.sub("", statement)
     if stripped != statement:
         # the claim now opens the sentence: "Reports say port spokesman X said …"
@@ -858,7 +907,7 @@ def statement_source(statement: str) -> str | None:
         found.append((national.start(), f"{national.group('nation')} media"))
     channel = _CHANNEL_RE.search(statement)
     if channel:
-        found.append((channel.start(), f"Channel {channel.group('number')}"))
+        found.append((channel.start(), f"Channel {_channel_number(channel.group('number'))}"))
     named = _NAMED_OUTLET_RE.search(statement)
     if named:
         group = "name" if named.group("name") else "before"
@@ -882,7 +931,7 @@ _NAMED_OUTLET_RE = re.compile(
     r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|\d{1,3}\b)){0,2})"
     # "told the Haaretz newspaper", "told Ukraine's 1+1 television": its name, then what
     # it is
-    rf"|\b(?:told|[Ii]n\s+an\s+interview\s+with|[Ss]peaking\s+to)\s+(?:the|[A-Z][a-z]+['’]s)\s+"
+    rf"|\b(?:told|[Ii]n\s+an\s+interview\s+with|[Ss]peaking\s+to)\s+(?:(?:the|[A-Z][a-z]+['’]s)\s+)?"
     rf"(?P<before>[A-Z0-9][\w'’&.+-]*(?:\s+[A-Z][\w'’&.-]*){{0,2}})\s+"
     rf"(?:{_OUTLET_KINDS}|television|TV|radio)\b"
 )
@@ -1989,9 +2038,19 @@ def _setting(text: str, place: str, reach: int = 4) -> set[str]:
         return set()
     tokens = _place_tokens(text)
     name = canonical_word(fold(place).split()[0]) if place.strip() else ""
-    if name not in tokens:
-        return set()
-    i = tokens.index(name)
+    if name in tokens:
+        i = tokens.index(name)
+    else:
+        # one of a compound's countries: "at the Polish-Belarusian border" for Poland
+        country = _country(place)
+        compound = (
+            k
+            for k, t in enumerate(tokens)
+            if "-" in t and country in {_border_country(w) for w in t.split("-") if w}
+        )
+        i = next(compound, -1)
+        if i < 0:
+            return set()
     around = tokens[max(0, i - reach) : i] + tokens[i + 1 : i + 1 + reach]
     return {t.rstrip("s") for t in around if len(t) > 3 and t not in _SETTING_SKIP}
 
@@ -2066,7 +2125,8 @@ _UNNAMED_OFFICE = re.compile(
     rf"(?P<role>{'|'.join(_OFFICES)})"
     # "an adviser to the mayor said"
     r"(?:\s+(?:to|of|for)(?:\s+[\w'’.-]+){1,4}?)?"
-    rf"\s+(?:{SPEECH_VERBS})\b",
+    # "the Kremlin spokesperson reportedly wrote": a hedge before the verb
+    rf"(?:\s+{_HEDGE})?\s+(?:{SPEECH_VERBS})\b",
     re.IGNORECASE,
 )
 
@@ -2080,6 +2140,16 @@ def statement_office(statement: str) -> tuple[str, str] | None:
     if not found:
         return None
     return rest[: found.end("role")], _OFFICES[found.group("role").lower()]
+
+
+def _nations(text: str) -> set[str]:
+    """The countries words name or stand for: "Russia's", "Ukrainian", "the Kremlin"."""
+    found = set()
+    for token in _place_tokens(text):
+        country = _COUNTRY_OF_DEMONYM.get(token) or (_country(token) if _is_place(token) else "")
+        if country in _COUNTRIES:
+            found.add(country)
+    return found
 
 
 def _offices(roles: Iterable[str]) -> set[str]:
@@ -2115,7 +2185,12 @@ def differences(
     elif not facts.speaker and claimant and (office := statement_office(facts.text)):
         # "Ukraine's foreign minister tweeted …" against a remark of a presidential adviser
         held = _offices(claimant_roles)
+        ours = _nations(office[0])
+        theirs = set().union(*(_nations(role) for role in claimant_roles))
         if held and office[1] not in held:
+            found.append(Difference("speaker", office[0], claimant))
+        elif ours and theirs and not ours & theirs:
+            # "Russia's ambassador to the UN" against Ukraine's UN ambassador
             found.append(Difference("speaker", office[0], claimant))
     owner = _medium_owner(facts.text)
     if owner and claimant and not same_person(owner, claimant):

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from service.extraction.data import DAY_ORDINALS
+
 # Spelling variants that name the same thing; compared after lower-casing.
 VARIANTS = {
     "kiev": "kyiv",
@@ -452,13 +454,19 @@ _MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd
 _DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b")
 
 
+_DAY_WORD = "|".join(sorted((re.escape(w) for w in DAY_ORDINALS), key=len, reverse=True))
+_WORD_DAY_MONTH = re.compile(rf"\b(?P<day>{_DAY_WORD})\s+of\s+(?P<month>{_MONTH})\b")
+_MONTH_WORD_DAY = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?:the\s+)?(?P<day>{_DAY_WORD})\b")
+
+
 def month_day(text: str) -> tuple[int, int] | None:
-    """The (month, day) a date's words name ("Feb. 21", "21 February"), or None."""
+    """The (month, day) a date's words name ("Feb. 21", "21 February", "the twenty-sixth
+    of February"), or None."""
     folded = fold(text)
-    for pattern in (_MONTH_DAY, _DAY_MONTH):
+    for pattern in (_MONTH_DAY, _DAY_MONTH, _WORD_DAY_MONTH, _MONTH_WORD_DAY):
         match = pattern.search(folded)
         if match:
-            day = int(match.group("day"))
+            day = DAY_ORDINALS.get(match.group("day")) or int(match.group("day"))
             if 1 <= day <= 31:
                 return MONTHS[match.group("month")], day
     return None
@@ -484,11 +492,31 @@ def _split_tag(match: re.Match) -> str:
     return " ".join(parts) if parts else match.group(1)
 
 
-def clean_statement(text: str) -> str:
-    """A statement without the parts of a pasted post that are not its claim.
+# Verbs of saying as typed in a hurry: the statement reports speech all the same, and who
+# spoke is read from it ("Slutskiy … sayed there is 'significant progres'").
+SPEECH_TYPOS = {
+    "sayed": "said",
+    "sayd": "said",
+    "siad": "said",
+    "sais": "says",
+    "sayes": "says",
+    "toled": "told",
+    "annouced": "announced",
+    "anounced": "announced",
+    "claimd": "claimed",
+    "stateed": "stated",
+}
+_SPEECH_TYPO = re.compile(r"\b(" + "|".join(SPEECH_TYPOS) + r")\b")
 
-    Text with no link, no signature and no ``#``/``@`` tag is returned unchanged.
+
+def clean_statement(text: str) -> str:
+    """A statement without the parts of a pasted post that are not its claim, and with
+    its verb of saying spelt right.
+
+    Text with no link, no signature, no ``#``/``@`` tag and no misspelt verb of saying is
+    returned unchanged.
     """
+    text = _SPEECH_TYPO.sub(lambda m: SPEECH_TYPOS[m.group(1)], text)
     if "#" not in text and "@" not in text and "//" not in text and "www." not in text:
         return text
     cleaned = _SIGNATURE.sub(lambda m: " — " + m.group("author"), text)

@@ -1543,3 +1543,79 @@ def test_a_broadcaster_named_after_its_country_is_the_source(seeded_client):
     assert outlet(result["matches"][0], "Press TV")["differences"] == [
         {"kind": "source", "statement": "1+1", "passage": "Twitter"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        (
+            # a date said aloud, as a transcript writes it
+            "Putin ordered his troops into Ukraine on the twenty-sixth of February, and that is "
+            "basically when this whole war started.",
+            {"The Times of Israel": ("date", "the twenty-sixth of February", "February 24")},
+        ),
+        (
+            # a live blog's stamp before the speaker's label
+            "Mar 13 - Peskov: 'I think that we will achieve some results literally in a matter "
+            "of days'",
+            {"The Epoch Times": ("speaker", "Peskov", "Mykhailo Podolyak")},
+        ),
+        (
+            # the passive of saying
+            "It was said by Podolyak on Saturday that Russia has adopted fundamentally "
+            "different approach in talks.",
+            {"The Times of Israel": ("speaker", "Podolyak", "Volodymyr Zelensky")},
+        ),
+        (
+            # a numbered channel spelt out, against the broadcaster that quoted the adviser
+            "An unnamed senior Zelensky adviser told Israel's Channel Twelve that Bennett is a "
+            "fair broker who would pressure the Russians to understand the situation.",
+            {"The Times of Israel": ("source", "Channel 12", "Kan")},
+        ),
+        (
+            # an office with a hedge before its verb, held by someone else
+            "The Kremlin spokesperson reportedly wrote in an English-language Twitter post "
+            "that negotiations go non-stop in the format of video conferences.",
+            {"Press TV": ("speaker", "The Kremlin spokesperson", "Mykhailo Podolyak")},
+        ),
+        (
+            # the same office, of another country
+            "Russia's ambassador to the UN reportedly urged the General Assembly to recognise "
+            "'the treacherous role of Belarus' in the conflict.",
+            {"The Epoch Times": ("speaker", "Russia's ambassador", "Sergiy Kyslytsya")},
+        ),
+        (
+            # where the next meeting is, against the border the passage names as where it
+            # is, while the talks before it were in Belarus
+            "Feb 28 - After five hours of talks in Belarus, Medinsky says the next meeting "
+            "will take place in Moscow in the coming days",
+            {"The Epoch Times": ("place", "Moscow", "Poland, Belarus")},
+        ),
+    ],
+)
+def test_differences_written_as_transcripts_and_live_blogs_are_read(
+    seeded_client, statement, expected
+):
+    result = verify(seeded_client, statement)
+    assert result["verdict"] == "contradicted"
+    found = {
+        (o["outlet"]["name"], (d["kind"], d["statement"], d["passage"]))
+        for o in result["matches"][0]["outlets"]
+        for d in o["differences"]
+    }
+    assert set(expected.items()) <= found
+
+
+def test_a_misspelt_verb_of_saying_still_reports_speech(seeded_client):
+    """ "sayed": what Slutsky said is matched, not the line saying who he is."""
+    result = verify(
+        seeded_client,
+        "Leonid Slutskiy, head of Duma comittee for international afairs, sayed there is "
+        "'significant progres' in talks with Ukrain.",
+    )
+    assert result["verdict"] == "supported"
+    assert "progress" in result["matches"][0]["claim"]["text"].lower()
+    assert {o["outlet"]["name"] for o in result["matches"][0]["outlets"]} >= {
+        "The Times of Israel",
+        "The Moscow Times",
+    }

@@ -95,6 +95,17 @@ def test_month_day_dates_take_the_publication_year():
     assert dates("on February 24") == ["2022-02-24"]
 
 
+def test_a_date_said_aloud_is_the_date():
+    # as a radio transcript writes a day: ordinal words, with or without "the" and "of"
+    assert dates("Putin ordered his troops in on the twenty-sixth of February.") == ["2022-02-26"]
+    assert dates("Talks resumed on March the thirteenth, officials said.") == ["2022-03-13"]
+    assert dates("He spoke on February twenty-fourth, 2022 in Moscow.") == ["2022-02-24"]
+    assert dates("The first of March brought no deal.") == ["2022-03-01"]
+    # an ordinal that numbers a round or a place is no day of the month
+    assert dates("The March first round ended without a deal.") == []
+    assert dates("on the second day of talks") == []
+
+
 def test_vague_periods_are_kept_unresolved():
     d = extract_details("The plant was knocked off the grid last week", published=MONDAY)
     assert [(x.text, x.date) for x in d.dates] == [("last week", None)]
