@@ -2485,7 +2485,8 @@ _ANTONYMS = [
     ),
     # "kept the flags on the walls" against "the flags, which it eventually removed"
     (
-        r"kept|keep(?:s|ing)?|still (?:hang|hangs|hanging|fly|flies|flying|up|on display)",
+        r"kept|keep(?:s|ing)?|still (?:hang|hangs|hanging|fly|flies|flying|up|on display)|"
+        r"stay(?:s|ed|ing)? (?:up|on|in place)|remain(?:s|ed|ing)? (?:up|on|in place)",
         r"remov(?:e|es|ed|ing)|t(?:ook|ake|akes|aken|aking) (?:them |it |\w+ )?down|"
         r"pull(?:s|ed|ing)? (?:them |it )?down",
     ),

@@ -86,6 +86,8 @@ SYNONYM_GROUPS = (
     ("border", "frontier"),
     ("genuine", "real"),
     ("ready", "prepared"),
+    ("possible", "potential"),
+    ("contention", "contentious", "dispute", "disputes", "disputed"),
     # a capital for its government, as reports write it ("Beijing" / "China")
     ("russia", "moscow", "kremlin"),
     ("ukraine", "kyiv"),

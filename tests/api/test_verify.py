@@ -1619,3 +1619,37 @@ def test_a_misspelt_verb_of_saying_still_reports_speech(seeded_client):
         "The Times of Israel",
         "The Moscow Times",
     }
+
+
+def test_flags_that_stay_up_are_flags_not_removed(seeded_client):
+    result = verify(
+        seeded_client,
+        "Jerusalem municipality said it is happy to host talks, and flags of Ukraine and "
+        "Russia stay on Old City walls despite criticism.",
+    )
+    assert result["verdict"] == "contradicted"
+    assert ("negation", "stay on", "removed") in {
+        (d["kind"], d["statement"], d["passage"])
+        for m in result["matches"]
+        for o in m["outlets"]
+        for d in o["differences"]
+    }
+
+
+def test_disputed_questions_are_matters_of_contention(seeded_client):
+    """ "clarified which disputed questions the possible … agreements would cover" is the
+    remark Press TV reports he did not make."""
+    result = verify(
+        seeded_client,
+        "Slutsky clarified which disputed questions the possible draft peace agreements "
+        "would cover, reported RIA agency.",
+    )
+    assert result["verdict"] == "contradicted"
+    differing = [
+        (o["outlet"]["name"], d["kind"])
+        for m in result["matches"]
+        if "contention" in m["claim"]["text"]
+        for o in m["outlets"]
+        for d in o["differences"]
+    ]
+    assert ("Press TV", "negation") in differing
