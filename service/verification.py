@@ -902,11 +902,12 @@ class Verifier:
         # downplayed those worries"); imported fact-checks are one-claim documents
         news = [c for c in shown if c.external_id is None]
         following = repo.claims_following(news, within=ADJACENT)
-        # where the statement says it happened, the sentences before a passage may say
-        # otherwise ("… in New York." before a speech the passage reports)
+        # where the statement says it happened, or on which day, the sentences before a
+        # passage may say otherwise ("… in New York." before a speech the passage reports;
+        # "Wendy Sherman said on Sunday …" before her quote)
         setting = (
             repo.claims_preceding(news, within=SETTING_REACH)
-            if where_named(statement, facts.details.get("places", []))
+            if where_named(statement, facts.details.get("places", [])) or facts.details.get("dates")
             else {}
         )
         if began := speech_began(news, setting.values()):

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from service.domain import Claim
 from service.extraction.data import DEMONYMS
 from service.matching.text import (
+    ACRONYM_WORDS,
     PREFIXED_OPPOSITES,
     SENSE,
     content_words,
@@ -157,6 +158,30 @@ def _claim_terms(text: str, claimant: str | None, title: str | None, role: str |
     return " ".join(words), stems, role_stems
 
 
+@lru_cache(maxsize=1)
+def _acronym_stems() -> dict[str, frozenset[str]]:
+    return {_stem(a): frozenset(_stem(w) for w in full) for a, full in ACRONYM_WORDS.items()}
+
+
+def _acronyms_in(stems: set[str]) -> list[tuple[str, frozenset[str]]]:
+    """The organisations a statement names by acronym or in full (``ACRONYMS``)."""
+    return [(a, full) for a, full in _acronym_stems().items() if a in stems or full <= stems]
+
+
+def _named_either_way(
+    acronyms: list[tuple[str, frozenset[str]]], statement_stems: set[str], claim_stems
+) -> set[str]:
+    """The statement's stems a claim covers by naming the same organisation the other way:
+    its acronym for the name in full, or the name in full for its acronym."""
+    covered: set[str] = set()
+    for acronym, full in acronyms:
+        if acronym in statement_stems and acronym not in claim_stems and full <= claim_stems:
+            covered.add(acronym)
+        elif full <= statement_stems and acronym in claim_stems and not full <= claim_stems:
+            covered |= full
+    return covered
+
+
 def _stem_idf(words: Sequence[str], frequencies: Mapping[str, int], documents: int):
     """Inverse document frequency of each statement stem, from the index's posting counts.
 
@@ -227,8 +252,12 @@ def score_candidates(
     best_bm25 = max(h.score for h in hits) or 1.0  # vector-only candidates have bm25 0
     weighting = [(name, w) for name, w in vars(weights).items() if w]
 
+    acronyms = _acronyms_in(statement_stems)
+
     def features_of(claim_text, claim_stems, role_stems, bm25, cosine) -> dict[str, float]:
         shared = statement_stems & claim_stems
+        if acronyms:
+            shared |= _named_either_way(acronyms, statement_stems, claim_stems)
         by_role = statement_stems & role_stems if role_credit else ()
         return {
             "token_set": fuzz.token_set_ratio(statement_text, claim_text) / 100,

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from service.matching.text import PREFIXED_OPPOSITES, STOPWORDS, fold, phrase_words
+from service.matching.text import (
+    ACRONYM_WORDS,
+    PREFIXED_OPPOSITES,
+    STOPWORDS,
+    fold,
+    phrase_words,
+)
 from service.storage.repository import Repository, terms_of
 
 TYPO_CUTOFF = 85.0  # rapidfuzz ratio at which an unknown word is taken for a known one
@@ -123,6 +129,8 @@ def query_terms(
     terms = [t for t in terms_of(fold(statement)) if t not in STOPWORDS][:MAX_QUERY_TERMS]
     # what a phrase says in one word is searched too ("pull out" also finds "withdraw")
     terms += [w for w in phrase_words(statement) if w not in terms]
+    # an acronym is searched for by its full name too ("IAEA": "international", "atomic" …)
+    terms += [w for t in list(terms) for w in ACRONYM_WORDS.get(t, ()) if w not in terms]
     corrections: dict[str, str] = {}
     if vocabulary is not None and len(vocabulary):
         expanded: list[str] = []

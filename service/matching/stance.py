@@ -46,6 +46,11 @@ SPEECH_VERBS = (
     r"hinted|hints|slammed|slams|blasted|blasts|condemned|condemns|jibed|jibes|saying"
 )
 _NAME = r"(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}"
+# words that join or place a name, not describe it ("talks with Medinsky")
+_NOT_DESCRIPTION = (
+    r"(?:with|and|of|for|to|by|from|in|on|at|the|a|an|as|than|but|or|after|before|"
+    r"between|against|about|over|under|without|like|said|says|told)"
+)
 # an adverb that hedges or places a saying: "Podolyak reportedly stated", "Peskov later said"
 _HEDGE = r"(?:reportedly|allegedly|apparently|purportedly|also|later|then|again|earlier|once)"
 _ROLE_ALT = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))  # longest first
@@ -113,6 +118,13 @@ _SPEAKER_PATTERNS = [
         r"(?:as\s+)?(?:saying|calling|describing|telling|warning|urging)\b"
     ),
     re.compile(rf"\b(?:{SPEECH_VERBS}) (?P<who>{_NAME})\s*[,.]"),
+    # "Even Kremlin hawk Slutsky concedes …": a description in lower case that is no role
+    # noun, then the name and its verb
+    re.compile(
+        rf"^(?:[A-Z][\w'’-]+\s+){{0,2}}(?:(?!{_NOT_DESCRIPTION}\b)[a-z][\w'’-]+\s+){{1,2}}"
+        rf"(?P<who>{_NAME})\s+"
+        rf"(?:{_HEDGE}\s+)?(?:{SPEECH_VERBS})\b"
+    ),
 ]
 # How a source is named in a statement -> the canonical name extraction uses.
 MEDIA = {
@@ -995,6 +1007,28 @@ def unstated_years(statement: dict, passages: Iterable[dict]) -> list[str]:
     if any(_YEAR_WRITTEN.search(d.get("text") or "") for p in passages for d in p.get("dates", [])):
         return []
     return years_given(statement)
+
+
+def unstated_days(statement: dict, passages: Iterable[dict]) -> list[str]:
+    """The days (a weekday or a day of a month) the statement dates its saying or its
+    event to, when none of the passages dates anything ("Sherman told Fox News on
+    Thursday …" against her quote, whose day is in the sentence before it)."""
+    if any(p.get("dates") for p in passages):
+        return []
+    return [
+        d.get("text") or ""
+        for d in statement.get("dates", [])
+        if _weekday(d) or ((parts := _date_parts(d)) and parts[2] is not None)
+    ]
+
+
+def days_given(details: dict) -> list[str]:
+    """The days a passage names (a weekday or a day of a month)."""
+    return [
+        d.get("text") or ""
+        for d in details.get("dates", [])
+        if _weekday(d) or ((parts := _date_parts(d)) and parts[2] is not None)
+    ]
 
 
 def unstated_places(statement: dict, text: str, passages: Iterable[dict]) -> list[str]:

@@ -87,7 +87,7 @@ SYNONYM_GROUPS = (
     ("genuine", "real"),
     ("ready", "prepared"),
     ("possible", "potential"),
-    ("contention", "contentious", "dispute", "disputes", "disputed"),
+    ("contention", "contentious", "contested", "dispute", "disputes", "disputed"),
     # a capital for its government, as reports write it ("Beijing" / "China")
     ("russia", "moscow", "kremlin"),
     ("ukraine", "kyiv"),
@@ -383,6 +383,22 @@ _PHRASES = {
     r"(?:army|troops|forces|soldiers) into": "invasion",
     r"(?:send(?:s|ing)?|sent) in (?:(?:his|its|their|the|russian) )?"
     r"(?:army|troops|forces|soldiers)": "invasion",
+}
+# An organisation's acronym and its name in full ("the IAEA warned …" against "the
+# International Atomic Energy Agency downplayed those worries"): the search looks for the
+# full name's words when a statement writes the acronym, and the re-ranker counts either
+# as the other (``rerank._named_either_way``); the words themselves stay as written.
+ACRONYMS = {
+    "iaea": "international atomic energy agency",
+    "un": "united nations",
+    "eu": "european union",
+    "imf": "international monetary fund",
+    "icrc": "international committee of the red cross",
+    "nato": "north atlantic treaty organization",
+}
+ACRONYM_WORDS = {
+    acronym: tuple(w for w in full.split() if w not in {"of", "the"})
+    for acronym, full in ACRONYMS.items()
 }
 _PHRASE_RE = re.compile(r"\b(?:" + "|".join(f"({rx})" for rx in _PHRASES) + r")\b")
 _PHRASE_WORDS = list(_PHRASES.values())

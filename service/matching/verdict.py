@@ -16,9 +16,11 @@ from service.matching.stance import (
     agreements,
     answered,
     counted,
+    days_given,
     differences,
     same_person,
     statement_clauses,
+    unstated_days,
     unstated_numbers,
     unstated_places,
     unstated_years,
@@ -43,7 +45,7 @@ RELATED_GAP = 0.2
 # of the statement's words ("the United Nations (UN) in New York").
 # A bare year the passages leave unsaid ("declared themselves republics in 2016") is
 # looked for like a count.
-ELSEWHERE_FACTOR = {"number": 0.5, "place": 0.3, "date": 0.5, "source": 0.5}
+ELSEWHERE_FACTOR = {"number": 0.5, "place": 0.3, "date": 0.5, "day": 0.3, "source": 0.5}
 ELSEWHERE_FLOOR = min(ELSEWHERE_FACTOR.values())  # of the threshold: what ``Parts`` pools
 # Matches this close to the best one count towards the verdict. 0.15 let a loosely
 # related fact (the speaker's job title, 0.13 below a fact the statement misattributes)
@@ -528,8 +530,9 @@ class Parts:
         numbers = unstated_numbers(facts.details, details)
         places = unstated_places(facts.details, facts.text, details)
         years = unstated_years(facts.details, details)
+        days = unstated_days(facts.details, details)
         found = self.source_elsewhere(facts, members)
-        if not numbers and not places and not years:
+        if not numbers and not places and not years and not days:
             return found
         ours = {_sense(w) for w in content_words(facts.text)}
         for kind, said_in in (
@@ -539,6 +542,7 @@ class Parts:
                 lambda c: where_named(c.passage, c.details.get("places", [])) if places else [],
             ),
             ("date", lambda c: years_given(c.details) if years else []),
+            ("day", lambda c: days_given(c.details) if days else []),
         ):
             floor = ELSEWHERE_FACTOR[kind] * self.threshold
             pool = self.pool.get(members[0].article_id, [])
@@ -547,6 +551,12 @@ class Parts:
                 # negotiations took place, other officials appeared at the United Nations
                 # (UN) in New York." before the ambassador's words): read first
                 pool = [(c, floor) for c in self.scene_of(members)] + pool
+            elif kind == "day":
+                # the day is that of the speech the passage goes on with: its speaker's
+                # sentence before it ("Wendy Sherman said on Sunday that …" before her
+                # quote "…,” Sherman told Fox News"), and only that
+                speakers = {m.claimant for m in members if m.claimant}
+                pool = [(c, floor) for c in self.scene_of(members) if c.claimant in speakers]
             for claim, score in pool:
                 if score < floor:
                     break
@@ -556,7 +566,7 @@ class Parts:
                     and said
                     and _words_near(fold(claim.passage), said, NEAR_OF[kind]) & ours
                 ):
-                    unsaid = {"place": places, "date": years}.get(kind, [])
+                    unsaid = {"place": places, "date": years, "day": days}.get(kind, [])
                     found.append((kind, claim, unsaid))
                     if kind != "place" or sum(k == kind for k, _, _ in found) == PLACES_TRIED:
                         break
@@ -674,7 +684,7 @@ _TOKEN = re.compile(r"[\w’'-]+")
 NEAR = 3  # words either side of a count or a place
 # A year dates the clause it opens or closes ("In 2014, the two regions declared
 # themselves new republics"): read further from it than a count
-NEAR_OF = {"number": NEAR, "place": NEAR, "date": 6}
+NEAR_OF = {"number": NEAR, "place": NEAR, "date": 6, "day": 6}
 # Candidates read for a place the matched passages leave unsaid, in turn: a caption
 # naming the statement's own region may come before the one that names another.
 PLACES_TRIED = 3
@@ -766,10 +776,10 @@ def outlet_stances(
                 stated = [
                     _only_unsaid(d, unsaid) if kind == "place" else d
                     for d in reading.differences
-                    if d.kind == kind
+                    if d.kind == ("date" if kind == "day" else kind)
                     and not reading.answered(d, agreed)
-                    # of the dates, only the years the passages left unsaid
-                    and (kind != "date" or d.statement in unsaid)
+                    # of the dates, only the years (or days) the passages left unsaid
+                    and (kind not in ("date", "day") or d.statement in unsaid)
                 ]
                 if stated:
                     against.append((reading, stated))

@@ -1653,3 +1653,49 @@ def test_disputed_questions_are_matters_of_contention(seeded_client):
         for d in o["differences"]
     ]
     assert ("Press TV", "negation") in differing
+
+
+def test_an_acronym_finds_the_organisation_named_in_full(seeded_client):
+    """ "the IAEA warned" against "the International Atomic Energy Agency downplayed
+    those worries", which the acronym alone did not find."""
+    result = verify(
+        seeded_client,
+        "The IAEA warned the Chernobyl plant's spent fuel cooling was at serious risk.",
+    )
+    assert result["verdict"] == "contradicted"
+    assert ("The Epoch Times", ("negation", "warned", "downplayed")) in {
+        (o["outlet"]["name"], (d["kind"], d["statement"], d["passage"]))
+        for m in result["matches"]
+        for o in m["outlets"]
+        for d in o["differences"]
+    }
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict", "differences"),
+    [
+        (
+            "Wendy Sherman, the US deputy secretary of state, told Fox News on Thursday that "
+            "sanctions were 'beginning to have some effect' on Moscow.",
+            "contradicted",
+            [{"kind": "date", "statement": "Thursday", "passage": "Sunday"}],
+        ),
+        (
+            "Wendy Sherman told Fox News on Sunday that sanctions were beginning to have some "
+            "effect.",
+            "supported",
+            [],
+        ),
+    ],
+)
+def test_the_day_of_a_quote_is_read_in_its_speakers_sentence_before_it(
+    seeded_client, statement, verdict, differences
+):
+    """The quote's own sentence names no day; "Wendy Sherman said on Sunday that …" just
+    before it does."""
+    result = verify(seeded_client, statement)
+    assert result["verdict"] == verdict
+    epoch = outlet(result["matches"][0], "The Epoch Times")
+    assert epoch["differences"] == differences
+    if differences:
+        assert any("on Sunday" in p["text"] for p in epoch["passages"])

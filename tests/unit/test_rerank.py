@@ -477,3 +477,25 @@ def test_a_news_call_for_what_a_statement_asserts_is_demoted_but_a_fact_check_is
         "Kyslytsya told the assembly that Russia stopped its offensive against Ukraine."
     )
     assert told_that(vocal)
+
+
+def test_an_organisation_named_either_way_is_covered_and_searched_for():
+    from service.matching.retrieve import query_terms
+
+    claims = {
+        1: claim(1, "The International Atomic Energy Agency downplayed those worries."),
+        2: claim(2, "The IAEA downplayed those worries."),
+    }
+    hits = [Hit(1, 1.0), Hit(2, 1.0)]
+    by_acronym = {s.claim.id: s for s in score_candidates("The IAEA downplayed it.", hits, claims)}
+    in_full = {
+        s.claim.id: s
+        for s in score_candidates(
+            "The International Atomic Energy Agency downplayed it.", hits, claims
+        )
+    }
+    # either name covers the other as fully as itself
+    assert by_acronym[1].features["coverage"] == by_acronym[2].features["coverage"] == 1.0
+    assert in_full[1].features["coverage"] == in_full[2].features["coverage"] == 1.0
+    terms, _ = query_terms("The IAEA warned the plant was at risk")
+    assert {"iaea", "international", "atomic", "energy", "agency"} <= set(terms)

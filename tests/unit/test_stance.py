@@ -220,6 +220,16 @@ def test_an_office_of_another_country_differs_on_the_speaker():
     assert found_in(statement, passage, claimant="Jane Doe", claimant_roles=["ambassador"]) == []
 
 
+def test_a_description_in_lower_case_before_a_name_is_no_speaker_of_its_own():
+    statement = "Even Kremlin hawk Slutsky concedes that 'a hard negotiation has started'."
+    assert statement_speaker(statement) == "Slutsky"
+    assert statement_speaker("Hardline lawmaker Slutsky reportedly claimed progress.") == (
+        "Slutsky"
+    )
+    # a name that words join to something else is not described by them
+    assert statement_speaker("The talks with Medinsky said nothing new.") is None
+
+
 def test_talks_between_two_countries_are_no_speaker():
     assert (
         statement_speaker("Russia-Ukraine talks resume Monday after both sides hailed progress.")
