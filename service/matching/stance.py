@@ -64,7 +64,9 @@ _SPEAKER_PATTERNS = [
     re.compile(
         r"(?:^|,\s*)(?:[Ii]t|[Tt]his)\s+(?:was|has been|had been|is)\s+"
         r"(?:said|stated|declared|told|announced|claimed|confirmed|written|tweeted|posted|"
-        r"noted|added|stressed|underlined|emphasi[sz]ed|insisted|promised|denied)\s+by\s+"
+        r"noted|added|stressed|underlined|emphasi[sz]ed|insisted|promised|denied)\s+"
+        # "It was stated on Saturday by the adviser …": when, before who
+        r"(?:(?:on|late|early|in|at|last|this)\s+(?:[\w'’.-]+\s+){1,3}?)?by\s+"
         rf"(?:the\s+)?(?:(?:[A-Z][\w'’-]+\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}?(?:{_ROLE_ALT})\s+)?"
         rf"(?P<who>{_NAME})"
     ),
@@ -118,6 +120,18 @@ _SPEAKER_PATTERNS = [
         r"(?:as\s+)?(?:saying|calling|describing|telling|warning|urging)\b"
     ),
     re.compile(rf"\b(?:{SPEECH_VERBS}) (?P<who>{_NAME})\s*[,.]"),
+    # "The Head of the Russian delegation, Vladimir Medinsky, stated …": an office held,
+    # then the name set off by commas, then the verb
+    re.compile(
+        rf"^(?:The|A|An)\s+(?:[\w'’.-]+\s+){{0,8}}?(?i:{_ROLE_ALT})\b[^,;:\"“”]{{0,60}},\s+"
+        rf"(?P<who>{_NAME}),\s+(?:{_HEDGE}\s+)?(?:{SPEECH_VERBS})\b"
+    ),
+    # "'…,' the spokesman for the Russian presidency, Dmitry Peskov, stated.": closing,
+    # with the office before the name
+    re.compile(
+        rf"{_COMMA}(?:the|a|an)\s+(?:[\w'’.-]+\s+){{0,8}}?(?:{_ROLE_ALT})\b[^,;\"“”]{{0,60}}?"
+        rf",?\s+(?P<who>{_NAME}),?\s+(?:{_HEDGE}\s+)?(?:{SPEECH_VERBS})\b[^,;]{{0,40}}$"
+    ),
     # "Even Kremlin hawk Slutsky concedes …": a description in lower case that is no role
     # noun, then the name and its verb
     re.compile(
@@ -1710,8 +1724,8 @@ def _party_only(place: str, text: str) -> bool:
                 return False  # "Ukraine's frontier with Romania": where, not who
             if before == "and" and follows and follows[0] in {"region", "regions", "provinces"}:
                 return False  # "the Donetsk and Kharkiv regions": where, not who
-            if before == "by" and i > 1 and tokens[i - 2] in {"hosted", "convened"}:
-                return False  # "talks hosted by Israel": the host is where
+            if before == "by" and {"hosted", "convened"} & set(tokens[max(0, i - 5) : i - 1]):
+                return False  # "talks hosted (this week) by Israel": the host is where
             if before == "against" and not possessive and fold(place) not in _COUNTRIES:
                 return False  # "an offensive against Crimea": a region is where it happens
         elif len(name) == 1 and "-" in tokens[i] and name[0] in tokens[i].split("-"):

@@ -1699,3 +1699,15 @@ def test_the_day_of_a_quote_is_read_in_its_speakers_sentence_before_it(
     assert epoch["differences"] == differences
     if differences:
         assert any("on Sunday" in p["text"] for p in epoch["passages"])
+
+
+def test_a_meeting_hosted_by_a_country_is_held_there(seeded_client):
+    result = verify(
+        seeded_client,
+        "The first meeting between the Ministers for Foreign Affairs of the Russian Federation "
+        "and Ukraine was hosted this week by Israel.",
+    )
+    assert result["verdict"] == "contradicted"
+    assert outlet(result["matches"][0], "The Moscow Times")["differences"] == [
+        {"kind": "place", "statement": "Israel", "passage": "Turkey"}
+    ]

@@ -230,6 +230,37 @@ def test_a_description_in_lower_case_before_a_name_is_no_speaker_of_its_own():
     assert statement_speaker("The talks with Medinsky said nothing new.") is None
 
 
+def test_an_office_set_off_before_or_after_the_name_names_the_speaker():
+    # a communiqué's register: the office, the name between commas, the verb
+    assert (
+        statement_speaker(
+            "The Head of the Russian delegation, Vladimir Medinsky, stated to the RT "
+            "television network that progress had been made."
+        )
+        == "Vladimir Medinsky"
+    )
+    assert (
+        statement_speaker(
+            '"Negotiations go non-stop," the spokesman for the Russian presidency, Dmitry '
+            "Peskov, stated."
+        )
+        == "Dmitry Peskov"
+    )
+    assert (
+        statement_speaker(
+            '"We will achieve results in days," the member of the Russian delegation '
+            "Leonid Slutsky stated."
+        )
+        == "Leonid Slutsky"
+    )
+    assert (
+        statement_speaker(
+            "It was stated on Saturday by the adviser Mykhailo Podolyak that Russia changed."
+        )
+        == "Mykhailo Podolyak"
+    )
+
+
 def test_talks_between_two_countries_are_no_speaker():
     assert (
         statement_speaker("Russia-Ukraine talks resume Monday after both sides hailed progress.")
