@@ -70,6 +70,14 @@ _SPEAKER_PATTERNS = [
         rf"(?:the\s+)?(?:(?:[A-Z][\w'’-]+\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}?(?:{_ROLE_ALT})\s+)?"
         rf"(?P<who>{_NAME})"
     ),
+    # "it was Nebenzia who told the General Assembly …": a cleft sentence names its speaker
+    re.compile(
+        rf"\b[Ii]t\s+(?:was|is|had been)\s+(?P<who>{_NAME})\s+(?:who|that)\s+"
+        rf"(?:{_HEDGE}\s+)?(?:{SPEECH_VERBS})\b"
+    ),
+    # ">> progress could develop … into documents to be signed — Medinsky. Big if true.":
+    # a quotation signed with its speaker's name after a dash
+    re.compile(rf"^.{{20,}}?\s[—–]{{1,2}}\s*(?P<who>{_NAME})(?=\s*[.!,;:]|\s*$)"),
     # "Peskov said ...": a name and its verb open the statement ("Peskov reportedly said")
     re.compile(rf"^(?P<who>{_NAME})\s+(?:{_HEDGE}\s+)?(?:{SPEECH_VERBS})\b"),
     # "Peskov: talks will resume on Monday": a headline's speaker label
@@ -1029,15 +1037,11 @@ def unstated_days(statement: dict, passages: Iterable[dict]) -> list[str]:
     Thursday …" against her quote, whose day is in the sentence before it)."""
     if any(p.get("dates") for p in passages):
         return []
-    return [
-        d.get("text") or ""
-        for d in statement.get("dates", [])
-        if _weekday(d) or ((parts := _date_parts(d)) and parts[2] is not None)
-    ]
+    return days_given(statement)
 
 
 def days_given(details: dict) -> list[str]:
-    """The days a passage names (a weekday or a day of a month)."""
+    """The days a text's details name (a weekday or a day of a month), as written."""
     return [
         d.get("text") or ""
         for d in details.get("dates", [])

@@ -261,6 +261,24 @@ def test_an_office_set_off_before_or_after_the_name_names_the_speaker():
     )
 
 
+def test_a_cleft_sentence_and_a_signed_quotation_name_the_speaker():
+    assert (
+        statement_speaker(
+            "Replying to Lena Brandt: it was Nebenzia who told the General Assembly to act."
+        )
+        == "Nebenzia"
+    )
+    assert (
+        statement_speaker(
+            ">> progress could develop into documents to be signed — Medinsky. Big if true."
+        )
+        == "Medinsky"
+    )
+    # a place after the dash, or a time in the cleft, is no speaker
+    assert statement_speaker("Talks resumed on Monday in a video format — Ukraine.") is None
+    assert statement_speaker("It was Monday that talks resumed.") is None
+
+
 def test_talks_between_two_countries_are_no_speaker():
     assert (
         statement_speaker("Russia-Ukraine talks resume Monday after both sides hailed progress.")
