@@ -52,15 +52,16 @@ _DAY_MONTH_RE = re.compile(
 _AFTER_A_DATE = (
     "and|or|at|in|on|when|as|with|after|before|to|by|that|the|he|she|they|it|we|was|were"
 )
-_DAY_WORD_ALT = "|".join(sorted((re.escape(w) for w in DAY_ORDINALS), key=len, reverse=True))
+# (also read by ``matching.text.month_day``)
+DAY_WORD_ALT = "|".join(sorted((re.escape(w) for w in DAY_ORDINALS), key=len, reverse=True))
 _WORD_DAY_MONTH_RE = re.compile(
-    rf"\b(?:the\s+)?(?P<day>{_DAY_WORD_ALT})\s+of\s+(?P<mon>{_MONTH_ALT})\.?"
+    rf"\b(?:the\s+)?(?P<day>{DAY_WORD_ALT})\s+of\s+(?P<mon>{_MONTH_ALT})\.?"
     rf"(?:,?\s+(?P<year>(?:1[89]|20)\d\d))?\b",
     re.IGNORECASE,
 )
 _MONTH_WORD_DAY_RE = re.compile(
     rf"\b(?:(?P<wd>{_WEEKDAY_ALT}),?\s+(?:the\s+)?)?(?P<mon>{_MONTH_ALT})\.?\s+(?:the\s+)?"
-    rf"(?P<day>{_DAY_WORD_ALT})\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
+    rf"(?P<day>{DAY_WORD_ALT})\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
     # not a round or a place in a row: "the March first round", "in March second place"
     rf"(?!\s+(?!(?:{_AFTER_A_DATE})\b)[a-z])",
     re.IGNORECASE,

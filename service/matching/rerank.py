@@ -158,14 +158,13 @@ def _claim_terms(text: str, claimant: str | None, title: str | None, role: str |
     return " ".join(words), stems, role_stems
 
 
-@lru_cache(maxsize=1)
-def _acronym_stems() -> dict[str, frozenset[str]]:
-    return {_stem(a): frozenset(_stem(w) for w in full) for a, full in ACRONYM_WORDS.items()}
+# each organisation's acronym stem with the stems of its name in full (``ACRONYMS``)
+_ACRONYM_STEMS = {_stem(a): frozenset(_stem(w) for w in full) for a, full in ACRONYM_WORDS.items()}
 
 
 def _acronyms_in(stems: set[str]) -> list[tuple[str, frozenset[str]]]:
     """The organisations a statement names by acronym or in full (``ACRONYMS``)."""
-    return [(a, full) for a, full in _acronym_stems().items() if a in stems or full <= stems]
+    return [(a, full) for a, full in _ACRONYM_STEMS.items() if a in stems or full <= stems]
 
 
 def _named_either_way(

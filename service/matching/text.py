@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from service.extraction.data import DAY_ORDINALS
+from service.extraction.details import DAY_WORD_ALT
 
 # Spelling variants that name the same thing; compared after lower-casing.
 VARIANTS = {
@@ -472,9 +473,8 @@ _MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd
 _DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b")
 
 
-_DAY_WORD = "|".join(sorted((re.escape(w) for w in DAY_ORDINALS), key=len, reverse=True))
-_WORD_DAY_MONTH = re.compile(rf"\b(?P<day>{_DAY_WORD})\s+of\s+(?P<month>{_MONTH})\b")
-_MONTH_WORD_DAY = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?:the\s+)?(?P<day>{_DAY_WORD})\b")
+_WORD_DAY_MONTH = re.compile(rf"\b(?P<day>{DAY_WORD_ALT})\s+of\s+(?P<month>{_MONTH})\b")
+_MONTH_WORD_DAY = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?:the\s+)?(?P<day>{DAY_WORD_ALT})\b")
 
 
 def month_day(text: str) -> tuple[int, int] | None:
