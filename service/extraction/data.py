@@ -850,6 +850,34 @@ WEEKDAYS: tuple[str, ...] = (
     "saturday",
     "sunday",
 )
+# weekdays as a message or a timeline shortens them ("on Fri", "late Sun"); read as days
+# only after a word that sets a time ("on", "late", "next"), as "Sun" is a newspaper and
+# "sat" a verb too
+WEEKDAY_SHORT: dict[str, str] = {
+    "mon": "monday",
+    "tue": "tuesday",
+    "tues": "tuesday",
+    "wed": "wednesday",
+    "thu": "thursday",
+    "thur": "thursday",
+    "thurs": "thursday",
+    "fri": "friday",
+    "sat": "saturday",
+    "sun": "sunday",
+}
+WEEKDAY_SHORT_AFTER = (
+    "on",
+    "late",
+    "early",
+    "last",
+    "next",
+    "this",
+    "coming",
+    "by",
+    "until",
+    "since",
+    "from",
+)
 
 # ------------------------------------------------------------------------- numbers
 NUMBER_WORDS: dict[str, int] = {

@@ -30,6 +30,8 @@ from service.extraction.data import (
     TITLE_WORDS,
     UNIT_SINGULAR,
     UNIT_SKIP_WORDS,
+    WEEKDAY_SHORT,
+    WEEKDAY_SHORT_AFTER,
     WEEKDAYS,
 )
 
@@ -75,6 +77,13 @@ _WEEKDAY_RE = re.compile(
     rf"\b(?:(?P<mod>next|last|this|coming|previous|past)\s+)?(?P<wd>{_WEEKDAY_ALT})(?:['’]s)?\b",
     re.IGNORECASE,
 )
+# "on Fri", "late Sun", "next Mon": a weekday shortened, after a word that sets a time
+_SHORT_WEEKDAY_RE = re.compile(
+    rf"\b(?P<pre>{'|'.join(WEEKDAY_SHORT_AFTER)})\s+"
+    rf"(?P<wd>(?:{'|'.join(sorted((w.capitalize() for w in WEEKDAY_SHORT), key=len, reverse=True))})"
+    r")\b\.?(?![\w'’-])",
+    re.IGNORECASE,
+)
 # a day of the month the reader knows ("would be held on the 15th")
 _DAY_OF_MONTH_RE = re.compile(
     r"\b(?:on|by|until|till|from|since|before|after)\s+(?P<the>the\s+(?P<day>\d{1,2})(?:st|nd|rd|th))\b"
@@ -118,6 +127,17 @@ def _resolve_year(mo: int, d: int, published: dt.date | None) -> dt.date | None:
     if cand and (cand - published).days > 183 and published.year > 1:
         cand = _safe_date(published.year - 1, mo, d)
     return cand
+
+
+def _said_ahead(text: str, start: int, end: int) -> bool:
+    """The clause around a weekday speaks of the future ("talks will resume on Monday"),
+    unless the day is when it was said ("said late Sunday")."""
+    clause_start = max(text.rfind(c, 0, start) for c in ",.;:—(") + 1
+    ends = [i for i in (text.find(c, end) for c in ",.;:—)") if i >= 0]
+    clause = text[clause_start : min(ends) if ends else len(text)]
+    return bool(FUTURE_RE.search(clause)) and not re.search(
+        r"\b(?:said|says|told|wrote|late|earlier)\s*$", text[max(0, start - 12) : start]
+    )
 
 
 def _resolve_weekday(wd: str, mod: str | None, future: bool, published: dt.date | None):
@@ -216,14 +236,17 @@ def find_dates(
         if not m["wd"][0].isupper():
             continue
         wd = m["wd"].lower()
-        clause_start = max(text.rfind(c, 0, m.start()) for c in ",.;:—(") + 1
-        ends = [i for i in (text.find(c, m.end()) for c in ",.;:—)") if i >= 0]
-        clause = text[clause_start : min(ends) if ends else len(text)]
-        future = bool(FUTURE_RE.search(clause)) and not re.search(
-            r"\b(?:said|says|told|wrote|late|earlier)\s*$", text[max(0, m.start() - 12) : m.start()]
-        )
-        d = _resolve_weekday(wd, m["mod"], future, published)
+        d = _resolve_weekday(wd, m["mod"], _said_ahead(text, m.start(), m.end()), published)
         add(m.start(), m.end(), DateMention(m.group(0), d.isoformat() if d else None, wd))
+    for m in _SHORT_WEEKDAY_RE.finditer(text):
+        if not free(m.start("wd"), m.end()) or not m["wd"][0].isupper():
+            continue
+        wd = WEEKDAY_SHORT[m["wd"].lower()]
+        pre = m["pre"].lower()
+        mod = pre if pre in ("last", "next", "this", "coming") else None
+        start = m.start() if mod else m.start("wd")
+        d = _resolve_weekday(wd, mod, _said_ahead(text, start, m.end()), published)
+        add(start, m.end(), DateMention(text[start : m.end()], d.isoformat() if d else None, wd))
     for m in _DAY_OF_MONTH_RE.finditer(text):
         if free(m.start("the"), m.end()) and 1 <= int(m["day"]) <= 31:
             add(m.start("the"), m.end(), DateMention(m["the"], None))

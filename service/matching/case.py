@@ -1,4 +1,5 @@
-"""Statements pasted in capitals (news tickers, push alerts): their case restored.
+"""Statements pasted in capitals (news tickers, push alerts) or in lower case (text
+messages): their case restored.
 
 The checks read names, places and speakers partly by their capitals ("MEDINSKY: EIGHT-HOUR
 TALKS …" names no one, "ISRAEL HOSTS …" no place). A statement written mostly in capitals
@@ -6,6 +7,11 @@ takes each word's case from the claims it was matched against (how the stored ar
 write "Medinsky", "Belarus", "the", "IAEA"), else from the calendar, the gazetteer and the
 media names, else lower case; an acronym (no vowel: "PM", "FM"; or a known one: "UN",
 "NATO") and the letters of an abbreviation ("U.S.") stay capitals.
+
+A statement typed without capitals ("putin ordered his army into ukraine on feb 23") is
+read the same way, a word at a time: a word the matched claims write with capitals
+("Putin", "IAEA"), a day or a month, a nationality, a medium or a place takes them; every
+other word stays as it was typed (shorthand has no vowels: "ppl", "mtg", "wk").
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from service.extraction.data import DEMONYMS, WEEKDAYS
+from service.extraction.data import DEMONYMS, WEEKDAY_SHORT, WEEKDAY_SHORT_AFTER, WEEKDAYS
 from service.extraction.details import find_places
 from service.matching.stance import MEDIA
 from service.matching.text import MONTHS, STOPWORDS
@@ -28,6 +34,11 @@ _MEDIA = {k: v for k, v in MEDIA.items() if " " not in k}
 _CALENDAR = (set(WEEKDAYS) | set(MONTHS)) - {"may"}
 _ACRONYMS = frozenset({"un", "us", "eu", "uk", "uae", "nato", "iaea", "osce", "icc", "icj", "opec"})
 _VOWEL = re.compile(r"[aeiouy]")
+# calendar words that are English words too ("may", "march") or shortened ("sun", "fri"):
+# a day or a month, in lower case, only before a number ("mar 13") or after a word that
+# sets a time ("on sat", "late sun")
+_COMMON_CALENDAR = frozenset({"may", "mar", "march", *WEEKDAY_SHORT})
+_FLAT_MIN_WORDS = 4
 # where a sentence opens again: the first word, after a full stop or a label's colon
 # (not after the letters of an abbreviation: "U.S. sends")
 _OPENING = re.compile(r"(^\W*|(?<=[a-z0-9\"'”’)]{2})[.!?]\s+|:\s+)([a-z])")
@@ -39,6 +50,14 @@ def shouting(text: str) -> bool:
     if len(letters) < _MIN_LETTERS:
         return False
     return sum(c.isupper() for c in letters) / len(letters) >= SHOUTING_SHARE
+
+
+def flat(text: str) -> bool:
+    """Typed without capitals (past its first letter), as a text message is."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < _MIN_LETTERS or len(text.split()) < _FLAT_MIN_WORDS:
+        return False
+    return not any(c.isupper() for c in letters[1:])
 
 
 def _forms(evidence: Iterable[str]) -> dict[str, Counter]:
@@ -55,7 +74,10 @@ def _forms(evidence: Iterable[str]) -> dict[str, Counter]:
 
 
 def truecased(text: str, evidence: Iterable[str]) -> str:
-    """``text`` with the case restored when it is written in capitals, else unchanged."""
+    """``text`` with the case restored when it is written in capitals or without any,
+    else unchanged."""
+    if flat(text):
+        return _flat_cased(text, _forms(evidence))
     if not shouting(text):
         return text
     forms = _forms(evidence)
@@ -82,6 +104,48 @@ def truecased(text: str, evidence: Iterable[str]) -> str:
         if len(word) == 1 and m.string[m.end() : m.end() + 1] == ".":
             return word  # "U.S."
         return low
+
+    cased = _LETTERS.sub(case, text)
+    return _OPENING.sub(lambda m: m.group(1) + m.group(2).upper(), cased)
+
+
+def _capitalised(low: str, forms: dict[str, Counter]) -> str | None:
+    """How a lower-case word is written where it names something, or None."""
+    if low in forms:
+        form = forms[low].most_common(1)[0][0]
+        return form if form != low else None
+    if low in _DEMONYMS:
+        return _DEMONYMS[low]
+    if low in _MEDIA:
+        # the word as the medium's name writes it ("fox" -> "Fox", "ria" -> "RIA"; not
+        # "tweet" -> "Twitter")
+        named = [w for w in _MEDIA[low].split() if w.lower() == low]
+        if named:
+            return named[0]
+    if low in _ACRONYMS and low != "us":
+        return low.upper()  # "un", "nato": not "us" the pronoun
+    if low not in STOPWORDS and find_places(low.capitalize()):
+        return low.capitalize()
+    return None
+
+
+def _flat_cased(text: str, forms: dict[str, Counter]) -> str:
+    def case(m: re.Match) -> str:
+        word = m.group()
+        low = word.lower()
+        if low in _CALENDAR or low in WEEKDAY_SHORT:
+            after = m.string[m.end() :].lstrip(" .")
+            before = m.string[: m.start()].rstrip().rsplit(" ", 1)[-1].lower()
+            if low not in _COMMON_CALENDAR or after[:1].isdigit() or before in WEEKDAY_SHORT_AFTER:
+                return low.capitalize()
+            return word
+        cased = _capitalised(low, forms)
+        if cased is None and low.endswith("s") and len(low) > 3:
+            # "ukraines", "zelenskys office": a name's possessive typed without its
+            # apostrophe
+            stem = _capitalised(low[:-1], forms)
+            cased = stem + "'s" if stem else None
+        return cased or word
 
     cased = _LETTERS.sub(case, text)
     return _OPENING.sub(lambda m: m.group(1) + m.group(2).upper(), cased)

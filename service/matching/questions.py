@@ -14,6 +14,37 @@ import re
 
 from service.matching.text import IRREGULAR_FORMS
 
+_WORD = r"[\w'’-]+"
+# where a reader heard it: "on the radio", "at work", "from a friend", "this morning"
+_WHERE_HEARD = (
+    rf"(?:on|at|from|in)\s+(?:the\s+|my\s+|our\s+|a\s+)?{_WORD}(?:\s+{_WORD})?"
+    r"|this morning|today|yesterday|last night|somewhere|online"
+)
+# who passed it on: someone (at work), a woman on my bus, my uncle (in Kharkiv)
+_PLACE_OF = rf"(?:in|at|on|from)\s+(?:my\s+|our\s+|the\s+|a\s+)?{_WORD}(?:\s+{_WORD})?"
+_WHO_HEARD = (
+    rf"(?:someone|somebody|some\s+(?:guy|bloke|man|woman|lady|people))(?:\s+{_PLACE_OF})?"
+    rf"|an?\s+{_WORD}(?:\s+{_WORD})?\s+(?:in|at|on|from)\s+(?:my|our)\s+{_WORD}(?:\s+{_WORD})?"
+    rf"|(?:my|our)\s+{_WORD}(?:\s+{_WORD})?(?:\s+{_PLACE_OF})?"
+)
+_HEARSAY_VERBS = (
+    r"says|said|heard|hears|claims|claimed|swore|swears|insists|insisted|reckons|"
+    r"told me|tells me|is saying|keeps saying|mentioned"
+)
+_PARLIAMENT = (
+    r"(?:is|was|does|will)\s+the\s+(?:right\s+)?(?:honourable\s+|hon\.?\s+)?"
+    r"(?:prime\s+)?(?:minister|secretary|member|government|house|committee)"
+    rf"(?:\s+{_WORD}){{0,2}}?\s+(?:aware|agree|accept|confirm|know)"
+    r"(?:\s+(?:of\s+the\s+fact|with\s+me))?"
+    r"|(?:my|the)\s+(?:right\s+)?(?:honourable|hon\.?|noble)\s+"
+    rf"(?:friend|member|lady|gentleman|lord)(?:\s+{_WORD}){{0,3}}?\s+"
+    r"(?:will\s+know|knows|will\s+be\s+aware|is\s+aware|will\s+recall|will\s+have\s+seen)"
+    r"|the\s+government['’]s\s+(?:understanding|position|assessment|view|information)\s+is"
+    r"|it\s+is\s+(?:my|our)\s+understanding|(?:my|our)\s+understanding\s+is"
+    r"|i\s+can\s+(?:confirm|tell|inform|assure)(?:\s+(?:to\s+)?the\s+(?:house|committee|chamber))?"
+    r"|we\s+(?:understand|are\s+aware|have\s+been\s+(?:told|informed|advised))"
+    r"|i\s+(?:am|was|have\s+been)\s+(?:informed|advised|told)"
+)
 # how a doubt opens: "Is it true (that)", "I read (that)", "Can anyone confirm (that)"
 _OPENING = re.compile(
     r"^\s*(?:"
@@ -35,6 +66,17 @@ _OPENING = re.compile(
     r"|i(?:'ve| have)? (?:just )?(?:read|heard|seen|saw)(?: (?:somewhere|online|today|on [a-z]+))?"
     r"|(?:someone|somebody|a friend) (?:said|told me|posted|wrote|claims?)"
     r"|(?:people|they) (?:are saying|say|claim)"
+    # hearsay passed on to a tip line: "Heard on the radio this morning that", "Someone at
+    # work claims", "My uncle in Kharkiv heard that", "A woman on my bus swore that",
+    # "Apparently" (who passes it on is no speaker of the claim: someone, or someone of
+    # the reader's own)
+    rf"|heard(?:\s+(?:{_WHERE_HEARD})){{0,2}}?(?:\s*,|\s+that\b)"
+    rf"|(?:{_WHO_HEARD})\s+(?:{_HEARSAY_VERBS})"
+    r"|apparently|supposedly|rumou?r has it|word is"
+    # a member's question or a minister's answer in a parliament's record: "Is the
+    # Minister aware that", "My honourable friend will know that", "The Government's
+    # understanding is that", "I can confirm to the House that"
+    rf"|{_PARLIAMENT}"
     r")(?:\b|(?<=:))\s*,?\s*(?:that\s+)?(?=\S)",
     re.IGNORECASE,
 )
@@ -48,6 +90,17 @@ _SHORT_TAG = r"true|correct|right|really|source|any (?:source|proof|confirmation
 _CLOSING = re.compile(
     rf"(?:\s*[,;:.!?-]+\s*(?:{_LONG_TAG}|{_SHORT_TAG})|\s+(?:{_LONG_TAG}))?[\s?!.]*"
     r"(?:(?:saw|read|seen|heard) (?:it|this|that) (?:in|on) [\w' -]{1,40}?)?[\s?!.]*$",
+    re.IGNORECASE,
+)
+# the reader's own aside after the claim: "…, according to my flatmate", "…, my dad heard
+# it at the barber's", "…, no idea why she told strangers", "…, according to the reports
+# before the Committee"
+_ASIDE = re.compile(
+    r"\s*[,;(—–-]+\s*(?:according to (?:my|our|a|some) [^,;]{1,50}"
+    r"|according to (?:the )?reports? (?:before|to|in) the (?:house|committee|chamber)"
+    r"|(?:my|our) [^,;]{1,60}"
+    r"|(?:no idea|not sure|whatever that means|who knows|if (?:that'?s|it'?s) true)[^,;]{0,60}"
+    r")[)\s?!.]*$",
     re.IGNORECASE,
 )
 # "Did S (really) V …?": S runs up to "really" (or a like word), else up to a base verb
@@ -132,6 +185,9 @@ def as_claim(statement: str) -> str:
     opened = _OPENING.sub("", text, count=1)
     closed = _CLOSING.sub("", opened)
     tagged = "?" in text and any(c.isalpha() for c in opened[len(closed) :])
+    unasided = _ASIDE.sub("", closed)
+    if unasided != closed and len(unasided.split()) >= 5:
+        closed, tagged = unasided, True
     if opened == text and not tagged and not text.endswith("?"):
         return statement
     if (did := _declarative(closed)) is not None:

@@ -107,6 +107,12 @@ _SPEAKER_PATTERNS = [
         rf"^[^,;]{{3,150}}?{_COMMA}(?!(?:and|but|or|while|as|because|after|before|when)\b)"
         rf"(?:[\w'’-]+\s+){{0,4}}?(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b"
     ),
+    # "On Saturday, 12 March 2022, Andriy Yermak, head of the Office of the President,
+    # said …": a fronted time or place, then the name, an aside and the verb
+    re.compile(
+        r"^(?:On|In|At|Late|Early|Last|Earlier|Later|After|Before|Speaking)\b[^;:]{1,80}?,\s*"
+        rf"(?P<who>{_NAME})\s*,[^.;:]{{1,80}}?,\s*(?:{_HEDGE}\s+)?(?:{SPEECH_VERBS})\b"
+    ),
     # "Peskov, the Kremlin spokesman, said": the name, an aside, the verb (not across a
     # headline's colon: "Chernobyl is back on the grid: Ukraine says …" is Ukraine's)
     re.compile(
@@ -570,6 +576,11 @@ _LEAD_IN = re.compile(
     r"^\s*(?:(?:did you know|have you heard|fun fact|reminder|breaking|just in|update)\b"
     r"[^A-Za-z]*(?:that\s+)?"
     r"|(?:(?:photo|video|tv|radio|news)\s+)?(?:caption|transcript|headline|chyron|clip)\s*:\s*"
+    # a video's subtitles and captions: who reads them or where they stand is no speaker
+    # ("NARRATOR: …", "ON SCREEN TEXT: …", "Lower third: …")
+    r"|(?:on[- ]screen(?:\s+text)?|text\s+on\s+screen|narrator|anchor|presenter|reporter|"
+    r"correspondent|voice[- ]?over|v/o|lower\s+third|graphic|subtitles?|super|title\s+card)"
+    r"\s*:\s*"
     # a hedge before the claim: "Reports say Kremlin spokesman Dmitry Peskov said …"
     r"|(?:(?:media|news|press|local)\s+)?reports\s+(?:say|said|suggest|claim)\s+(?:that\s+)?"
     # a question that opens a post ("Is Moscow changing course? Kremlin spokesman …")
@@ -630,9 +641,50 @@ def _an_outlet(name: str, *, medium: bool = True) -> bool:
     return any(w in _OUTLET_WORDS for w in folded.split())
 
 
+# a transcript's time code ("00:42 ", "[01:15:03] ")
+_TIME_CODE = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+(?=\S)")
+# a subtitle's speaker tag: "ZELENSKY (translated): …", "[PESKOV] …", "[PODOLYAK, via
+# Twitter] …", "Nebenzia (UN General Assembly): …"
+_SPEAKER_TAG = re.compile(
+    r"^\s*(?:\[(?P<bracketed>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})(?:\s*,\s*(?P<via>[^\]]{1,50}))?\]"
+    r"|(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s*\((?P<aside>[^)]{1,50})\)\s*:"
+    r"|(?P<caps>[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]{2,}){0,2})\s*:)\s*(?=\S)"
+)
+# what a tag's aside says of the words, not of who said them or where
+_TRANSLATED = re.compile(
+    r"^(?:translated|translation|subtitled|interpreted|via (?:an )?interpreter|through an interpreter|"
+    r"voice of (?:the )?interpreter|in (?:russian|ukrainian|english)|cont(?:inued|'?d)?\.?)$",
+    re.IGNORECASE,
+)
+
+
+def _speaker_tagged(statement: str) -> str:
+    """A subtitle's speaker tag as a plain label ("ZELENSKY (translated): X" -> "Zelensky:
+    X"); an aside that says more than how the words were rendered closes the line."""
+    tag = _SPEAKER_TAG.match(statement)
+    if not tag:
+        return statement
+    name = tag["bracketed"] or tag["name"] or tag["caps"]
+    aside = (tag["via"] or tag["aside"] or "").strip()
+    if tag["caps"] and (name.lower() in _TAG_WORDS or _an_outlet(name)):
+        return statement  # "BREAKING: …", "RT: …": no speaker
+    if name.isupper():
+        name = " ".join(w.capitalize() for w in name.split())
+    rest = statement[tag.end() :].rstrip()
+    if aside and not _TRANSLATED.match(aside):
+        rest = f"{rest.rstrip('.')} ({aside})."
+    return f"{name}: {rest}"
+
+
+_TAG_WORDS = frozenset(
+    {"breaking", "update", "correction", "just in", "alert", "flash", "urgent", "exclusive"}
+)
+
+
 def without_lead_in(statement: str) -> str:
     """A statement without the label a pasted post opens with (a lead-in, a genre, or the
     outlet that reports it): who said the claim and to whom is read after it."""
+    statement = _TIME_CODE.sub("", statement)
     stamp = _STAMP.match(statement)
     if stamp and _a_stamp(stamp.group("stamp")):
         statement = statement[stamp.end() :]
@@ -645,7 +697,7 @@ def without_lead_in(statement: str) -> str:
         words = fold(label.group("label")).split()
         if fold(label.group("label")) in MEDIA or words[-1] in _OUTLET_WORDS:
             statement = statement[label.end() :]
-    return without_reporting_outlet(statement)
+    return without_reporting_outlet(_speaker_tagged(statement))
 
 
 def without_reporting_outlet(statement: str) -> str:

@@ -527,14 +527,76 @@ SPEECH_TYPOS = {
 _SPEECH_TYPO = re.compile(r"\b(" + "|".join(SPEECH_TYPOS) + r")\b")
 
 
-def clean_statement(text: str) -> str:
-    """A statement without the parts of a pasted post that are not its claim, and with
-    its verb of saying spelt right.
+# Text-message shorthand, written out so that its words are searched and its numbers
+# counted ("5 hr talks", "150,000 ppl", "belarus hasnt let …"): a whole word in lower case
+# only ("U.S." and "R." are no shorthand); "2" and "4" stay numbers.
+SHORTHAND = {
+    "w/": "with",
+    "w/o": "without",
+    "b/c": "because",
+    "&": "and",
+    "u": "you",
+    "r": "are",
+    "ur": "your",
+    "thru": "through",
+    "abt": "about",
+    "ppl": "people",
+    "govt": "government",
+    "govts": "governments",
+    "pres": "president",
+    "spox": "spokesman",
+    "dept": "department",
+    "intl": "international",
+    "mtg": "meeting",
+    "mtgs": "meetings",
+    "conf": "conference",
+    "wk": "week",
+    "wks": "weeks",
+    "hr": "hour",
+    "hrs": "hours",
+    "yr": "year",
+    "yrs": "years",
+    "tmrw": "tomorrow",
+    "thx": "thanks",
+    "pls": "please",
+    "bc": "because",
+}
+_SHORTHAND = re.compile(
+    r"(?<!\S)(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True)) + r")"
+    r"(?=[\s,.;:!?]|$)"
+)
+# a negation or a contraction typed without its apostrophe ("hasnt", "theres"; not "its")
+_NO_APOSTROPHE = re.compile(
+    r"\b(?:(?P<neg>has|is|was|were|are|did|does|do|could|would|should|have|had|must|ca|wo)nt"
+    r"|(?P<be>there|who|that|what|he|she)s)\b"
+)
 
-    Text with no link, no signature, no ``#``/``@`` tag and no misspelt verb of saying is
-    returned unchanged.
+
+def _apostrophe(m: re.Match) -> str:
+    if m["neg"]:
+        return m["neg"] + "n't"
+    return m["be"] + "'s"
+
+
+_LINE_BREAK = re.compile(r"\s+/\s+")
+
+
+def written_out(text: str) -> str:
+    """``text`` with text-message shorthand written out and its apostrophes put back."""
+    text = _SHORTHAND.sub(lambda m: SHORTHAND[m.group(1)], text)
+    return _NO_APOSTROPHE.sub(_apostrophe, text)
+
+
+def clean_statement(text: str) -> str:
+    """A statement without the parts of a pasted post that are not its claim, with its
+    verb of saying spelt right and its text-message shorthand written out.
+
+    Text with no link, no signature, no ``#``/``@`` tag, no misspelt verb of saying and
+    no shorthand is returned unchanged.
     """
-    text = _SPEECH_TYPO.sub(lambda m: SPEECH_TYPOS[m.group(1)], text)
+    text = written_out(_SPEECH_TYPO.sub(lambda m: SPEECH_TYPOS[m.group(1)], text))
+    # a subtitle's line break ("… is working / to send Ukraine …")
+    text = _LINE_BREAK.sub(" ", text)
     if "#" not in text and "@" not in text and "//" not in text and "www." not in text:
         return text
     cleaned = _SIGNATURE.sub(lambda m: " — " + m.group("author"), text)

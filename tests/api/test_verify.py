@@ -1721,3 +1721,50 @@ def test_a_meeting_hosted_by_a_country_is_held_there(seeded_client):
     assert outlet(result["matches"][0], "The Moscow Times")["differences"] == [
         {"kind": "place", "statement": "Israel", "passage": "Turkey"}
     ]
+
+
+def test_a_text_message_in_lower_case_and_shorthand_is_read_with_its_names_and_days(
+    seeded_client,
+):
+    # typed without capitals: Putin, Ukraine and "feb 23" are read as a name, a place
+    # and a day, and the day differs from every outlet's February 24
+    assert_top_match_differs(
+        seeded_client,
+        "putin ordered his army into ukraine on feb 23",
+        {
+            "The Times of Israel": ("date", "Feb 23", "February 24"),
+            "The Moscow Times": ("date", "Feb 23", "Feb. 24"),
+        },
+    )
+
+
+def test_hearsay_passed_on_to_a_tip_line_is_checked_as_the_claim_it_passes_on(seeded_client):
+    # "someone at work" is no speaker; the place of the Feb. 28 round is
+    assert_top_match_differs(
+        seeded_client,
+        "Someone at work claims the February 28 round of talks between the Russian and "
+        "Ukrainian delegations was held in Poland.",
+        {"Press TV": ("place", "Poland", "Ukraine, Russia, Belarus, Gomel")},
+    )
+
+
+def test_a_members_question_in_parliament_is_checked_as_the_claim_it_asks_about(
+    seeded_client,
+):
+    assert_top_match_differs(
+        seeded_client,
+        "Is the Minister aware that the Kremlin spokesman, Mr Peskov, said on Monday that "
+        "Russia had adopted a fundamentally different approach?",
+        {
+            "Press TV": ("speaker", "Mr Peskov", "Volodymyr Zelensky"),
+            "The Times of Israel": ("date", "Monday", "Saturday"),
+        },
+    )
+
+
+def test_a_subtitles_speaker_tag_is_the_speaker_of_its_line(seeded_client):
+    assert_top_match_differs(
+        seeded_client,
+        "03:10 [PESKOV] Russia has adopted a fundamentally different approach / in the talks.",
+        {"The Moscow Times": ("speaker", "Peskov", "Volodymyr Zelensky")},
+    )

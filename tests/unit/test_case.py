@@ -1,10 +1,10 @@
-"""Statements pasted in capitals read with the case their evidence writes."""
+"""Statements pasted in capitals, or without any, read with the case their evidence writes."""
 
 from __future__ import annotations
 
 import pytest
 
-from service.matching.case import shouting, truecased
+from service.matching.case import flat, shouting, truecased
 
 EVIDENCE = [
     "The five-hour talks included finding points of agreement, Medinsky said.",
@@ -54,3 +54,41 @@ def test_a_statement_in_capitals_takes_the_case_of_its_evidence(text, cased):
 def test_a_statement_in_ordinary_case_is_left_as_written(text):
     assert not shouting(text)
     assert truecased(text, EVIDENCE) == text
+
+
+@pytest.mark.parametrize(
+    "text, cased",
+    [
+        # names the evidence writes with capitals; a place, a nationality; a month before
+        # its day; shorthand as typed
+        (
+            "putin ordered his army into ukraine on feb 23 w/o warning",
+            "Putin ordered his army into Ukraine on Feb 23 w/o warning",
+        ),
+        # a weekday shortened after a word that sets a time; "sun" the noun is left
+        (
+            "podolyak said late sun the talks resume on mon, under the sun",
+            "Podolyak said late Sun the talks resume on Mon, under the sun",
+        ),
+        # a name's possessive typed without its apostrophe; an acronym; "us" the pronoun
+        (
+            "the iaea told us about ukraines plants and medinskys talks",
+            "The IAEA told us about Ukraine's plants and Medinsky's talks",
+        ),
+    ],
+)
+def test_a_statement_in_lower_case_takes_the_capitals_of_its_evidence(text, cased):
+    assert flat(text)
+    assert truecased(text, EVIDENCE) == cased
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Medinsky said the talks in Belarus found points of agreement.",
+        "talks resumed",  # too short to tell
+        "The talks in Belarus were long.",
+    ],
+)
+def test_a_statement_with_capitals_past_its_first_letter_is_not_flat(text):
+    assert not flat(text)

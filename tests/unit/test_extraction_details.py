@@ -80,6 +80,17 @@ def test_weekdays_resolve_to_the_most_recent_one_on_or_before_publication():
     assert dates("The talks happened on Monday") == ["2022-03-14"]
 
 
+def test_a_shortened_weekday_after_a_word_that_sets_a_time_is_a_day():
+    assert dates("Zelensky said on Fri that Russia had changed") == ["2022-03-11"]
+    assert dates("Podolyak said late Sun that talks will resume on Mon") == [
+        "2022-03-13",
+        "2022-03-14",
+    ]
+    assert dates("Talks are set to resume next Wed.") == ["2022-03-16"]
+    # "The Sun" is a newspaper, "sat" a verb, a lower-case "fri" no day
+    assert dates("The Sun reported that he sat down on fri") == []
+
+
 def test_future_weekday_resolves_forward():
     assert dates("Talks will resume on Wednesday") == ["2022-03-16"]
     assert dates("Talks are set to resume next Monday") == ["2022-03-21"]

@@ -48,5 +48,31 @@ def test_a_plain_statement_is_left_as_it_is(statement):
     assert clean_statement(statement) == statement
 
 
+@pytest.mark.parametrize(
+    "typed, written",
+    [
+        # shorthand written out so that its words are searched and its numbers counted
+        (
+            "medinsky said the 5 hr talks ended w/ a deal & 150,000 ppl were saved",
+            "medinsky said the 5 hour talks ended with a deal and 150,000 people were saved",
+        ),
+        # a negation without its apostrophe is still a negation; "its" is left alone
+        (
+            "belarus hasnt let its troops through, theres no deal",
+            "belarus hasn't let its troops through, there's no deal",
+        ),
+        # a subtitle's line break
+        (
+            "Kirby said the Pentagon is working / to send weapons",
+            "Kirby said the Pentagon is working to send weapons",
+        ),
+        # capitals are no shorthand: "R." and "U.S." stay; "2" and "4" stay numbers
+        ("R. Smith said 2 envoys met in the U.S.", "R. Smith said 2 envoys met in the U.S."),
+    ],
+)
+def test_text_message_shorthand_is_written_out(typed, written):
+    assert clean_statement(typed) == written
+
+
 def test_a_post_that_is_only_a_link_is_kept_rather_than_emptied():
     assert clean_statement("https://t.co/CsHG8R9cHp") == "https://t.co/CsHG8R9cHp"

@@ -49,6 +49,39 @@ from service.matching.questions import as_claim
             "Podolyak announced late on Sunday that talks would restart.",
         ),
         ("A viral Facebook post claims that Peskov said talks go on.", "Peskov said talks go on."),
+        # hearsay passed on to a tip line: who passed it on is no speaker, nor their aside
+        (
+            "Someone in my office says the Jerusalem municipality offered to host the talks.",
+            "The Jerusalem municipality offered to host the talks.",
+        ),
+        (
+            "Heard on the radio this morning that Podolyak told Kan the talks go on.",
+            "Podolyak told Kan the talks go on.",
+        ),
+        (
+            "A woman on my bus swore that Russian troops went into Ukraine on February 24, "
+            "no idea why she told strangers.",
+            "Russian troops went into Ukraine on February 24.",
+        ),
+        (
+            "Apparently Qatar hosted the first meeting of the two foreign ministers, my dad "
+            "heard it at the barber's.",
+            "Qatar hosted the first meeting of the two foreign ministers.",
+        ),
+        # a parliament's record: the member's question, the minister's answer
+        (
+            "Is the Minister aware that Mr Peskov wrote on Twitter that talks go on?",
+            "Mr Peskov wrote on Twitter that talks go on.",
+        ),
+        (
+            "My honourable friend will know that Putin ordered the army into Ukraine on "
+            "26 February, according to the reports before the Committee.",
+            "Putin ordered the army into Ukraine on 26 February.",
+        ),
+        (
+            "The Government's understanding is that Medinsky has said progress can be seen.",
+            "Medinsky has said progress can be seen.",
+        ),
     ],
 )
 def test_a_readers_question_reads_as_its_claim(question, claim):
@@ -65,6 +98,10 @@ def test_a_readers_question_reads_as_its_claim(question, claim):
         "Peskov told RT the talks would go on.",
         "Podolyak: talks go on",  # a speaker's label, not a note's
         "Note that Peskov said talks go on.",
+        # a spokesman and a quoted "my" are speakers and words of the claim, not hearsay
+        "A Kremlin spokesman said that talks would resume.",
+        "My delegation has a clear task to secure a meeting, Zelensky said.",
+        "Zelensky said my delegation has a clear task.",
     ],
 )
 def test_other_statements_are_left_as_they_are(statement):

@@ -22,6 +22,7 @@ from service.matching.stance import (
     statement_source,
     statement_speaker,
     where_named,
+    without_lead_in,
 )
 from service.matching.text import month_day
 from service.matching.verdict import (
@@ -157,6 +158,36 @@ def test_a_live_blogs_stamp_opens_the_entry_before_its_speaker():
     )
     # two names joined by a spaced dash are no stamp
     assert statement_speaker("Zelensky - Putin talks are not planned, Peskov said") == "Peskov"
+
+
+def test_a_subtitles_speaker_tag_names_the_speaker_and_its_labels_do_not():
+    # a time code, then the tag: in capitals with how it was rendered, or in brackets
+    assert statement_speaker("00:42 ZELENSKY (translated): we will achieve some results") == (
+        "Zelensky"
+    )
+    assert statement_speaker("03:10 [PESKOV] A hard negotiation has started.") == "Peskov"
+    assert statement_speaker("[PODOLYAK, via Twitter] Talks resume on Monday.") == "Podolyak"
+    # who reads the lines or where they stand is no speaker
+    assert statement_speaker("NARRATOR: Putin tells state media there were positive shifts") == (
+        "Putin"
+    )
+    assert statement_speaker("ON SCREEN TEXT: Ukraine's envoy urges a withdrawal.") is None
+    assert without_lead_in("ON SCREEN TEXT: Thursday / Putin orders troops in.") == (
+        "Thursday / Putin orders troops in."
+    )
+    # an alert's label in capitals is no speaker either
+    assert statement_speaker("BREAKING: talks resume on Monday") is None
+
+
+def test_a_fronted_time_then_a_name_and_its_aside_names_the_speaker():
+    assert (
+        statement_speaker(
+            "On Saturday, 12 March 2022, Andriy Yermak, head of the Office of the President "
+            "of Ukraine, said that Russia had changed its approach."
+        )
+        == "Andriy Yermak"
+    )
+    assert statement_speaker("On Monday, Russia, Ukraine and Belarus said talks go on.") is None
 
 
 def test_the_passive_of_saying_names_its_speaker_after_by():
