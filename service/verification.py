@@ -26,7 +26,7 @@ from service.extraction.details import FUTURE_RE
 from service.matching.case import flat, shouting, truecased
 from service.matching.compare import canonical_claim, compare_claims
 from service.matching.grouping import GroupingCandidates, assign_facts, grouping_candidates
-from service.matching.questions import as_claim
+from service.matching.questions import as_claim, as_sentence
 from service.matching.rerank import (
     ADJACENT,
     HYBRID_ROLE_CREDIT,
@@ -822,9 +822,10 @@ class Verifier:
         """Matching facts, each outlet's stance with differences and passages, and a verdict."""
         outlet_filter = set(outlets) if outlets is not None else None
         # (a reader's question, or a checker's note, is checked as the claim it asks about,
-        # without the outlet that reports it: its name is no place, speaker or source)
+        # and a fact box as the sentence it stands for, without the outlet that reports it:
+        # its name is no place, speaker or source)
         pasted = statement
-        statement = without_reporting_outlet(as_claim(clean_statement(statement)))
+        statement = without_reporting_outlet(as_claim(as_sentence(clean_statement(statement))))
         scored, corrections = self.rank(repo, statement)
         if shouting(statement) or flat(statement):
             # a ticker in capitals, or a text message without any: read with the case

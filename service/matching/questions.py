@@ -178,6 +178,63 @@ def _declarative(question: str) -> str | None:
     return f"{subject[:1].upper()}{subject[1:]} {_past(verb)}{tail.rstrip()}."
 
 
+# An explainer's fact box pasted as text: fields set off by bars, most of them "Key: value"
+# ("Zelensky | Day: Fri | Claim: Russia has adopted …", "Quote: '…' | Speaker: Kremlin
+# spokesman Dmitry Peskov"). Read as the sentence it stands for: who said it, through what,
+# when and where, then what was said and the other fields.
+_FIELD_BAR = re.compile(r"\s+\|\s+")
+_FIELD = re.compile(r"^(?P<key>[A-Za-z][\w '’/-]{0,30}?)\s*:\s+(?P<value>\S.*)$")
+_BOX_KEYS = {
+    **dict.fromkeys(
+        ("speaker", "said by", "per", "announced by", "quoted", "attributed to"), "who"
+    ),
+    **dict.fromkeys(("outlet", "medium", "via", "platform", "channel", "broadcaster"), "via"),
+    **dict.fromkeys(("day", "date", "when"), "when"),
+    **dict.fromkeys(("venue", "where", "place", "location"), "where"),
+    **dict.fromkeys(("host", "hosted by"), "host"),
+    **dict.fromkeys(("claim", "quote", "statement", "says", "said"), "what"),
+}
+_DATE_OPENING = re.compile(
+    r"^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)",
+    re.IGNORECASE,
+)
+
+
+def as_sentence(statement: str) -> str:
+    """A fact box read as the sentence it stands for; any other statement as it is."""
+    fields = _FIELD_BAR.split(statement.strip())
+    if len(fields) < 2:
+        return statement
+    box: dict[str, str] = {}
+    rest: list[str] = []
+    for field in fields:
+        m = _FIELD.match(field)
+        role = _BOX_KEYS.get(m["key"].strip().lower()) if m else None
+        if role and role not in box:
+            box[role] = m["value"].strip().rstrip(".")
+        else:
+            rest.append(field.strip().rstrip("."))
+    if "who" not in box and "what" in box and rest and not _FIELD.match(rest[0]):
+        box["who"] = rest.pop(0)  # "Zelensky | Day: Fri | Claim: …": the card's subject
+    if "who" not in box or (not ({"what", "via", "when"} & box.keys()) and not rest):
+        return statement
+    opening = box["who"]
+    if "via" in box:
+        opening += f", via {box['via']},"
+    elif "," in opening:
+        opening += ","  # "Vladimir Medinsky, Russian delegation head, said"
+    opening += " said"
+    if "when" in box:
+        when = box["when"]
+        opening += f" on {when}" if _DATE_OPENING.match(when) else f" {when}"
+    if "where" in box:
+        opening += f" in {box['where']}"
+    if "host" in box:
+        opening += f", hosted by {box['host']},"
+    said = [box["what"]] if "what" in box else []
+    return f"{opening.rstrip(',')}: {'; '.join(said + rest)}."
+
+
 def as_claim(statement: str) -> str:
     """The claim a reader's question or a checker's note asks about; any other statement as
     it is."""

@@ -1768,3 +1768,13 @@ def test_a_subtitles_speaker_tag_is_the_speaker_of_its_line(seeded_client):
         "03:10 [PESKOV] Russia has adopted a fundamentally different approach / in the talks.",
         {"The Moscow Times": ("speaker", "Peskov", "Volodymyr Zelensky")},
     )
+
+
+def test_a_fact_box_is_checked_as_the_sentence_it_stands_for(seeded_client):
+    # the card's day (a Friday) against the Saturday the outlets give
+    assert_top_match_differs(
+        seeded_client,
+        "Zelensky | Day: Fri | Claim: Russia has adopted a 'fundamentally different approach' "
+        "in the talks",
+        {"The Times of Israel": ("date", "Fri", "Saturday")},
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.matching.questions import as_claim
+from service.matching.questions import as_claim, as_sentence
 
 
 @pytest.mark.parametrize(
@@ -106,3 +106,44 @@ def test_a_readers_question_reads_as_its_claim(question, claim):
 )
 def test_other_statements_are_left_as_they_are(statement):
     assert as_claim(statement) == statement
+
+
+@pytest.mark.parametrize(
+    "box, sentence",
+    [
+        # the card's subject, its day and what it says
+        (
+            "Zelensky | Day: Fri | Claim: Russia has adopted a different approach",
+            "Zelensky said on Fri: Russia has adopted a different approach.",
+        ),
+        # a quote and its speaker, with the speaker's office
+        (
+            "Quote: 'a hard negotiation has started' | Speaker: Kremlin spokesman Dmitry Peskov",
+            "Kremlin spokesman Dmitry Peskov said: 'a hard negotiation has started'.",
+        ),
+        # the medium it went through; the other fields keep their keys
+        (
+            "Leonid Slutsky | Outlet: RT | Quote: 'significant progress' | Since: start of talks",
+            "Leonid Slutsky, via RT, said: 'significant progress'; Since: start of talks.",
+        ),
+        (
+            "Possible deal | Could save many people | Said by: Vladimir Medinsky, delegation head",
+            "Vladimir Medinsky, delegation head, said: Possible deal; Could save many people.",
+        ),
+    ],
+)
+def test_a_fact_box_reads_as_the_sentence_it_stands_for(box, sentence):
+    assert as_sentence(box) == sentence
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Sunday, 14:05 | Lavrov says progress could grow",  # a live blog's stamp
+        "Podolyak: talks go on | more soon",  # a label, no card
+        "Who: nobody | Where: Antalya",  # no one said anything
+        "Talks resume on Monday, Podolyak said.",
+    ],
+)
+def test_other_statements_are_no_fact_box(statement):
+    assert as_sentence(statement) == statement
