@@ -820,7 +820,16 @@ _NAME_AFTER_ROLE = re.compile(rf"\s+(?:[a-z]+\s+){{0,3}}(?:{_ROLE_ALT})\s+(?P<wh
 # A statement's own subject when it opens with a name: "The International Court of
 # Justice ordered …", "The Pope called …" (up to the first lower-case word).
 _SUBJECT = re.compile(
-    r"^(?:The\s+)?(?P<subject>[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|de)?\s*[A-Z][\w’'.-]*)*)\s+[a-z]"
+    r"^(?:[Tt]he\s+)?(?P<subject>[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|de)?\s*[A-Z][\w’'.-]*)*)\s+[a-z]"
+)
+# a time fronted before the subject ("On 10 March 2022, …", "Late on Sunday, …")
+_FRONTED_TIME = re.compile(
+    r"^(?:On|In|Early|Late|Last|Earlier|Later|By|Since|During)\s+(?P<when>[^,;:]{1,40}),\s+(?=\S)"
+)
+_TIMELY = re.compile(
+    rf"\b(?:{'|'.join(sorted(set(WEEKDAYS) | set(MONTHS), key=len, reverse=True))}|"
+    r"\d{4}|week|month|year|morning|evening|night|day)\b",
+    re.IGNORECASE,
 )
 _SPEECH_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 
@@ -855,6 +864,11 @@ def statement_subject(statement: str) -> list[str]:
     text = statement.strip()
     if reports_speech(text):
         return []
+    # "On 10 March 2022, United States Vice President Kamala Harris met …": the subject
+    # follows a fronted time
+    fronted = _FRONTED_TIME.match(text)
+    if fronted and _TIMELY.search(fronted.group("when")):
+        text = text[fronted.end() :]
     match = _SUBJECT.match(text)
     if not match:
         return []
@@ -867,7 +881,9 @@ def statement_subject(statement: str) -> list[str]:
     words = [canonical_word(w) for w in content_words(subject) if len(w) > 2]
     if not words:
         return []
-    if any(_is_place(w) or w in _COUNTRY_DEMONYMS or w in _DEMONYM_WORDS for w in words):
+    if _is_place(" ".join(subject.split()[:2])) or any(
+        _is_place(w) or w in _COUNTRY_DEMONYMS or w in _DEMONYM_WORDS for w in words
+    ):
         # countries, capitals and nationalities go by many names; a person's name after
         # them and a title does not ("Turkish Foreign Minister Mevlut Cavusoglu")
         return _name_after_titles(subject)
@@ -889,8 +905,13 @@ def _name_after_titles(subject: str) -> list[str]:
 
     tokens = subject.split()
     k = 0
-    while k < len(tokens) and qualifies(tokens[k]):
-        k += 1
+    while k < len(tokens):
+        if qualifies(tokens[k]):
+            k += 1
+        elif k + 1 < len(tokens) and _is_place(f"{tokens[k]} {tokens[k + 1]}"):
+            k += 2  # "United States Vice President Kamala Harris"
+        else:
+            break
     name = [canonical_word(fold(t)) for t in tokens[k:]]
     if (
         k == 0

@@ -1686,6 +1686,17 @@ def test_a_named_subject_is_read_only_from_non_speech_statements():
     # a nationality and a title with no name after them, or one word, name nobody
     assert statement_subject("Russian Foreign Ministry officials left.") == []
     assert statement_subject("Russian President Putin left.") == []
+    # a subject after a fronted time; a country of two words before the title
+    assert statement_subject(
+        "On 10 March 2022, United States Vice President Kamala Harris met the Polish leader."
+    ) == ["kamala", "harris"]
+    assert statement_subject("On Sunday, the International Court of Justice ruled.") == [
+        "international",
+        "court",
+        "justice",
+    ]
+    # a fronted place is not a time: what follows may be anything
+    assert statement_subject("In Kyiv, Kamala Harris met the mayor.") == []
 
 
 def test_a_city_cited_as_the_source_and_an_unconditional_demand_are_not_differences():
