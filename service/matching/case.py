@@ -1,5 +1,5 @@
-"""Statements pasted in capitals (news tickers, push alerts) or in lower case (text
-messages): their case restored.
+"""Statements pasted in capitals (news tickers, push alerts), in Title Case (headlines)
+or in lower case (text messages): their case restored.
 
 The checks read names, places and speakers partly by their capitals ("MEDINSKY: EIGHT-HOUR
 TALKS …" names no one, "ISRAEL HOSTS …" no place). A statement written mostly in capitals
@@ -39,6 +39,9 @@ _VOWEL = re.compile(r"[aeiouy]")
 # sets a time ("on sat", "late sun")
 _COMMON_CALENDAR = frozenset({"may", "mar", "march", *WEEKDAY_SHORT})
 _FLAT_MIN_WORDS = 4
+TITLE_SHARE = 0.8  # of a statement's words of four letters or more, capitalised
+_TITLE_WORD = 4
+_TITLE_STEM = 5  # letters a headline's word shares with another form of it ("Confirms")
 # where a sentence opens again: the first word, after a full stop or a label's colon
 # (not after the letters of an abbreviation: "U.S. sends")
 _OPENING = re.compile(r"(^\W*|(?<=[a-z0-9\"'”’)]{2})[.!?]\s+|:\s+)([a-z])")
@@ -60,6 +63,17 @@ def flat(text: str) -> bool:
     return not any(c.isupper() for c in letters[1:])
 
 
+def titled(text: str) -> bool:
+    """Written in Title Case, as a headline is: nearly every longer word capitalised."""
+    if shouting(text):
+        return False
+    long_words = [w for w in _LETTERS.findall(text) if len(w) >= _TITLE_WORD]
+    if len(long_words) < _FLAT_MIN_WORDS:
+        return False
+    capitalised = sum(w[0].isupper() and not w.isupper() for w in long_words)
+    return capitalised / len(long_words) >= TITLE_SHARE
+
+
 def _forms(evidence: Iterable[str]) -> dict[str, Counter]:
     """How each word is written in the evidence; a sentence's first word, capitalised
     whatever it is, counts only for words seen nowhere else ("Podolyak said …")."""
@@ -78,6 +92,8 @@ def truecased(text: str, evidence: Iterable[str]) -> str:
     else unchanged."""
     if flat(text):
         return _flat_cased(text, _forms(evidence))
+    if titled(text):
+        return _title_cased(text, _forms(evidence))
     if not shouting(text):
         return text
     forms = _forms(evidence)
@@ -146,6 +162,32 @@ def _flat_cased(text: str, forms: dict[str, Counter]) -> str:
             stem = _capitalised(low[:-1], forms)
             cased = stem + "'s" if stem else None
         return cased or word
+
+    cased = _LETTERS.sub(case, text)
+    return _OPENING.sub(lambda m: m.group(1) + m.group(2).upper(), cased)
+
+
+def _title_cased(text: str, forms: dict[str, Counter]) -> str:
+    """A headline's words in the case its matches write them ("Operation Aims To Defend
+    People" -> "operation aims to defend people"), or another form of them ("Confirms":
+    "confirmed"); a word they do not write, a day, a nationality, a medium or a place
+    keeps its capital (it may be a name)."""
+    written = {low: c.most_common(1)[0][0] for low, c in forms.items()}
+    lower = {low[:_TITLE_STEM] for low, form in written.items() if form.islower()}
+    upper = {low[:_TITLE_STEM] for low, form in written.items() if not form.islower()}
+
+    def case(m: re.Match) -> str:
+        word = m.group()
+        if not word[0].isupper() or word.isupper():
+            return word  # "IAEA", "PM" as written
+        low = word.lower()
+        if low in written:
+            return written[low]
+        if low in _CALENDAR:
+            return word
+        if low in STOPWORDS or (low[:_TITLE_STEM] in lower and low[:_TITLE_STEM] not in upper):
+            return low
+        return word
 
     cased = _LETTERS.sub(case, text)
     return _OPENING.sub(lambda m: m.group(1) + m.group(2).upper(), cased)

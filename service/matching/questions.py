@@ -22,14 +22,65 @@ _WHERE_HEARD = (
 )
 # who passed it on: someone (at work), a woman on my bus, my uncle (in Kharkiv)
 _PLACE_OF = rf"(?:in|at|on|from)\s+(?:my\s+|our\s+|the\s+|a\s+)?{_WORD}(?:\s+{_WORD})?"
+_RELAYS = (
+    r"friend|cousin|uncle|aunt|neighbou?r|colleague|relative|teacher|blog|blogger|columnist|"
+    r"column|post|paper|newspaper|article|caption|message|video|podcast|website|site|forum|"
+    r"thread|chat|commentator|pundit|newsletter|report|screenshot|meme"
+)
 _WHO_HEARD = (
     rf"(?:someone|somebody|some\s+(?:guy|bloke|man|woman|lady|people))(?:\s+{_PLACE_OF})?"
     rf"|an?\s+{_WORD}(?:\s+{_WORD})?\s+(?:in|at|on|from)\s+(?:my|our)\s+{_WORD}(?:\s+{_WORD})?"
     rf"|(?:my|our)\s+{_WORD}(?:\s+{_WORD})?(?:\s+{_PLACE_OF})?"
+    # what passed it on, read or seen: "a friend's post", "a blog", "a photo caption I
+    # saw", "a history teacher", "a columnist" (not "a spokesman": he is a speaker)
+    rf"|an?\s+(?:{_WORD}\s+){{0,2}}?(?:{_RELAYS})(?:\s+i\s+(?:saw|read|found))?"
 )
 _HEARSAY_VERBS = (
     r"says|said|heard|hears|claims|claimed|swore|swears|insists|insisted|reckons|"
-    r"told me|tells me|is saying|keeps saying|mentioned"
+    r"told me|tells me|told my\s+\w+|is saying|keeps saying|mentioned|wrote|writes|"
+    r"reported|reports|posted|shared|read|saw|saying|claiming|showing|suggesting"
+)
+# a reader's letter to the desk: its greeting, its sign-off, and the questions and
+# comments around the claim ("Hi team, my local paper said X. Could that be right?
+# Thanks, Ana")
+_GREETING = re.compile(
+    r"^\s*(?i:hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening))\b"
+    r"(?:\s+(?:(?i:team|all|there|everyone|folks|desk|editors?|the\s+desk|fact[- ]?checkers?)"
+    r"|[A-Z][\w'’-]*)){0,2}\s*[,!:;—–-]\s*"
+)
+_SIGN_OFF = re.compile(
+    r"(?<=[.!?])\s*(?i:many\s+thanks|thanks(?:\s+(?:a\s+lot|so\s+much|in\s+advance))?|"
+    r"thank\s+you(?:\s+so\s+much)?|thx|cheers|best(?:\s+(?:wishes|regards))?|"
+    r"(?:kind\s+|warm\s+)?regards|sincerely|yours(?:\s+(?:truly|sincerely))?)"
+    r"\s*[,!.—–-]?\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?\s*[.!]?\s*$"
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])")
+
+
+def _letter_body(text: str) -> str:
+    """A reader's letter without its greeting and sign-off, and without the questions
+    and comments around its claim (the sentences that ask, when one does not); any other
+    text as it is."""
+    body = _SIGN_OFF.sub("", _GREETING.sub("", text, count=1))
+    if body == text:
+        return text
+    sentences = _SENTENCE_BREAK.split(body.strip())
+    told = [s for s in sentences if not s.rstrip().endswith("?")]
+    if told and len(told) < len(sentences):
+        return " ".join(told)
+    return body.strip()
+
+
+_EMPHASIS = (
+    r"let\s+me\s+(?:remind\s+(?:you|everyone|the\s+\w+)|tell\s+you|"
+    r"be\s+(?:very\s+)?(?:clear|frank|honest)|repeat|quote|say\s+this)(?:\s+what)?"
+    r"|let(?:['’]?s|\s+us)\s+(?:be\s+(?:very\s+)?(?:clear|honest|frank)|not\s+forget|remember)"
+    r"|make\s+no\s+mistake|mark\s+my\s+words|to\s+be\s+(?:clear|frank|honest)|frankly"
+    r"|the\s+(?:fact|truth|reality|point)\s+is"
+    r"|as\s+i(?:['’]ve|\s+have)?\s+(?:said|argued|pointed\s+out|warned|keep\s+saying|"
+    r"told\s+(?:the\s+)?\w+)"
+    r"(?:\s+(?:before|many\s+times|repeatedly|yesterday|all\s+along|from\s+the\s+start))?"
+    r"|i\s+(?:have\s+)?said\s+(?:it|this)\s+before(?:\s+and\s+i['’]ll\s+say\s+it\s+again)?"
 )
 _PARLIAMENT = (
     r"(?:is|was|does|will)\s+the\s+(?:right\s+)?(?:honourable\s+|hon\.?\s+)?"
@@ -63,21 +114,26 @@ _OPENING = re.compile(
     r"|(?:can|could) (?:you|anyone|someone|somebody) (?:please )?(?:confirm|verify|check)"
     r"|please (?:confirm|verify|check)"
     r"|true or false\s*:"
+    # (where a reader heard it first: "I heard on the radio this morning that")
+    rf"|(?:i\s+)?heard(?:\s+(?:{_WHERE_HEARD})){{0,2}}?(?:\s*,|\s+that\b)"
     r"|i(?:'ve| have)? (?:just )?(?:read|heard|seen|saw)(?: (?:somewhere|online|today|on [a-z]+))?"
+    r"|i keep (?:seeing|hearing|reading)"
     r"|(?:someone|somebody|a friend) (?:said|told me|posted|wrote|claims?)"
     r"|(?:people|they) (?:are saying|say|claim)"
     # hearsay passed on to a tip line: "Heard on the radio this morning that", "Someone at
     # work claims", "My uncle in Kharkiv heard that", "A woman on my bus swore that",
     # "Apparently" (who passes it on is no speaker of the claim: someone, or someone of
     # the reader's own)
-    rf"|heard(?:\s+(?:{_WHERE_HEARD})){{0,2}}?(?:\s*,|\s+that\b)"
-    rf"|(?:{_WHO_HEARD})\s+(?:{_HEARSAY_VERBS})"
+    rf"|(?:{_WHO_HEARD})\s+(?:{_HEARSAY_VERBS})(?!\s+by\b)"
     r"|apparently|supposedly|rumou?r has it|word is"
     # a member's question or a minister's answer in a parliament's record: "Is the
     # Minister aware that", "My honourable friend will know that", "The Government's
     # understanding is that", "I can confirm to the House that"
     rf"|{_PARLIAMENT}"
-    r")(?:\b|(?<=:))\s*,?\s*(?:that\s+)?(?=\S)",
+    # a politician's or a pundit's emphasis: "Let me remind you (that)", "Let me quote",
+    # "Let's be clear:", "The fact is,", "As I've said before,", "Make no mistake,"
+    rf"|{_EMPHASIS}"
+    r")(?:\b|(?<=:))\s*[,:]?\s*(?:that\s+)?(?=\S)",
     re.IGNORECASE,
 )
 # how it closes: "…, is this true??", "… Is that so?", "… Correct?", "saw it in replies"
@@ -238,7 +294,7 @@ def as_sentence(statement: str) -> str:
 def as_claim(statement: str) -> str:
     """The claim a reader's question or a checker's note asks about; any other statement as
     it is."""
-    text = statement.strip()
+    text = _letter_body(statement.strip())
     opened = _OPENING.sub("", text, count=1)
     closed = _CLOSING.sub("", opened)
     tagged = "?" in text and any(c.isalpha() for c in opened[len(closed) :])
@@ -246,7 +302,7 @@ def as_claim(statement: str) -> str:
     if unasided != closed and len(unasided.split()) >= 5:
         closed, tagged = unasided, True
     if opened == text and not tagged and not text.endswith("?"):
-        return statement
+        return text if text != statement.strip() else statement
     if (did := _declarative(closed)) is not None:
         return did
     if (opened == text and not tagged) or len(closed.split()) < 3:

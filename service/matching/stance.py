@@ -80,8 +80,14 @@ _SPEAKER_PATTERNS = [
     re.compile(rf"^.{{20,}}?\s[—–]{{1,2}}\s*(?P<who>{_NAME})(?=\s*[.!,;:]|\s*$)"),
     # "Peskov said ...": a name and its verb open the statement ("Peskov reportedly said")
     re.compile(rf"^(?P<who>{_NAME})\s+(?:{_HEDGE}\s+)?(?:{SPEECH_VERBS})\b"),
-    # "Peskov: talks will resume on Monday": a headline's speaker label
-    re.compile(rf"^(?P<who>{_NAME})\s*:\s"),
+    # "Peskov: talks will resume on Monday": a headline's speaker label ("Zelensky
+    # himself: …")
+    re.compile(rf"^(?P<who>{_NAME})(?:\s+(?:himself|herself))?\s*:\s"),
+    # "As Zelensky put it, Moscow has turned to China": the speaker fronted with "as"
+    re.compile(
+        rf"^As\s+(?P<who>{_NAME})(?:\s+(?:himself|herself))?\s+"
+        rf"(?:put\s+it|(?:{SPEECH_VERBS})(?:\s+it)?)\s*,"
+    ),
     # "Russia's Leonid Slutsky on the talks: '…'", "Medinsky after the Feb. 28 talks: '…'":
     # the label with what it is about, before a quotation
     re.compile(

@@ -1778,3 +1778,32 @@ def test_a_fact_box_is_checked_as_the_sentence_it_stands_for(seeded_client):
         "in the talks",
         {"The Times of Israel": ("date", "Fri", "Saturday")},
     )
+
+
+def test_a_headline_in_title_case_is_read_with_the_case_of_its_matches(seeded_client):
+    # "Sherman Confirms Pentagon Working …": Sherman is the speaker, not a name of five words
+    assert_top_match_differs(
+        seeded_client,
+        "Sherman Confirms Pentagon Working To Send More Weapons To Ukraine",
+        {"The Epoch Times": ("speaker", "Sherman", "John Kirby")},
+    )
+
+
+def test_a_readers_letter_is_checked_as_the_claim_it_passes_on(seeded_client):
+    # the greeting, "a blog says", the reader's doubt and the sign-off are not the claim
+    assert_top_match_differs(
+        seeded_client,
+        "Dear desk, a blog says Medinsky described the February 28 talks in Belarus as "
+        "lasting eight hours. That seems long, is it true? Regards, Hugo",
+        {"The Epoch Times": ("number", "eight hours", "five hours")},
+    )
+
+
+def test_a_politicians_emphasis_is_no_speaker(seeded_client):
+    result = verify(
+        seeded_client,
+        "Let me tell you what Podolyak tweeted late on Sunday: the working groups are "
+        "constantly functioning and many issues need constant attention.",
+    )
+    assert result["verdict"] == "supported"
+    assert outlet(result["matches"][0], "Press TV")["stance"] == "supports"

@@ -1,10 +1,11 @@
-"""Statements pasted in capitals, or without any, read with the case their evidence writes."""
+"""Statements pasted in capitals, in Title Case or without any, read with the case their
+evidence writes."""
 
 from __future__ import annotations
 
 import pytest
 
-from service.matching.case import flat, shouting, truecased
+from service.matching.case import flat, shouting, titled, truecased
 
 EVIDENCE = [
     "The five-hour talks included finding points of agreement, Medinsky said.",
@@ -92,3 +93,35 @@ def test_a_statement_in_lower_case_takes_the_capitals_of_its_evidence(text, case
 )
 def test_a_statement_with_capitals_past_its_first_letter_is_not_flat(text):
     assert not flat(text)
+
+
+TITLE_EVIDENCE = [
+    "Putin said the operation aims to defend people who suffered persecution for eight years.",
+    "Pentagon spokesman John Kirby confirmed the department is working to send weapons.",
+]
+
+
+@pytest.mark.parametrize(
+    "text, cased",
+    [
+        # the words the evidence writes in lower case, or another form of them
+        # ("Persecuted": "persecution"); a speaker's label and its names stay
+        (
+            "Putin: Operation Aims To Defend People Persecuted For 10 Years",
+            "Putin: Operation aims to defend people persecuted for 10 years",
+        ),
+        # a word the evidence does not write keeps its capital: it may be a name
+        (
+            "Sherman Confirms Pentagon Working To Send Weapons To Ukraine",
+            "Sherman confirms Pentagon working to send weapons to Ukraine",
+        ),
+    ],
+)
+def test_a_headline_in_title_case_takes_the_case_of_its_evidence(text, cased):
+    assert titled(text)
+    assert truecased(text, TITLE_EVIDENCE) == cased
+
+
+def test_a_sentence_with_a_few_names_is_no_headline():
+    assert not titled("Zelensky said the talks in Belarus went well on Monday.")
+    assert not titled("PUTIN: OPERATION AIMS TO DEFEND PEOPLE")  # capitals, not Title Case

@@ -68,6 +68,38 @@ from service.matching.questions import as_claim, as_sentence
             "heard it at the barber's.",
             "Qatar hosted the first meeting of the two foreign ministers.",
         ),
+        # a reader's letter: its greeting, sign-off and questions around the claim, and
+        # what passed the claim on
+        (
+            "Hi team, my local paper said Slutsky expects documents for signing within "
+            "days. Could that be right? Thanks, Chloe",
+            "Slutsky expects documents for signing within days.",
+        ),
+        (
+            "Hello, a history teacher told my son Putin sent troops into Ukraine on February "
+            "22. I thought it was later, who's right? Best, Carla",
+            "Putin sent troops into Ukraine on February 22.",
+        ),
+        (
+            "Dear desk, a photo caption I saw says the delegations met in Brest on March 3. "
+            "Is that date correct? Regards, Nora",
+            "The delegations met in Brest on March 3.",
+        ),
+        (
+            "Hi, I heard on the radio that corridors saved 130,000 people. Thanks!",
+            "Corridors saved 130,000 people.",
+        ),
+        # a politician's emphasis
+        (
+            "Let me remind you that Putin announced a special military operation.",
+            "Putin announced a special military operation.",
+        ),
+        ("Let's be clear: Putin sent troops in on March 1.", "Putin sent troops in on March 1."),
+        (
+            "As I've said before, Bennett has been speaking to both leaders.",
+            "Bennett has been speaking to both leaders.",
+        ),
+        ("The fact is, Kuleba demanded it at the UN.", "Kuleba demanded it at the UN."),
         # a parliament's record: the member's question, the minister's answer
         (
             "Is the Minister aware that Mr Peskov wrote on Twitter that talks go on?",
@@ -102,6 +134,9 @@ def test_a_readers_question_reads_as_its_claim(question, claim):
         "A Kremlin spokesman said that talks would resume.",
         "My delegation has a clear task to secure a meeting, Zelensky said.",
         "Zelensky said my delegation has a clear task.",
+        # a message posted by a speaker is his; a greeting needs its comma
+        "A message posted by Zelensky said talks go on.",
+        "Hello Kitty said nothing.",
     ],
 )
 def test_other_statements_are_left_as_they_are(statement):

@@ -179,6 +179,20 @@ def test_a_subtitles_speaker_tag_names_the_speaker_and_its_labels_do_not():
     assert statement_speaker("BREAKING: talks resume on Monday") is None
 
 
+def test_a_speaker_quoted_himself_or_fronted_with_as_is_the_speaker():
+    assert statement_speaker("Zelensky himself: we will achieve some results in days") == (
+        "Zelensky"
+    )
+    assert statement_speaker("As Zelensky put it, Moscow has turned to China for help.") == (
+        "Zelensky"
+    )
+    assert (
+        statement_speaker("As Podolyak himself put it, tweeting a photo, a hard talk began.")
+        == "Podolyak"
+    )
+    assert statement_speaker("As expected, talks resumed on Monday.") is None
+
+
 def test_a_fronted_time_then_a_name_and_its_aside_names_the_speaker():
     assert (
         statement_speaker(
