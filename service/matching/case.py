@@ -47,6 +47,11 @@ _TITLE_STEM = 5  # letters a headline's word shares with another form of it ("Co
 _OPENING = re.compile(r"(^\W*|(?<=[a-z0-9\"'”’)]{2})[.!?]\s+|:\s+)([a-z])")
 
 
+def _reopened(text: str) -> str:
+    """``text`` with each sentence, and each label's words, opening with a capital."""
+    return _OPENING.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+
+
 def shouting(text: str) -> bool:
     """Mostly capitals, as a ticker or an alert is written."""
     letters = [c for c in text if c.isalpha()]
@@ -122,7 +127,7 @@ def truecased(text: str, evidence: Iterable[str]) -> str:
         return low
 
     cased = _LETTERS.sub(case, text)
-    return _OPENING.sub(lambda m: m.group(1) + m.group(2).upper(), cased)
+    return _reopened(cased)
 
 
 def _capitalised(low: str, forms: dict[str, Counter]) -> str | None:
@@ -164,7 +169,7 @@ def _flat_cased(text: str, forms: dict[str, Counter]) -> str:
         return cased or word
 
     cased = _LETTERS.sub(case, text)
-    return _OPENING.sub(lambda m: m.group(1) + m.group(2).upper(), cased)
+    return _reopened(cased)
 
 
 def _title_cased(text: str, forms: dict[str, Counter]) -> str:
@@ -190,4 +195,4 @@ def _title_cased(text: str, forms: dict[str, Counter]) -> str:
         return word
 
     cased = _LETTERS.sub(case, text)
-    return _OPENING.sub(lambda m: m.group(1) + m.group(2).upper(), cased)
+    return _reopened(cased)

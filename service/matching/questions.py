@@ -118,7 +118,6 @@ _OPENING = re.compile(
     rf"|(?:i\s+)?heard(?:\s+(?:{_WHERE_HEARD})){{0,2}}?(?:\s*,|\s+that\b)"
     r"|i(?:'ve| have)? (?:just )?(?:read|heard|seen|saw)(?: (?:somewhere|online|today|on [a-z]+))?"
     r"|i keep (?:seeing|hearing|reading)"
-    r"|(?:someone|somebody|a friend) (?:said|told me|posted|wrote|claims?)"
     r"|(?:people|they) (?:are saying|say|claim)"
     # hearsay passed on to a tip line: "Heard on the radio this morning that", "Someone at
     # work claims", "My uncle in Kharkiv heard that", "A woman on my bus swore that",

@@ -664,6 +664,12 @@ _TRANSLATED = re.compile(
 )
 
 
+# an alert's label in capitals, which names no one ("BREAKING: …")
+_TAG_WORDS = frozenset(
+    {"breaking", "update", "correction", "just in", "alert", "flash", "urgent", "exclusive"}
+)
+
+
 def _speaker_tagged(statement: str) -> str:
     """A subtitle's speaker tag as a plain label ("ZELENSKY (translated): X" -> "Zelensky:
     X"); an aside that says more than how the words were rendered closes the line."""
@@ -680,11 +686,6 @@ def _speaker_tagged(statement: str) -> str:
     if aside and not _TRANSLATED.match(aside):
         rest = f"{rest.rstrip('.')} ({aside})."
     return f"{name}: {rest}"
-
-
-_TAG_WORDS = frozenset(
-    {"breaking", "update", "correction", "just in", "alert", "flash", "urgent", "exclusive"}
-)
 
 
 def without_lead_in(statement: str) -> str:
