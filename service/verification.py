@@ -23,7 +23,7 @@ from service.domain import Claim, Extraction, Page
 from service.extraction import extract, extract_details
 from service.extraction.data import WEEKDAYS
 from service.extraction.details import FUTURE_RE
-from service.matching.case import flat, shouting, titled, truecased
+from service.matching.case import miscased, truecased
 from service.matching.compare import canonical_claim, compare_claims
 from service.matching.grouping import GroupingCandidates, assign_facts, grouping_candidates
 from service.matching.questions import as_claim, as_sentence
@@ -827,7 +827,7 @@ class Verifier:
         pasted = statement
         statement = without_reporting_outlet(as_claim(as_sentence(clean_statement(statement))))
         scored, corrections = self.rank(repo, statement)
-        if shouting(statement) or flat(statement) or titled(statement):
+        if miscased(statement):
             # a ticker in capitals, a headline in Title Case or a text message without
             # any: read with the case its matches write its words in, and ranked again
             # so that its names count as names

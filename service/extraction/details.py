@@ -80,8 +80,7 @@ _WEEKDAY_RE = re.compile(
 # "on Fri", "late Sun", "next Mon": a weekday shortened, after a word that sets a time
 _SHORT_WEEKDAY_RE = re.compile(
     rf"\b(?P<pre>{'|'.join(WEEKDAY_SHORT_AFTER)})\s+"
-    rf"(?P<wd>(?:{'|'.join(sorted((w.capitalize() for w in WEEKDAY_SHORT), key=len, reverse=True))})"
-    r")\b\.?(?![\w'’-])",
+    rf"(?P<wd>{'|'.join(sorted(WEEKDAY_SHORT, key=len, reverse=True))})\b\.?(?![\w'’-])",
     re.IGNORECASE,
 )
 # a day of the month the reader knows ("would be held on the 15th")

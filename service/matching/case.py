@@ -79,6 +79,12 @@ def titled(text: str) -> bool:
     return capitalised / len(long_words) >= TITLE_SHARE
 
 
+def miscased(text: str) -> bool:
+    """Written in capitals, in Title Case or without capitals: its case is to be restored
+    (``truecased``) before its names are read."""
+    return shouting(text) or flat(text) or titled(text)
+
+
 def _forms(evidence: Iterable[str]) -> dict[str, Counter]:
     """How each word is written in the evidence; a sentence's first word, capitalised
     whatever it is, counts only for words seen nowhere else ("Podolyak said …")."""

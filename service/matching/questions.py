@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import re
 
-from service.matching.text import IRREGULAR_FORMS
+from service.extraction.data import WEEKDAY_SHORT, WEEKDAYS
+from service.matching.text import IRREGULAR_FORMS, MONTHS
 
 _WORD = r"[\w'’-]+"
-# where a reader heard it: "on the radio", "at work", "from a friend", "this morning"
-_WHERE_HEARD = (
-    rf"(?:on|at|from|in)\s+(?:the\s+|my\s+|our\s+|a\s+)?{_WORD}(?:\s+{_WORD})?"
-    r"|this morning|today|yesterday|last night|somewhere|online"
-)
-# who passed it on: someone (at work), a woman on my bus, my uncle (in Kharkiv)
+# where someone is or heard it: "at work", "in Kharkiv", "on the radio", "from a friend"
 _PLACE_OF = rf"(?:in|at|on|from)\s+(?:my\s+|our\s+|the\s+|a\s+)?{_WORD}(?:\s+{_WORD})?"
+# where and when a reader heard it: a place, or "this morning", "online"
+_WHERE_HEARD = rf"{_PLACE_OF}|this morning|today|yesterday|last night|somewhere|online"
+# who passed it on: someone (at work), a woman on my bus, my uncle (in Kharkiv)
 _RELAYS = (
     r"friend|cousin|uncle|aunt|neighbou?r|colleague|relative|teacher|blog|blogger|columnist|"
     r"column|post|paper|newspaper|article|caption|message|video|podcast|website|site|forum|"
@@ -249,8 +248,9 @@ _BOX_KEYS = {
     **dict.fromkeys(("host", "hosted by"), "host"),
     **dict.fromkeys(("claim", "quote", "statement", "says", "said"), "what"),
 }
+# a field's value that is a day or a date ("Fri", "Mar 5", "14 March"), read after "on"
 _DATE_OPENING = re.compile(
-    r"^(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)",
+    rf"^(?:{'|'.join(sorted({*MONTHS, *WEEKDAYS, *WEEKDAY_SHORT}, key=len, reverse=True))}|\d)",
     re.IGNORECASE,
 )
 
