@@ -26,7 +26,7 @@ from service.extraction.details import FUTURE_RE
 from service.matching.case import miscased, truecased
 from service.matching.compare import canonical_claim, compare_claims
 from service.matching.grouping import GroupingCandidates, assign_facts, grouping_candidates
-from service.matching.questions import as_claim, as_sentence
+from service.matching.questions import as_claim, as_sentence, without_descriptions
 from service.matching.rerank import (
     ADJACENT,
     HYBRID_ROLE_CREDIT,
@@ -826,7 +826,8 @@ class Verifier:
         # its name is no place, speaker or source)
         pasted = statement
         statement = without_reporting_outlet(as_claim(as_sentence(clean_statement(statement))))
-        scored, corrections = self.rank(repo, statement)
+        # (matched on what its people did, not on who they are: see without_descriptions)
+        scored, corrections = self.rank(repo, without_descriptions(statement))
         if miscased(statement):
             # a ticker in capitals, a headline in Title Case or a text message without
             # any: read with the case its matches write its words in, and ranked again
@@ -834,7 +835,7 @@ class Verifier:
             cased = truecased(statement, _case_evidence(scored))
             if cased != statement:
                 statement = cased
-                scored, corrections = self.rank(repo, statement)
+                scored, corrections = self.rank(repo, without_descriptions(statement))
         statement = with_negations_spelt(statement, corrections)
         facts: StatementFacts | None = None
         if self.min_coverage:

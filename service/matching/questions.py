@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from service.extraction.data import WEEKDAY_SHORT, WEEKDAYS
+from service.extraction.data import ROLE_NOUNS, WEEKDAY_SHORT, WEEKDAYS
 from service.matching.text import IRREGULAR_FORMS, MONTHS
 
 _WORD = r"[\w'’-]+"
@@ -307,3 +307,35 @@ def as_claim(statement: str) -> str:
     if (opened == text and not tagged) or len(closed.split()) < 3:
         return statement  # a question of another kind: left as it is
     return f"{closed[:1].upper()}{closed[1:]}."
+
+
+# Who a named person is, said between the name and what they did, as a reader explains
+# it ("Mr Medinsky, the head of the Russian team, said …", "Kyslytsya, Ukraine's
+# ambassador, spoke …", "told Kan, a news service in Israel, that …"): the articles'
+# claims hold what was done, and say who the person is apart, so the description is
+# left out of what the statement is matched on (its stance still reads it whole)
+# (a place after a preposition is no one described: "As talks went on in Belarus,
+# Ukraine's UN ambassador … addressed the General Assembly, demanding …")
+_DESCRIBED = re.compile(
+    r"(?<!\bin\s)(?<!\bat\s)(?<!\bon\s)(?<!\bto\s)(?<!\bof\s)(?<!\bfrom\s)"
+    r"(?P<name>\b[A-Z][\w'’.-]*)\s*,\s+"
+    r"(?P<app>(?:(?:a|an|the)\s+|[A-Z][\w-]*['’]s\s+)(?:[^,;:()\"“”\s]+\s+){0,13}?"
+    r"[^,;:()\"“”\s]+)\s*,\s+"
+    r"(?=[a-z])(?!(?:and|but|or|nor|while|who|whom|whose|which)\b)"
+)
+_DESCRIBING = re.compile(
+    rf"\b(?:{'|'.join(sorted(ROLE_NOUNS))}|service|agency|network|broadcaster|channel|"
+    r"newspaper|outlet|station|team|delegation)\b",
+    re.IGNORECASE,
+)
+
+
+def without_descriptions(statement: str) -> str:
+    """The statement without the descriptions of who its named people are."""
+
+    def drop(found: re.Match) -> str:
+        if not _DESCRIBING.search(found.group("app")):
+            return found.group(0)  # "In Gomel, the talks ended, …": no description
+        return found.group("name") + " "
+
+    return _DESCRIBED.sub(drop, statement)

@@ -576,11 +576,16 @@ _TIME_WORDS = frozenset(WEEKDAYS) | {
 }
 
 
+# time zones a live blog stamps its entries with ("16:40 GMT — …")
+_ZONES = "gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|pst|pdt|et|pt"
 # how a pasted post may open before its claim: "Did you know that …", "BREAKING: …",
 # "TV transcript: …", "Photo caption: …"
 _LEAD_IN = re.compile(
     r"^\s*(?:(?:did you know|have you heard|fun fact|reminder|breaking|just in|update)\b"
     r"[^A-Za-z]*(?:that\s+)?"
+    # a live blog's entry label, with its time: "Updated 9.05am: …", "KEY EVENT: …"
+    r"|(?:updated|key\s+event|latest)(?:\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.?m\.?)?"
+    rf"(?:\s+(?:{_ZONES}))?)?\s*:\s*"
     r"|(?:(?:photo|video|tv|radio|news)\s+)?(?:caption|transcript|headline|chyron|clip)\s*:\s*"
     # a video's subtitles and captions: who reads them or where they stand is no speaker
     # ("NARRATOR: …", "ON SCREEN TEXT: …", "Lower third: …")
@@ -691,10 +696,11 @@ def _speaker_tagged(statement: str) -> str:
 def without_lead_in(statement: str) -> str:
     """A statement without the label a pasted post opens with (a lead-in, a genre, or the
     outlet that reports it): who said the claim and to whom is read after it."""
-    statement = _TIME_CODE.sub("", statement)
+    # (a live blog's stamp before a subtitle's time code: "16:40 GMT — …" is one stamp)
     stamp = _STAMP.match(statement)
     if stamp and _a_stamp(stamp.group("stamp")):
         statement = statement[stamp.end() :]
+    statement = _TIME_CODE.sub("", statement)
     stripped = _LEAD_IN.sub("", statement)
     if stripped != statement:
         # the claim now opens the sentence: "Reports say port spokesman X said …"

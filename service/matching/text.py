@@ -248,6 +248,10 @@ STOPWORDS = frozenset(
         "me",
         "more",
         "most",
+        # (honorifics: "Mr Podolyak" names no more than "Podolyak")
+        "mr",
+        "mrs",
+        "ms",
         "my",
         "myself",
         "no",

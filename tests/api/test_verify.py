@@ -1807,3 +1807,37 @@ def test_a_politicians_emphasis_is_no_speaker(seeded_client):
     )
     assert result["verdict"] == "supported"
     assert outlet(result["matches"][0], "Press TV")["stance"] == "supports"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # an honorific names no one more than the surname does
+        "Mr Medinsky said the talks on February 28 went on for eight hours.",
+        # who he is, explained between his name and what he said, is not what he said
+        "Mr Medinsky, the head of the Russian team, said the talks on February 28 went on "
+        "for eight hours.",
+    ],
+)
+def test_a_speaker_described_for_young_readers_is_matched_on_what_he_said(seeded_client, statement):
+    assert_top_match_differs(
+        seeded_client, statement, {"The Epoch Times": ("number", "eight hours", "five hours")}
+    )
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "23:05 GMT — Medinsky says progress could grow in the coming days into a unified "
+        "position of both delegations in documents to be signed.",
+        "Updated 9.05am: Medinsky says progress could grow in the coming days into a unified "
+        "position of both delegations in documents to be signed.",
+    ],
+)
+def test_a_live_blog_entry_is_checked_after_its_stamp(seeded_client, statement):
+    # Slutsky said it, in every outlet
+    assert_top_match_differs(
+        seeded_client,
+        statement,
+        {"The Times of Israel": ("speaker", "Medinsky", "Leonid Slutsky")},
+    )

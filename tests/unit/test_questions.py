@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.matching.questions import as_claim, as_sentence
+from service.matching.questions import as_claim, as_sentence, without_descriptions
 
 
 @pytest.mark.parametrize(
@@ -182,3 +182,45 @@ def test_a_fact_box_reads_as_the_sentence_it_stands_for(box, sentence):
 )
 def test_other_statements_are_no_fact_box(statement):
     assert as_sentence(statement) == statement
+
+
+@pytest.mark.parametrize(
+    ("statement", "matched_on"),
+    [
+        (
+            "Mr Medinsky, the head of the Russian team, said the talks went on for eight hours.",
+            "Mr Medinsky said the talks went on for eight hours.",
+        ),
+        (
+            "While the talks went on, Mr Kyslytsya, Ukraine's ambassador, spoke at the UN.",
+            "While the talks went on, Mr Kyslytsya spoke at the UN.",
+        ),
+        (
+            "An adviser told Kan, a news service in Israel, that Mr Bennett, the Prime "
+            "Minister of Israel, would be a fair go-between.",
+            "An adviser told Kan that Mr Bennett would be a fair go-between.",
+        ),
+        (
+            "The talks would resume on Monday, Mykhailo Podolyak, an adviser to Ukrainian "
+            "President Volodymyr Zelensky and part of the negotiating team, said late Sunday.",
+            "The talks would resume on Monday, Mykhailo Podolyak said late Sunday.",
+        ),
+    ],
+)
+def test_who_a_person_is_is_left_out_of_what_is_matched(statement, matched_on):
+    assert without_descriptions(statement) == matched_on
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # a place after a preposition, then a clause of its own
+        "As talks went on in Belarus, Ukraine's UN ambassador Sergiy Kyslytsya addressed "
+        "the General Assembly in Geneva, demanding Russia halt its offensive.",
+        "In Gomel, the talks ended, and both sides went home.",  # no one described
+        "Putin, the man who ordered the war, has not changed course.",  # no role or body
+        "Vladimir Medinsky, who headed the Russian delegation, said the talks lasted hours.",
+    ],
+)
+def test_other_commas_are_no_description(statement):
+    assert without_descriptions(statement) == statement

@@ -160,6 +160,20 @@ def test_a_live_blogs_stamp_opens_the_entry_before_its_speaker():
     assert statement_speaker("Zelensky - Putin talks are not planned, Peskov said") == "Peskov"
 
 
+def test_a_live_blogs_clock_and_entry_label_are_no_speaker():
+    # a time with its zone is one stamp; "Updated 9.05am:" and "KEY EVENT:" label the entry
+    assert statement_speaker("23:05 GMT — Medinsky says progress could grow in days") == (
+        "Medinsky"
+    )
+    assert statement_speaker("Updated 9.05am: Foreign Minister Dmytro Kuleba says talks began") == (
+        "Foreign Minister Dmytro Kuleba"
+    )
+    assert without_lead_in("09:40 GMT — KEY EVENT: Medinsky says talks will go on.") == (
+        "Medinsky says talks will go on."
+    )
+    assert without_lead_in("Updated at 11 pm EET: Talks resume.") == "Talks resume."
+
+
 def test_a_subtitles_speaker_tag_names_the_speaker_and_its_labels_do_not():
     # a time code, then the tag: in capitals with how it was rendered, or in brackets
     assert statement_speaker("00:42 ZELENSKY (translated): we will achieve some results") == (
