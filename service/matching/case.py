@@ -79,10 +79,25 @@ def titled(text: str) -> bool:
     return capitalised / len(long_words) >= TITLE_SHARE
 
 
+def _emphatic_word(word: str) -> bool:
+    """A word in capitals for emphasis ("NO", "GENEVA"), not an acronym ("UN", "PM")."""
+    low = word.lower()
+    return word.isupper() and len(word) > 1 and low not in _ACRONYMS and bool(_VOWEL.search(low))
+
+
+def emphatic(text: str) -> bool:
+    """Written in sentence case with words in capitals for emphasis, as a tabloid post is
+    ("… demanded in GENEVA that …", "Medinsky says there will be NO further talks")."""
+    words = _LETTERS.findall(text)
+    if sum(map(len, words)) < _MIN_LETTERS or len(words) < _FLAT_MIN_WORDS:
+        return False  # too short to tell ("IAEA: NO RISK")
+    return not shouting(text) and any(_emphatic_word(w) for w in words)
+
+
 def miscased(text: str) -> bool:
-    """Written in capitals, in Title Case or without capitals: its case is to be restored
-    (``truecased``) before its names are read."""
-    return shouting(text) or flat(text) or titled(text)
+    """Written in capitals, in Title Case, without capitals or with words in capitals for
+    emphasis: its case is to be restored (``truecased``) before its names are read."""
+    return shouting(text) or flat(text) or titled(text) or emphatic(text)
 
 
 def _forms(evidence: Iterable[str]) -> dict[str, Counter]:
@@ -105,6 +120,8 @@ def truecased(text: str, evidence: Iterable[str]) -> str:
         return _flat_cased(text, _forms(evidence))
     if titled(text):
         return _title_cased(text, _forms(evidence))
+    if emphatic(text):
+        return _emphasis_cased(text, _forms(evidence))
     if not shouting(text):
         return text
     forms = _forms(evidence)
@@ -202,3 +219,33 @@ def _title_cased(text: str, forms: dict[str, Counter]) -> str:
 
     cased = _LETTERS.sub(case, text)
     return _reopened(cased)
+
+
+def _emphasis_cased(text: str, forms: dict[str, Counter]) -> str:
+    """The words in capitals for emphasis in the case the matches write them, or another
+    form of them ("CONFIRMS": "confirmed"); a day, a nationality, a medium or a place
+    capitalised; a stop word in lower case; any other kept as written (it may be a name
+    or an acronym no match writes: "SHOIGU", "NTD")."""
+    written = {low: c.most_common(1)[0][0] for low, c in forms.items()}
+    lower = {low[:_TITLE_STEM] for low, form in written.items() if form.islower()}
+
+    def case(m: re.Match) -> str:
+        word = m.group()
+        if not _emphatic_word(word):
+            return word
+        low = word.lower()
+        if low in written:
+            return written[low]
+        if low in _CALENDAR:
+            return low.capitalize()
+        if low in _DEMONYMS:
+            return _DEMONYMS[low]
+        if low in _MEDIA:
+            return _MEDIA[low]
+        if find_places(low.capitalize()):
+            return low.capitalize()
+        if low in STOPWORDS or (len(low) >= _TITLE_STEM and low[:_TITLE_STEM] in lower):
+            return low
+        return word
+
+    return _reopened(_LETTERS.sub(case, text))

@@ -595,7 +595,14 @@ _LEAD_IN = re.compile(
     # a hedge before the claim: "Reports say Kremlin spokesman Dmitry Peskov said …"
     r"|(?:(?:media|news|press|local)\s+)?reports\s+(?:say|said|suggest|claim)\s+(?:that\s+)?"
     # a question that opens a post ("Is Moscow changing course? Kremlin spokesman …")
-    r"|[^.?!\"“”]{3,80}\?\s+(?=[A-Z\"“‘']))",
+    r"|[^.?!\"“”]{3,80}\?\s+(?=[A-Z\"“‘'])"
+    # an exclamation of a few words, and its emoji ("Round two INCOMING! 🥊 Medinsky
+    # says …", "WHAT?! 😱 Russia's envoy …")
+    # (not a saying, and a sentence of five words or more after it: "Zelensky says talks
+    # go well! Amazing news" is a claim and a reaction)
+    r"|(?:(?!(?:says|said|tells|told|claims|claimed)\b)[\w'’-]+\s+){0,4}"
+    r"(?!(?:says|said|tells|told|claims|claimed)\b)[\w'’-]+\s*\?*![?!]*\s+"
+    r"(?:[^\w\s\"“‘'(\[$£€]+\s+)?(?=[A-Z\"“‘']\S*(?:\s+\S+){4}))",
     re.IGNORECASE,
 )
 # the stamp of a live blog's or a timeline's entry: "Mar 13 - Podolyak: …", "Sunday, 14:05 |
@@ -652,6 +659,8 @@ def _an_outlet(name: str, *, medium: bool = True) -> bool:
     return any(w in _OUTLET_WORDS for w in folded.split())
 
 
+# pictographs and flags before a post's first word (no letter, digit, quote or bracket)
+_EMOJI_OPENING = re.compile(r"^\s*[^\w\s\"“‘'(\[$£€.,;:!?*#@&%+<>=/\\|~^-]+\s*")
 # a transcript's time code ("00:42 ", "[01:15:03] ")
 _TIME_CODE = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+(?=\S)")
 # a subtitle's speaker tag: "ZELENSKY (translated): …", "[PESKOV] …", "[PODOLYAK, via
@@ -696,6 +705,8 @@ def _speaker_tagged(statement: str) -> str:
 def without_lead_in(statement: str) -> str:
     """A statement without the label a pasted post opens with (a lead-in, a genre, or the
     outlet that reports it): who said the claim and to whom is read after it."""
+    # (emoji before a post's words: "🤣 Zelensky takes a jibe …")
+    statement = _EMOJI_OPENING.sub("", statement)
     # (a live blog's stamp before a subtitle's time code: "16:40 GMT — …" is one stamp)
     stamp = _STAMP.match(statement)
     if stamp and _a_stamp(stamp.group("stamp")):

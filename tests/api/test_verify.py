@@ -1841,3 +1841,20 @@ def test_a_live_blog_entry_is_checked_after_its_stamp(seeded_client, statement):
         statement,
         {"The Times of Israel": ("speaker", "Medinsky", "Leonid Slutsky")},
     )
+
+
+def test_a_tabloid_posts_emphasis_and_exclamations_are_read_through(seeded_client):
+    # "GENEVA" is a place, as "Geneva" is; the speech was in New York
+    assert_top_match_differs(
+        seeded_client,
+        "🇺🇳 While talks went on, Ukraine's UN envoy Kyslytsya demanded in GENEVA that "
+        "Russia stop its offensive! #StandWithUkraine",
+        {"The Epoch Times": ("place", "Geneva", "New York")},
+    )
+    # Podolyak took the jibe, not Zelensky
+    assert_top_match_differs(
+        seeded_client,
+        "WOW! 🤣 Zelensky takes a JIBE at Moscow, saying Russia has 'turned to China for "
+        "military help'! #Ukraine",
+        {"Press TV": ("speaker", "Zelensky", "Mykhailo Podolyak")},
+    )

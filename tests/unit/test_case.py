@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.matching.case import flat, shouting, titled, truecased
+from service.matching.case import emphatic, flat, shouting, titled, truecased
 
 EVIDENCE = [
     "The five-hour talks included finding points of agreement, Medinsky said.",
@@ -125,3 +125,33 @@ def test_a_headline_in_title_case_takes_the_case_of_its_evidence(text, cased):
 def test_a_sentence_with_a_few_names_is_no_headline():
     assert not titled("Zelensky said the talks in Belarus went well on Monday.")
     assert not titled("PUTIN: OPERATION AIMS TO DEFEND PEOPLE")  # capitals, not Title Case
+
+
+@pytest.mark.parametrize(
+    ("text", "cased"),
+    [
+        # a place, a stop word, a word the evidence writes in lower case
+        (
+            "Kyslytsya demanded in GENEVA that Russia stop its offensive!",
+            "Kyslytsya demanded in Geneva that Russia stop its offensive!",
+        ),
+        (
+            "Medinsky says there will be NO further talks",
+            "Medinsky says there will be no further talks",
+        ),
+        (
+            "Medinsky said the talks found POINTS of agreement",
+            "Medinsky said the talks found points of agreement",
+        ),
+        # a name or an acronym no match writes keeps its capitals; "UN" is no emphasis
+        ("Russia sent SHOIGU to the UN talks", "Russia sent SHOIGU to the UN talks"),
+    ],
+)
+def test_words_in_capitals_for_emphasis_take_the_case_of_the_evidence(text, cased):
+    assert emphatic(text)
+    assert truecased(text, EVIDENCE) == cased
+
+
+def test_acronyms_alone_are_no_emphasis():
+    assert not emphatic("The UN and NATO met in the US.")
+    assert not emphatic("MEDINSKY SAID THE TALKS FOUND POINTS OF AGREEMENT")  # shouting

@@ -160,6 +160,22 @@ def test_a_live_blogs_stamp_opens_the_entry_before_its_speaker():
     assert statement_speaker("Zelensky - Putin talks are not planned, Peskov said") == "Peskov"
 
 
+def test_a_posts_exclamation_and_emoji_are_no_speaker():
+    assert statement_speaker("Round two INCOMING! 🥊 Medinsky says the next meeting is soon") == (
+        "Medinsky"
+    )
+    assert statement_speaker("🤣 Zelensky takes a jibe, saying Moscow turned to China") == (
+        "Zelensky"
+    )
+    assert statement_speaker("You won't BELIEVE this! 🤬 Nebenzia claims Kyiv had an army") == (
+        "Nebenzia"
+    )
+    # a saying, or a reaction too short to be the claim, is no exclamation before it
+    assert without_lead_in("Zelensky says talks go well! Amazing news") == (
+        "Zelensky says talks go well! Amazing news"
+    )
+
+
 def test_a_live_blogs_clock_and_entry_label_are_no_speaker():
     # a time with its zone is one stamp; "Updated 9.05am:" and "KEY EVENT:" label the entry
     assert statement_speaker("23:05 GMT — Medinsky says progress could grow in days") == (
