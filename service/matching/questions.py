@@ -95,6 +95,18 @@ _PARLIAMENT = (
     r"|we\s+(?:understand|are\s+aware|have\s+been\s+(?:told|informed|advised))"
     r"|i\s+(?:am|was|have\s+been)\s+(?:informed|advised|told)"
 )
+# a filing's framing of what it alleges or takes as given: "It is alleged that", "It is
+# not disputed that", "The record shows that", "The said official, <name>, …"
+_FILING = (
+    r"it\s+is\s+(?:further\s+|also\s+|hereby\s+)?(?:alleged|claimed|submitted|contended|"
+    r"averred|asserted|not\s+disputed|undisputed|common\s+ground|admitted|accepted|established)"
+    r"|the\s+(?:record|evidence|file|filing|complaint|transcript)\s+"
+    r"(?:shows|reflects|indicates|establishes|records)"
+    r"|the\s+(?:said|aforesaid|aforementioned)\s+(?:official|ambassador|minister|adviser|"
+    r"spokes(?:man|woman|person)|envoy|negotiator|person|individual|party|president|officer)"
+)
+# a clause's number in a filing or a list ("5. ", "(b) ")
+_CLAUSE_NUMBER = re.compile(r"^\s*(?:\d{1,2}\.|\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\))\s+(?=[A-Z\"“‘'])")
 # how a doubt opens: "Is it true (that)", "I read (that)", "Can anyone confirm (that)"
 _OPENING = re.compile(
     r"^\s*(?:"
@@ -131,7 +143,8 @@ _OPENING = re.compile(
     # a politician's or a pundit's emphasis: "Let me remind you (that)", "Let me quote",
     # "Let's be clear:", "The fact is,", "As I've said before,", "Make no mistake,"
     rf"|{_EMPHASIS}"
-    r")(?:\b|(?<=:))\s*[,:]?\s*(?:that\s+)?(?=\S)",
+    rf"|{_FILING}"
+    r")(?:\b|(?<=:))\s*[,:]?\s*(?:that\s*,?\s+)?(?=\S)",
     re.IGNORECASE,
 )
 # how it closes: "…, is this true??", "… Is that so?", "… Correct?", "saw it in replies"
@@ -294,6 +307,7 @@ def as_claim(statement: str) -> str:
     """The claim a reader's question or a checker's note asks about; any other statement as
     it is."""
     text = _letter_body(statement.strip())
+    text = _CLAUSE_NUMBER.sub("", text, count=1)
     opened = _OPENING.sub("", text, count=1)
     closed = _CLOSING.sub("", opened)
     tagged = "?" in text and any(c.isalpha() for c in opened[len(closed) :])

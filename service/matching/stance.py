@@ -638,13 +638,22 @@ _OUTLET_WORDS = ("tv", "news", "times", "post", "radio", "agency", "press", "dai
 # reports.": the outlet that reports the claim, as the label above
 _OUTLET_NAME = r"(?:[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,3}"
 _REPORTING = r"(?:reports|reported|writes|wrote|notes|noted|recalls|recalled)"
+# whom the outlet had it from ("The Epoch Times, citing AP, reported …", "AFP, in a report
+# carried by The Moscow Times, said …", "…, AFP reported via The Moscow Times.")
+_RELAYED = (
+    r"(?:citing|quoting|drawing\s+on|via|(?:in\s+a\s+report\s+|as\s+)?"
+    r"(?:carried|published|run|relayed)\s+by)\s+[^,;:]{1,60}?"
+)
 _REPORTED_BY = re.compile(
     rf"^\s*(?:[Aa]ccording to\s+(?P<by>{_OUTLET_NAME})\s*,\s*"
-    rf"|(?P<outlet>{_OUTLET_NAME})\s+{_REPORTING}\s+(?:that\s+)?(?=\S))"
+    rf"|(?P<outlet>{_OUTLET_NAME})\s+{_REPORTING}\s+(?:that\s+)?(?=\S)"
+    rf"|(?P<relayer>{_OUTLET_NAME})\s*,\s*{_RELAYED}\s*,\s*(?:{_REPORTING}|said|says)\s+"
+    r"(?:that\s+)?(?=\S))"
 )
 _REPORTED_BY_TAIL = re.compile(
     rf",\s*(?:according to\s+(?P<by>{_OUTLET_NAME})"
-    rf"|(?P<outlet>{_OUTLET_NAME})\s+(?:{_REPORTING}|says|said))\s*[.!]?\s*$"
+    rf"|(?P<outlet>{_OUTLET_NAME})\s+(?:{_REPORTING}|says|said))(?:\s*,?\s*{_RELAYED})?"
+    r"\s*[.!]?\s*$"
 )
 
 
@@ -730,8 +739,8 @@ def without_reporting_outlet(statement: str) -> str:
     its source nor a place it names."""
     reported = _REPORTED_BY.match(statement)
     if reported and (
-        _an_outlet(reported.group("outlet"))
-        if reported.group("outlet")
+        _an_outlet(reported.group("outlet") or reported.group("relayer"))
+        if reported.group("outlet") or reported.group("relayer")
         else _an_outlet(reported.group("by"), medium=False)
     ):
         statement = statement[reported.end() :]

@@ -1858,3 +1858,26 @@ def test_a_tabloid_posts_emphasis_and_exclamations_are_read_through(seeded_clien
         "military help'! #Ukraine",
         {"Press TV": ("speaker", "Zelensky", "Mykhailo Podolyak")},
     )
+
+
+def test_a_filings_allegation_is_checked_as_the_claim_it_alleges(seeded_client):
+    # Slutsky said it; "It is alleged that" and the clause number name no one
+    assert_top_match_differs(
+        seeded_client,
+        "4. It is alleged that Vladimir Medinsky, head of the Russian delegation, stated that "
+        "progress could develop within days into a unified position of both delegations in "
+        "documents to be signed.",
+        {"The Times of Israel": ("speaker", "Medinsky", "Leonid Slutsky")},
+    )
+
+
+def test_a_chain_of_outlets_is_neither_speaker_nor_source(seeded_client):
+    # AFP and The Moscow Times relay what Podolyak wrote: the outlets that report it support
+    result = verify(
+        seeded_client,
+        "AFP, in a report carried by The Moscow Times, said Podolyak wrote in an "
+        "English-language tweet on Sunday that negotiations were going on non-stop by video "
+        "conference.",
+    )
+    assert result["verdict"] == "supported"
+    assert outlet(result["matches"][0], "The Moscow Times")["stance"] == "supports"

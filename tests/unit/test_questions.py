@@ -114,6 +114,24 @@ from service.matching.questions import as_claim, as_sentence, without_descriptio
             "The Government's understanding is that Medinsky has said progress can be seen.",
             "Medinsky has said progress can be seen.",
         ),
+        # a filing's framing and its clause numbers
+        (
+            "2. It is alleged that Vladimir Medinsky stated that talks would continue.",
+            "Vladimir Medinsky stated that talks would continue.",
+        ),
+        (
+            "It is not disputed that, in the preceding week, Ukraine and Russia agreed to "
+            "establish humanitarian corridors.",
+            "In the preceding week, Ukraine and Russia agreed to establish humanitarian corridors.",
+        ),
+        (
+            "The record shows that President Vladimir Putin ordered troops into Ukraine.",
+            "President Vladimir Putin ordered troops into Ukraine.",
+        ),
+        (
+            "5. The said official, Vladimir Medinsky, stated that talks would continue.",
+            "Vladimir Medinsky, stated that talks would continue.",
+        ),
     ],
 )
 def test_a_readers_question_reads_as_its_claim(question, claim):

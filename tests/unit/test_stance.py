@@ -2298,6 +2298,17 @@ def test_an_outlet_or_genre_label_opening_a_post_is_neither_speaker_nor_source()
         ),
         # a person who reports is still the speaker
         ("Zelensky reports that the talks go on.", "Zelensky", None),
+        # whom the outlet had it from is neither either
+        (
+            "AFP, in a report carried by The Moscow Times, said Podolyak wrote that talks go on.",
+            "Podolyak",
+            None,
+        ),
+        ("The Epoch Times, citing AP, reported that Peskov said talks go on.", "Peskov", None),
+        ("Peskov said talks would go on, AFP reported via The Moscow Times.", "Peskov", None),
+        ("Peskov said talks would go on, the Epoch Times reported, citing NTD.", "Peskov", None),
+        # a person citing someone still speaks
+        ("Zelensky, citing his aides, said talks would continue.", "Zelensky", None),
     ],
 )
 def test_the_outlet_that_reports_a_claim_is_neither_its_speaker_nor_its_source(
