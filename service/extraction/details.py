@@ -72,6 +72,12 @@ _MONTH_YEAR_RE = re.compile(
     rf"\b(?P<mon>{_MONTH_ALT})\.?,?\s+(?P<year>(?:1[89]|20)\d\d)\b", re.IGNORECASE
 )
 _ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b")
+# a date in figures: "27/02/2022", "3/14", "14.03.2022", "3/14/22" (the day is the figure
+# over 12; "4/5" says neither and is left alone; with dots, day first, and a year)
+_NUMERIC_DATE_RE = re.compile(
+    r"(?<![\w./$€£-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})"
+    r"(?:(?P=sep)(?P<year>(?:19|20)\d\d|\d\d))?(?![\w/%-]|[.,]\d)"
+)
 _YEAR_RE = re.compile(r"(?<![\w$€£.,/-])(?P<year>(?:1[89]|20)\d\d)(?![\w,.]\d|[\w%-])")
 _WEEKDAY_RE = re.compile(
     rf"\b(?:(?P<mod>next|last|this|coming|previous|past)\s+)?(?P<wd>{_WEEKDAY_ALT})(?:['’]s)?\b",
@@ -176,6 +182,26 @@ _SAME_DAY = {
 }
 
 
+def figures_month_day(text: str) -> tuple[int, int] | None:
+    """The (month, day) a date in figures names ("27/02/2022", "3/14"), or None when it
+    names none for sure ("4/5"; "24.02" without a year is a decimal)."""
+    m = _NUMERIC_DATE_RE.search(text)
+    if not m:
+        return None
+    a, b = int(m["a"]), int(m["b"])
+    if m["sep"] == ".":
+        if not m["year"]:
+            return None
+        day, mo = a, b
+    elif a > 12 >= b:
+        day, mo = a, b
+    elif b > 12 >= a:
+        day, mo = b, a
+    else:
+        return None
+    return (mo, day) if 1 <= mo <= 12 and 1 <= day <= 31 else None
+
+
 def find_dates(
     text: str, published: dt.date | None = None, anchor: dt.date | None = None
 ) -> tuple[list[DateMention], list[tuple[int, int]]]:
@@ -197,6 +223,15 @@ def find_dates(
         d = _safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
         if d:
             add(m.start(), m.end(), DateMention(m.group(0), d.isoformat()))
+    for m in _NUMERIC_DATE_RE.finditer(text):
+        if found_day := figures_month_day(m.group(0)):
+            mo, day = found_day
+            if m["year"]:
+                year = int(m["year"])
+                d = _safe_date(year + 2000 if year < 100 else year, mo, day)
+            else:
+                d = _resolve_year(mo, day, published)
+            add(m.start(), m.end(), DateMention(m.group(0), d.isoformat() if d else None))
     for rx in (_MONTH_DAY_RE, _DAY_MONTH_RE, _WORD_DAY_MONTH_RE, _MONTH_WORD_DAY_RE):
         for m in rx.finditer(text):
             if not free(m.start(), m.end()) or not _month_ok(text, m):
@@ -288,6 +323,19 @@ def last_day(mentions: Iterable[DateMention]) -> dt.date | None:
 
 # ---------------------------------------------------------------------- numbers
 
+_UNIT_WORD_ALT = "one|two|three|four|five|six|seven|eight|nine"
+# "thirty", "thirty-five", "twelve" (not "dozen")
+_BELOW_HUNDRED_ALT = (
+    "(?:"
+    + "|".join(
+        sorted(
+            (w for w, n in NUMBER_WORDS.items() if n < 100 and w.isalpha() and "dozen" not in w),
+            key=len,
+            reverse=True,
+        )
+    )
+    + rf")(?:-(?:{_UNIT_WORD_ALT}))?"
+)
 _NUMWORD_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _ORD_ALT = "|".join(ORDINAL_WORDS)
 # scale words as typed in a hurry too ("$200 milion"): SCALE_TYPOS
@@ -307,7 +355,9 @@ _NUMBER_RE = re.compile(
     rf"|\b(?P<word>(?:{'|'.join(w for w in NUMBER_WORDS if ' ' not in w and w != 'dozens')})"
     rf"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|dozens|a dozen|a hundred|"
     rf"a thousand|hundreds|thousands|millions)\b"
-    r"(?:[\s-](?P<wscale>hundred|thousand|million|billion)\b)?"
+    r"(?:[\s-](?P<wscale>hundred|thousand|million|billion)\b"
+    # "one hundred and thirty (thousand)": the tens and units after the scale word
+    rf"(?:\s+(?:and\s+)?(?P<wrest>{_BELOW_HUNDRED_ALT})\b)?)?"
     # "three hundred million (dollars)": a second scale word
     r"(?:[\s-](?P<wscale2>thousand|million|billion)\b)?"
     rf"|\b(?P<ord>{_ORD_ALT}|\d+(?:st|nd|rd|th))\b",
@@ -407,6 +457,8 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> list[Q
             value = _word_value(m["word"]) or 0.0
             if m["wscale"]:
                 value *= SCALES.get(m["wscale"].lower(), 100.0)
+            if m["wrest"]:
+                value += _word_value(m["wrest"]) or 0.0
             if m["wscale2"]:
                 value *= SCALES[m["wscale2"].lower()]
         else:

@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from service.extraction.data import DAY_ORDINALS
-from service.extraction.details import DAY_WORD_ALT
+from service.extraction.details import DAY_WORD_ALT, figures_month_day
 
 # Spelling variants that name the same thing; compared after lower-casing.
 VARIANTS = {
@@ -491,7 +491,7 @@ def month_day(text: str) -> tuple[int, int] | None:
             day = DAY_ORDINALS.get(match.group("day")) or int(match.group("day"))
             if 1 <= day <= 31:
                 return MONTHS[match.group("month")], day
-    return None
+    return figures_month_day(folded)  # "3/14", "27/02/2022"
 
 
 # --- pasted posts -----------------------------------------------------------------------

@@ -1881,3 +1881,21 @@ def test_a_chain_of_outlets_is_neither_speaker_nor_source(seeded_client):
     )
     assert result["verdict"] == "supported"
     assert outlet(result["matches"][0], "The Moscow Times")["stance"] == "supports"
+
+
+def test_a_date_in_figures_is_compared_as_a_date(seeded_client):
+    assert_top_match_differs(
+        seeded_client,
+        "Delegations from Ukraine and Russia held talks in Belarus's Gomel region on 27/02/2022.",
+        {"Press TV": ("date", "27/02/2022", "February 28, 2022")},
+    )
+
+
+def test_a_number_spelt_out_in_words_is_the_number(seeded_client):
+    result = verify(
+        seeded_client,
+        "Zelensky said humanitarian corridors saved over one hundred and thirty thousand "
+        "people in six days.",
+    )
+    assert result["verdict"] == "supported"
+    assert outlet(result["matches"][0], "The Times of Israel")["stance"] == "supports"

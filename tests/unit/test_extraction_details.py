@@ -232,3 +232,23 @@ def test_number_words_with_two_scale_words_and_a_currency():
     assert [(q.value, q.unit) for q in numbers] == [(300_000_000.0, "usd")]
     numbers = extract_details("Two hundred thousand people fled the city.").numbers
     assert [(q.value, q.unit) for q in numbers] == [(200_000.0, "people")]
+
+
+def test_number_words_with_tens_after_the_scale_word():
+    assert nums("Corridors saved over one hundred and thirty thousand people.") == [
+        (130_000.0, "people", "over", False)
+    ]
+    assert nums("one hundred thirty-five people") == [(135.0, "people", None, False)]
+    assert nums("two thousand and five soldiers") == [(2005.0, "soldier", None, False)]
+    # "and" between two numbers joins nothing
+    assert nums("one and two people") == [(2.0, "people", None, False)]
+
+
+def test_a_date_in_figures_is_the_date_when_it_says_which():
+    assert dates("Talks were held in Gomel on 27/02/2022.") == ["2022-02-27"]
+    assert dates("Talks were held on 3/14.") == ["2022-03-14"]
+    assert dates("Talks were held on 3/14/22.") == ["2022-03-14"]
+    assert dates("Putin ordered the army in on 24.02.2022.") == ["2022-02-24"]
+    # neither figure over 12, or dots without a year: no date, nor a fraction
+    assert dates("A 4/5 majority voted.") == []
+    assert dates("The index rose 24.02 points.") == []
