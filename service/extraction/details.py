@@ -647,7 +647,7 @@ def find_people(text: str, resolve: Callable[[str], str | None] | None = None) -
 
 _NEGATION_RE = re.compile(
     r"\b(?:(?:did|does|do|is|are|was|were|has|have|had|will|would|could|can|should|may|might|"
-    r"must)\s+not|\w+n['’]t|no\s+(?!longer\b|doubt\b)[a-z]+|not|never|neither|nor|none|nobody|"
+    r"must)\s+not|\w+n['’]t|no\s+['‘\"“]?(?!longer\b|doubt\b)[a-z]+|not|never|neither|nor|none|nobody|"
     r"nothing|nowhere|cannot|unable|unanswered|refus(?:ed|es|ing|e)|fail(?:ed|s|ing)?(?:\s+to)?|"
     # "without" negates, but "without conditions" means unconditionally
     r"without(?!\s+(?:any\s+)?(?:pre)?conditions?\b|\s+delay\b|\s+exception\b|\s+doubt\b)|"

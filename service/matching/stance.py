@@ -43,7 +43,7 @@ SPEECH_VERBS = (
     r"mocked|mocks|ridiculed|ridicules|taunted|taunts|scoffed|scoffs|joked|jokes|"
     r"quipped|quips|boasted|boasts|complained|complains|lamented|laments|conceded|"
     r"concedes|remarked|remarks|replied|replies|responded|responds|revealed|reveals|"
-    r"hinted|hints|slammed|slams|blasted|blasts|condemned|condemns|jibed|jibes|saying"
+    r"hinted|hints|slammed|slams|blasted|blasts|condemned|condemns|jibed|jibes|saying|stating"
 )
 _NAME = r"(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}"
 # words that join or place a name, not describe it ("talks with Medinsky")

@@ -1899,3 +1899,12 @@ def test_a_number_spelt_out_in_words_is_the_number(seeded_client):
     )
     assert result["verdict"] == "supported"
     assert outlet(result["matches"][0], "The Times of Israel")["stance"] == "supports"
+
+
+def test_no_before_a_quotation_negates_it(seeded_client):
+    assert_top_match_differs(
+        seeded_client,
+        "The Epoch Times, via AP, reported that Putin told state media on Friday there had "
+        "been no 'positive shifts' in the talks.",
+        {"The Moscow Times": ("negation", "negated: no 'positive", "affirmed")},
+    )

@@ -158,6 +158,8 @@ def test_negations_and_their_lexical_forms():
     assert extract_details("but he did not elaborate").negations == ["did not"]
     assert extract_details("talks failed to produce a deal").negations == ["failed to"]
     assert extract_details("Talks ended without an agreement").negations == ["without"]
+    # a quotation opened after "no" still negates its words
+    assert extract_details("there had been no 'positive shifts'").negations == ["no 'positive"]
     d = extract_details("Negotiations go non-stop in the format of video conferences")
     assert not d.negated and d.negations == []
 

@@ -160,6 +160,12 @@ def test_a_live_blogs_stamp_opens_the_entry_before_its_speaker():
     assert statement_speaker("Zelensky - Putin talks are not planned, Peskov said") == "Peskov"
 
 
+def test_the_speaker_of_a_deed_is_the_speaker_of_the_stating_it_did():
+    assert statement_speaker(
+        "Zelensky, in a tweet, took a jibe at Moscow, stating that it had turned to China."
+    ) == ("Zelensky")
+
+
 def test_a_posts_exclamation_and_emoji_are_no_speaker():
     assert statement_speaker("Round two INCOMING! 🥊 Medinsky says the next meeting is soon") == (
         "Medinsky"
