@@ -64,7 +64,8 @@ _SPEAKER_PATTERNS = [
     re.compile(
         r"(?:^|,\s*)(?:[Ii]t|[Tt]his)\s+(?:was|has been|had been|is)\s+"
         r"(?:said|stated|declared|told|announced|claimed|confirmed|written|tweeted|posted|"
-        r"noted|added|stressed|underlined|emphasi[sz]ed|insisted|promised|denied)\s+"
+        r"noted|added|stressed|underlined|emphasi[sz]ed|insisted|promised|denied|asserted|"
+        r"reported|alleged|maintained|argued|contended|acknowledged|admitted|conceded|warned)\s+"
         # "It was stated on Saturday by the adviser …": when, before who
         r"(?:(?:on|late|early|in|at|last|this)\s+(?:[\w'’.-]+\s+){1,3}?)?by\s+"
         rf"(?:the\s+)?(?:(?:[A-Z][\w'’-]+\s+)?(?:[a-z][\w'’-]*\s+){{0,3}}?(?:{_ROLE_ALT})\s+)?"
@@ -92,6 +93,12 @@ _SPEAKER_PATTERNS = [
     # the label with what it is about, before a quotation
     re.compile(
         rf"^(?P<who>{_NAME})\s+(?:on|after|about|over|at|before|during)\s[^:;]{{1,60}}:\s*[\"“‘']"
+    ),
+    # "Putin, to state media in February: '…'", "Pentagon spokesman John Kirby, to Fox
+    # News: '…'": a quote card's label, with whom the words were for
+    re.compile(
+        rf"^(?:[A-Z][\w'’-]+\s+)?(?:(?:[a-z][\w'’-]*\s+){{0,3}}(?:{_ROLE_ALT})\s+)?"
+        rf"(?P<who>{_NAME}),\s+to\s+[^:;\"“‘']{{1,60}}:\s*[\"“‘']"
     ),
     # "..., Leonid Slutsky told RT.": the attribution closes it
     re.compile(rf"{_COMMA}(?P<who>{_NAME})\s+(?:{SPEECH_VERBS})\b[^,;]{{0,40}}$"),

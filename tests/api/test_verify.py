@@ -1908,3 +1908,13 @@ def test_no_before_a_quotation_negates_it(seeded_client):
         "been no 'positive shifts' in the talks.",
         {"The Moscow Times": ("negation", "negated: no 'positive", "affirmed")},
     )
+
+
+def test_a_quote_card_is_checked_against_its_speakers_words(seeded_client):
+    # Wendy Sherman said it to Fox News, not the Pentagon's spokesman
+    assert_top_match_differs(
+        seeded_client,
+        "Pentagon spokesman John Kirby, to Fox News: 'We are seeing some signs to have real, "
+        "serious negotiations.'",
+        {"The Epoch Times": ("speaker", "John Kirby", "Wendy Sherman")},
+    )

@@ -253,6 +253,18 @@ def test_the_passive_of_saying_names_its_speaker_after_by():
         == "Podolyak"
     )
     assert statement_speaker("The report was confirmed by Reuters on Sunday.") is None
+    # a brief's verbs of asserting and reporting
+    assert statement_speaker(
+        "It was asserted by Kremlin spokesman Dmitry Peskov that negotiations go non-stop."
+    ) == ("Dmitry Peskov")
+    assert statement_speaker("It was reported by Slutsky that progress was made.") == "Slutsky"
+
+
+def test_a_quote_cards_label_names_the_speaker_and_whom_he_told():
+    statement = "Pentagon spokesman John Kirby, to Fox News: 'We are seeing some signs of talks.'"
+    assert statement_speaker(statement) == "John Kirby"
+    assert statement_source(statement) == "Fox News"
+    assert statement_speaker("Putin, to state media in February: 'There were shifts.'") == "Putin"
 
 
 def test_a_channel_numbered_in_words_and_a_newspaper_named_without_the_are_media():
