@@ -71,6 +71,15 @@ _MONTH_WORD_DAY_RE = re.compile(
 _MONTH_YEAR_RE = re.compile(
     rf"\b(?P<mon>{_MONTH_ALT})\.?,?\s+(?P<year>(?:1[89]|20)\d\d)\b", re.IGNORECASE
 )
+# a month alone, after a word that sets a time ("in February", "back in February", "early
+# March"): a month written out with its capital, no day or year after it
+_FULL_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_MONTH_ALONE_RE = re.compile(
+    r"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ss]ince|[Uu]ntil|[Tt]hroughout)\s+"
+    rf"(?P<mon>{_FULL_MONTHS})\b(?![\s,.]*(?:the\s+)?\d)(?!\s+(?:the\s+)?(?:{DAY_WORD_ALT})\b)"
+)
 _ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b")
 # a date in figures: "27/02/2022", "3/14", "14.03.2022", "3/14/22" (the day is the figure
 # over 12; "4/5" says neither and is left alone; with dots, day first, and a year)
@@ -254,6 +263,9 @@ def find_dates(
         if free(m.start(), m.end()) and _month_ok(text, m):
             mo = _month_num(m["mon"])
             add(m.start(), m.end(), DateMention(m.group(0), f"{m['year']}-{mo:02d}"))
+    for m in _MONTH_ALONE_RE.finditer(text):
+        if free(m.start("mon"), m.end("mon")):
+            add(m.start("mon"), m.end("mon"), DateMention(m["mon"], None))
     for m in _YEAR_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue

@@ -1410,6 +1410,8 @@ def _date_parts(mention: dict) -> tuple[int | None, int | None, int | None] | No
     found = month_day(mention.get("text") or "")
     if not found and (day := _DAY_ONLY.fullmatch(mention.get("text") or "")):
         return None, None, int(day.group(1))  # "the 15th": a day of a month left unsaid
+    if not found and (month := MONTHS.get(fold(mention.get("text") or ""))):
+        return None, month, None  # "in February": a month alone
     return (None, *found) if found else None
 
 
@@ -1423,6 +1425,9 @@ def _comparable(a: tuple, b: tuple) -> bool:
         (None not in a[1:] and None not in b[1:])
         or (a[0] is not None and b[0] is not None)
         or (a[2] is not None and b[2] is not None and None in (a[1], b[1]))
+        # the statement's month alone against a day of a month ("in February" against
+        # "March 11")
+        or (a[0] is None and a[1] is not None and a[2] is None and None not in b[1:])
     )
 
 

@@ -1918,3 +1918,16 @@ def test_a_quote_card_is_checked_against_its_speakers_words(seeded_client):
         "serious negotiations.'",
         {"The Epoch Times": ("speaker", "John Kirby", "Wendy Sherman")},
     )
+
+
+def test_a_month_alone_differs_from_a_day_in_another_month(seeded_client):
+    # Putin spoke of positive shifts on a Friday in March
+    result = verify(
+        seeded_client,
+        "Putin told state media in February that there had been some positive shifts in the talks.",
+    )
+    epoch = outlet(result["matches"][0], "The Epoch Times")
+    assert epoch["stance"] == "differs"
+    assert ("date", "February", "Friday") in {
+        (d["kind"], d["statement"], d["passage"]) for d in epoch["differences"]
+    }

@@ -254,3 +254,15 @@ def test_a_date_in_figures_is_the_date_when_it_says_which():
     # neither figure over 12, or dots without a year: no date, nor a fraction
     assert dates("A 4/5 majority voted.") == []
     assert dates("The index rose 24.02 points.") == []
+
+
+def test_a_month_alone_after_a_time_word_is_a_date_mention():
+    mentions = extract_details("Putin told state media in February that talks went on.").dates
+    assert [(d.text, d.date) for d in mentions] == [("February", None)]
+    assert [d.text for d in extract_details("Back in early March, talks resumed.").dates] == [
+        "March"
+    ]
+    # with a day or a year it is that date; without a time word, no date ("March on")
+    assert dates("Talks were held in March 7, 2022.") == ["2022-03-07"]
+    assert dates("They will march in protest.") == []
+    assert dates("Crowds March on Kyiv.") == []
