@@ -487,6 +487,12 @@ class StatementFacts:
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:(?:[,;]|\s[-–—])\s*(?:and|but|while|whereas|though|although|yet|with)\s+"
     r"(?P<that1>that\s+)?|;\s+"
+    # "Putin sent troops in on February 22, before negotiators held several rounds of
+    # talks": another event, set before or after the first (a clause: a subject and more;
+    # not "…, after days of heavy fighting")
+    r"|,\s*(?:(?:a|one|two|three|four|five|six|a\s+few)\s+(?:days?|weeks?)\s+)?"
+    r"(?:before|after|even\s+as)\s+(?!(?:days|weeks|months|hours|years)\s+of\b)"
+    r"(?=(?:[\w'’.-]+\s+){3})"
     r"|\s+(?:and|but)\s+(?P<that2>that)\s+"
     # "X blamed Ukraine for …, and insisted Russian forces are not …": a second saying
     # of the same speaker

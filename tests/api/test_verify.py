@@ -1931,3 +1931,16 @@ def test_a_month_alone_differs_from_a_day_in_another_month(seeded_client):
     assert ("date", "February", "Friday") in {
         (d["kind"], d["statement"], d["passage"]) for d in epoch["differences"]
     }
+
+
+def test_a_wrong_date_in_the_first_of_two_events_makes_the_outlets_differ(seeded_client):
+    result = verify(
+        seeded_client,
+        "Putin sent Russian troops into Ukraine on February 22, before negotiators from Moscow "
+        "and Kyiv held several rounds of talks.",
+    )
+    assert result["verdict"] in ("contradicted", "mixed")
+    times = outlet(result["matches"][0], "The Times of Israel")
+    assert ("date", "February 22", "February 24") in {
+        (d["kind"], d["statement"], d["passage"]) for d in times["differences"]
+    }

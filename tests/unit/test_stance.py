@@ -811,6 +811,25 @@ def test_what_an_act_was_claimed_to_be_for_is_a_part_of_its_own():
     assert [d["date"] for d in parts[0].details["dates"]] and not parts[1].details["dates"]
 
 
+def test_another_event_set_before_or_after_the_first_is_a_part_of_its_own():
+    parts = statement_clauses(
+        facts(
+            "The council closed the bridge on March 3, before the union staged several "
+            "strikes in the city."
+        )
+    )
+    assert [p.text for p in parts] == [
+        "The council closed the bridge on March 3",
+        "the union staged several strikes in the city",
+    ]
+    assert statement_clauses(facts("Sales rose in May, a day after the mayor resigned her post."))[
+        1
+    ].text == ("the mayor resigned her post")
+    # a length of time is no event
+    simple = facts("Our troops retook the town, after days of heavy fighting near the river.")
+    assert statement_clauses(simple) == [simple]
+
+
 def test_a_headlines_second_verb_of_the_same_subject_is_a_part_of_its_own():
     parts = statement_clauses(
         facts(
