@@ -79,6 +79,11 @@ _SPEAKER_PATTERNS = [
     # ">> progress could develop … into documents to be signed — Medinsky. Big if true.":
     # a quotation signed with its speaker's name after a dash
     re.compile(rf"^.{{20,}}?\s[—–]{{1,2}}\s*(?P<who>{_NAME})(?=\s*[.!,;:]|\s*$)"),
+    # … with the office before the name ("— Ukraine's digital minister Mykhailo Fedorov")
+    re.compile(
+        rf"^.{{20,}}?[\"”’']\s*[—–]{{1,2}}\s*(?:[A-Z][\w-]*['’]s\s+)?(?:[A-Z][\w'’-]+\s+)?"
+        rf"(?:[a-z][\w'’-]*\s+){{0,3}}(?:{_ROLE_ALT})\s+(?P<who>{_NAME})(?=\s*[.!,;:]|\s*$)"
+    ),
     # "Peskov said ...": a name and its verb open the statement ("Peskov reportedly said")
     re.compile(rf"^(?P<who>{_NAME})\s+(?:{_HEDGE}\s+)?(?:{SPEECH_VERBS})\b"),
     # "Peskov: talks will resume on Monday": a headline's speaker label ("Zelensky
@@ -886,6 +891,8 @@ def reports_speech(statement: str) -> bool:
     negotiation … has started.'")."""
     if _SPEECH_RE.search(statement):
         return True
+    if _SIGNED_QUOTE.match(statement) and statement_speaker(statement):
+        return True  # "'…,' — Wendy Sherman, on Fox News": a quotation signed by its speaker
     rest = without_lead_in(statement)
     label = _SPEAKER_LABEL.match(rest)
     speaker = statement_speaker(rest) if label else None
@@ -898,6 +905,8 @@ def reports_speech(statement: str) -> bool:
     )
 
 
+# a quotation that opens the statement, then a dash and who said it
+_SIGNED_QUOTE = re.compile(r"^\s*[\"“‘'][^\"“”]{10,}?[\"”’']\s*[—–]{1,2}\s*[A-Z]")
 # what opens a statement before its first colon, when no quotation opens first
 _SPEAKER_LABEL = re.compile(r"^[^:;\"“”‘']{2,80}?:\s+\S")
 

@@ -260,6 +260,15 @@ def test_the_passive_of_saying_names_its_speaker_after_by():
     assert statement_speaker("It was reported by Slutsky that progress was made.") == "Slutsky"
 
 
+def test_a_quotation_signed_after_a_dash_reports_its_speakers_words():
+    signed = "'Citizens can now report troop movements through our chatbot,' — Ukraine's "
+    assert statement_speaker(signed + "digital minister Mykhailo Fedorov") == "Mykhailo Fedorov"
+    assert reports_speech(signed + "digital minister Mykhailo Fedorov")
+    assert reports_speech("'Sanctions are beginning to have some effect,' — Wendy Sherman")
+    # dashes around an aside sign nothing
+    assert not reports_speech("The talks — held in Belarus — went on for five hours.")
+
+
 def test_a_quote_cards_label_names_the_speaker_and_whom_he_told():
     statement = "Pentagon spokesman John Kirby, to Fox News: 'We are seeing some signs of talks.'"
     assert statement_speaker(statement) == "John Kirby"
