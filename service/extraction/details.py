@@ -73,8 +73,9 @@ _MONTH_YEAR_RE = re.compile(
 )
 # a month alone, after a word that sets a time ("in February", "back in February", "early
 # March"): a month written out with its capital, no day or year after it
-_FULL_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
+_FULL_MONTHS = "|".join(
+    max((w for w, n in MONTHS.items() if n == month), key=len).capitalize()
+    for month in range(1, 13)
 )
 _MONTH_ALONE_RE = re.compile(
     r"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ss]ince|[Uu]ntil|[Tt]hroughout)\s+"
@@ -365,7 +366,7 @@ _NUMBER_RE = re.compile(
     # a scale letter written onto the number, as headlines do ("$200M", "30K", "$1.5bn")
     r"|(?P<abbr>bn|mln|mn|tn|[kmb])\b)?"
     rf"|\b(?P<word>(?:{'|'.join(w for w in NUMBER_WORDS if ' ' not in w and w != 'dozens')})"
-    rf"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|dozens|a dozen|a hundred|"
+    rf"(?:-(?:{_UNIT_WORD_ALT}))?|dozens|a dozen|a hundred|"
     rf"a thousand|hundreds|thousands|millions)\b"
     r"(?:[\s-](?P<wscale>hundred|thousand|million|billion)\b"
     # "one hundred and thirty (thousand)": the tens and units after the scale word

@@ -131,16 +131,8 @@ def truecased(text: str, evidence: Iterable[str]) -> str:
         if not word.isupper() or m.string[m.start() - 1 : m.start()].isdigit():
             return word  # "FMs": written in mixed case on purpose; "$200M": a scale
         low = word.lower()
-        if low in forms:
-            return forms[low].most_common(1)[0][0]
-        if low in _CALENDAR:
-            return low.capitalize()
-        if low in _DEMONYMS:
-            return _DEMONYMS[low]
-        if low in _MEDIA:
-            return _MEDIA[low]
-        if find_places(low.capitalize()):
-            return low.capitalize()
+        if (form := _written_form(low, forms)) is not None:
+            return form
         if low in STOPWORDS:
             return low
         if low in _ACRONYMS or (len(word) > 1 and not _VOWEL.search(low)):
@@ -151,6 +143,22 @@ def truecased(text: str, evidence: Iterable[str]) -> str:
 
     cased = _LETTERS.sub(case, text)
     return _reopened(cased)
+
+
+def _written_form(low: str, forms: dict[str, Counter]) -> str | None:
+    """How a word written in capitals is written where it is not: as the matches write
+    it, else as a day or a month, a nationality, a medium or a place; None for any other."""
+    if low in forms:
+        return forms[low].most_common(1)[0][0]
+    if low in _CALENDAR:
+        return low.capitalize()
+    if low in _DEMONYMS:
+        return _DEMONYMS[low]
+    if low in _MEDIA:
+        return _MEDIA[low]
+    if find_places(low.capitalize()):
+        return low.capitalize()
+    return None
 
 
 def _capitalised(low: str, forms: dict[str, Counter]) -> str | None:
@@ -226,24 +234,15 @@ def _emphasis_cased(text: str, forms: dict[str, Counter]) -> str:
     form of them ("CONFIRMS": "confirmed"); a day, a nationality, a medium or a place
     capitalised; a stop word in lower case; any other kept as written (it may be a name
     or an acronym no match writes: "SHOIGU", "NTD")."""
-    written = {low: c.most_common(1)[0][0] for low, c in forms.items()}
-    lower = {low[:_TITLE_STEM] for low, form in written.items() if form.islower()}
+    lower = {low[:_TITLE_STEM] for low, c in forms.items() if c.most_common(1)[0][0].islower()}
 
     def case(m: re.Match) -> str:
         word = m.group()
         if not _emphatic_word(word):
             return word
         low = word.lower()
-        if low in written:
-            return written[low]
-        if low in _CALENDAR:
-            return low.capitalize()
-        if low in _DEMONYMS:
-            return _DEMONYMS[low]
-        if low in _MEDIA:
-            return _MEDIA[low]
-        if find_places(low.capitalize()):
-            return low.capitalize()
+        if (form := _written_form(low, forms)) is not None:
+            return form
         if low in STOPWORDS or (len(low) >= _TITLE_STEM and low[:_TITLE_STEM] in lower):
             return low
         return word

@@ -594,6 +594,8 @@ _TIME_WORDS = frozenset(WEEKDAYS) | {
 }
 
 
+# a word of saying, which an exclamation before a claim does not hold
+_SAYING_WORD = r"(?:says|said|tells|told|claims|claimed)\b"
 # time zones a live blog stamps its entries with ("16:40 GMT — …")
 _ZONES = "gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|pst|pdt|et|pt"
 # how a pasted post may open before its claim: "Did you know that …", "BREAKING: …",
@@ -618,8 +620,7 @@ _LEAD_IN = re.compile(
     # says …", "WHAT?! 😱 Russia's envoy …")
     # (not a saying, and a sentence of five words or more after it: "Zelensky says talks
     # go well! Amazing news" is a claim and a reaction)
-    r"|(?:(?!(?:says|said|tells|told|claims|claimed)\b)[\w'’-]+\s+){0,4}"
-    r"(?!(?:says|said|tells|told|claims|claimed)\b)[\w'’-]+\s*\?*![?!]*\s+"
+    rf"|(?:(?!{_SAYING_WORD})[\w'’-]+\s+){{0,4}}(?!{_SAYING_WORD})[\w'’-]+\s*\?*![?!]*\s+"
     r"(?:[^\w\s\"“‘'(\[$£€]+\s+)?(?=[A-Z\"“‘']\S*(?:\s+\S+){4}))",
     re.IGNORECASE,
 )
