@@ -88,6 +88,8 @@ SYNONYM_GROUPS = (
     ("genuine", "real"),
     ("ready", "prepared"),
     ("possible", "potential"),
+    ("aim", "goal", "objective"),
+    ("primary", "main", "principal"),
     ("contention", "contentious", "contested", "dispute", "disputes", "disputed"),
     # a capital for its government, as reports write it ("Beijing" / "China")
     ("russia", "moscow", "kremlin"),

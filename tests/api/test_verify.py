@@ -1944,3 +1944,14 @@ def test_a_wrong_date_in_the_first_of_two_events_makes_the_outlets_differ(seeded
     assert ("date", "February 22", "February 24") in {
         (d["kind"], d["statement"], d["passage"]) for d in times["differences"]
     }
+
+
+def test_a_plain_words_paraphrase_finds_the_passage(seeded_client):
+    # "main goal" for "primary aim"
+    result = verify(
+        seeded_client,
+        "After the Feb. 28 talks broke off, Zelensky's top aide told reporters the main goal "
+        "had been a ceasefire and that delegations were heading back to their capitals.",
+    )
+    assert result["verdict"] == "supported"
+    assert outlet(result["matches"][0], "The Epoch Times")["stance"] == "supports"

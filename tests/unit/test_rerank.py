@@ -38,6 +38,8 @@ def test_reporting_synonyms_and_irregular_verbs_share_a_sense():
     assert sense("envoy") == sense("ambassador")
     assert sense("aide") == sense("adviser") == sense("advisor")
     assert sense("beijing") == sense("china") and sense("kremlin") == sense("moscow")
+    assert sense("goal") == sense("aim") == sense("objective")
+    assert sense("main") == sense("primary")
     assert sense("progressive") == "progressive"  # not a member: left alone
 
 
