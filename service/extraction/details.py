@@ -196,8 +196,11 @@ def figures_month_day(text: str) -> tuple[int, int] | None:
     """The (month, day) a date in figures names ("27/02/2022", "3/14"), or None when it
     names none for sure ("4/5"; "24.02" without a year is a decimal)."""
     m = _NUMERIC_DATE_RE.search(text)
-    if not m:
-        return None
+    return _figures_day(m) if m else None
+
+
+def _figures_day(m: re.Match) -> tuple[int, int] | None:
+    """(month, day) of a ``_NUMERIC_DATE_RE`` match, as ``figures_month_day`` reads it."""
     a, b = int(m["a"]), int(m["b"])
     if m["sep"] == ".":
         if not m["year"]:
@@ -234,7 +237,7 @@ def find_dates(
         if d:
             add(m.start(), m.end(), DateMention(m.group(0), d.isoformat()))
     for m in _NUMERIC_DATE_RE.finditer(text):
-        if found_day := figures_month_day(m.group(0)):
+        if found_day := _figures_day(m):
             mo, day = found_day
             if m["year"]:
                 year = int(m["year"])
